@@ -1,0 +1,36 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "cues",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "CueKit", targets: ["CueKit"]),
+        .executable(name: "cues", targets: ["cues"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "CueKit",
+            dependencies: ["Yams", "CLibXML2"]
+        ),
+        .executableTarget(
+            name: "cues",
+            dependencies: [
+                "CueKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CueKitTests", dependencies: ["CueKit"]),
+        .testTarget(name: "CuesCLITests", dependencies: ["CueKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

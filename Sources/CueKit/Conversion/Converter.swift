@@ -1,0 +1,103 @@
+/// Reads, transforms and writes timelines: the one pipeline the command-line
+/// tool and library users share.
+///
+/// Input bytes are decoded to UTF-8 (see `TextDecoding`), the format is chosen
+/// (explicit id, else sniffed, else by extension), and a writer that needs
+/// times gets a timeline that went through `TimeInference`.
+public struct Converter: Sendable {
+    public var registry: FormatRegistry
+    public var readOptions: ReadOptions
+    public var writeOptions: WriteOptions
+    public var inference: TimeInference
+
+    public init(
+        registry: FormatRegistry = .standard,
+        readOptions: ReadOptions = ReadOptions(),
+        writeOptions: WriteOptions = WriteOptions(),
+        inference: TimeInference = TimeInference()
+    ) {
+        self.registry = registry
+        self.readOptions = readOptions
+        self.writeOptions = writeOptions
+        self.inference = inference
+    }
+
+    /// A timeline read from a file, with the format it was read as.
+    public struct Input: Sendable {
+        public var timeline: Timeline
+        public var format: Format
+        public var encoding: TextDecoding.Encoding
+    }
+
+    /// Reads `bytes` (named `name` in diagnostics) as `format`, or as the
+    /// format sniffing and the name suggest.
+    public func read(
+        _ bytes: [UInt8], name: String?, format: FormatID? = nil, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> Input {
+        let (text, encoding) = try TextDecoding.utf8(from: bytes, name: name, diagnostics: &diagnostics)
+        let chosen = try registry.inputFormat(explicit: format, bytes: text, fileName: name)
+        let source = SourceText(bytes: text, name: name)
+        var readDiagnostics = Diagnostics(strict: readOptions.strict)
+        defer { diagnostics.append(contentsOf: readDiagnostics.items.map { tagged($0, chosen.id) }) }
+        do {
+            let timeline = try chosen.reader!.read(source, options: readOptions, diagnostics: &readDiagnostics)
+            return Input(timeline: timeline, format: chosen, encoding: encoding)
+        } catch {
+            throw tagged(error, chosen.id)
+        }
+    }
+
+    /// The timeline a writer of `format` receives: with times inferred when
+    /// the writer needs them.
+    public func prepared(
+        _ timeline: Timeline, for format: FormatID, sourceFormat: FormatID?, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> Timeline {
+        let writer = try self.writer(for: format)
+        guard writer.requiresTimes else { return timeline }
+        var timeline = timeline
+        let report = inference.apply(to: &timeline)
+        diagnostics.append(contentsOf: report.diagnostics.map { diagnostic in
+            sourceFormat.map { tagged(diagnostic, $0) } ?? diagnostic
+        })
+        return timeline
+    }
+
+    /// `timeline` written as `format` (run `prepared` first for writers that need times).
+    public func write(
+        _ timeline: Timeline, as format: FormatID, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> [UInt8] {
+        let writer = try self.writer(for: format)
+        var writeDiagnostics = Diagnostics()
+        defer { diagnostics.append(contentsOf: writeDiagnostics.items.map { tagged($0, format) }) }
+        do {
+            return try writer.write(timeline, options: writeOptions, diagnostics: &writeDiagnostics)
+        } catch {
+            throw tagged(error, format)
+        }
+    }
+
+    /// Reads `bytes` and writes them as `output`, inferring times if needed.
+    public func convert(
+        _ bytes: [UInt8], name: String?, from input: FormatID? = nil, to output: FormatID,
+        diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> [UInt8] {
+        let read = try self.read(bytes, name: name, format: input, diagnostics: &diagnostics)
+        let timeline = try prepared(read.timeline, for: output, sourceFormat: read.format.id, diagnostics: &diagnostics)
+        return try write(timeline, as: output, diagnostics: &diagnostics)
+    }
+
+    private func writer(for format: FormatID) throws(Diagnostic) -> any FormatWriter {
+        guard let writer = registry[format]?.writer else {
+            throw .error(
+                "format.unknown-output",
+                "cannot write format '\(format)'; expected one of \(registry.writableIDs.joined(separator: ", "))")
+        }
+        return writer
+    }
+
+    private func tagged(_ diagnostic: Diagnostic, _ format: FormatID) -> Diagnostic {
+        var diagnostic = diagnostic
+        if diagnostic.format == nil { diagnostic.format = format }
+        return diagnostic
+    }
+}

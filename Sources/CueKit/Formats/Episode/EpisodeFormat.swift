@@ -1,0 +1,15 @@
+/// The episode page format: registration and content sniffing.
+public enum EpisodeFormat {
+    public static let format = Format(
+        id: .episode,
+        name: "Episode (Jekyll YAML front matter)",
+        extensions: ["md", "markdown", "yaml", "yml"],
+        mediaTypes: ["text/markdown"],
+        reader: EpisodeReader(),
+        writer: EpisodeWriter(),
+        sniff: { head in
+            // A front matter opening on the first line, and a transcript in it.
+            head.starts(with: "---\n".utf8) || head.starts(with: "---\r\n".utf8)
+        }
+    )
+}

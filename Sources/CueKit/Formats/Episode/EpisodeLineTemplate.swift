@@ -1,0 +1,108 @@
+/// How a transcript line entry maps to a cue and back.
+///
+/// The model holds the text, start and speaker. What it cannot hold is kept
+/// in the cue's episode extras, and only when needed: the entry's key order
+/// when it is not `line, sec, time, who`, each other key, and the raw `line`,
+/// `sec`, `time` or `who` when writing the model's value would not give the
+/// same YAML value back (an unquoted time, `who: 'Alexey:'`). Raw times are
+/// written back only while the cue keeps the start they gave.
+enum EpisodeLineTemplate {
+    static let modelKeys: Set<String> = ["line", "sec", "time", "who"]
+
+    /// A speaker name from a raw `who`: trimmed, without a trailing colon; nil
+    /// when empty or when it reads as a sentence rather than a name.
+    static func speakerName(_ raw: String) -> String? {
+        var name = Substring(raw).trimmingWhitespace()
+        while name.hasSuffix(":") { name = name.dropLast().trimmingWhitespace() }
+        guard !name.isEmpty else { return nil }
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+        if name.unicodeScalars.count > 60 || words > 8 { return nil }
+        return String(name)
+    }
+
+    /// The keys the writer uses for a cue without a stored order.
+    static func defaultKeys(for cue: Cue) -> [String] {
+        var keys = ["line"]
+        if cue.start != nil { keys += ["sec", "time"] }
+        if cue.speaker != nil { keys.append("who") }
+        return keys
+    }
+
+    /// The value the writer would give `key` from the model alone.
+    static func modelValue(_ key: String, of cue: Cue) -> FieldValue? {
+        switch key {
+        case "line": return .string(cue.plainText)
+        case "sec": return cue.start.map(EpisodeTime.secondsValue)
+        case "time": return cue.start.map(EpisodeTime.clockValue)
+        case "who": return cue.speaker.map(FieldValue.string)
+        default: return nil
+        }
+    }
+
+    /// The extras to keep for a cue read from `fields`; nil when the model
+    /// alone writes the entry back.
+    static func extras(for cue: Cue, fields: Fields) -> Fields? {
+        var extras = Fields()
+        let keys = fields.map(\.key)
+        if keys != defaultKeys(for: cue) {
+            extras.append(EpisodeExtras.keys, .list(keys.map(FieldValue.string)))
+        }
+        for field in fields where modelValue(field.key, of: cue) != field.value {
+            extras.append(field.key, field.value)
+        }
+        return extras.isEmpty ? nil : extras
+    }
+
+    /// The entry to write for `cue`.
+    static func fields(for cue: Cue) -> Fields {
+        let extras = cue.extras[.episode] ?? Fields()
+        var keys: [String]
+        if case .list(let stored)? = extras[EpisodeExtras.keys] {
+            keys = stored.compactMap(\.text)
+        } else {
+            keys = defaultKeys(for: cue)
+        }
+        let rawSec = extras["sec"] ?? modelValue("sec", of: cue)
+        let rawTime = extras["time"] ?? modelValue("time", of: cue)
+        let rawTimesHold = EpisodeTime.start(sec: rawSec, time: rawTime) == cue.start
+
+        var fields = Fields()
+        func value(for key: String) -> FieldValue? {
+            let raw = extras[key]
+            switch key {
+            case "line":
+                if let raw, raw.text == cue.plainText { return raw }
+                return modelValue(key, of: cue)
+            case "who":
+                if let raw, let text = raw.text, speakerName(text) == cue.speaker { return raw }
+                return modelValue(key, of: cue)
+            case "sec", "time":
+                if rawTimesHold, let raw { return raw }
+                return modelValue(key, of: cue)
+            default:
+                return raw
+            }
+        }
+        for key in keys {
+            if let value = value(for: key) { fields.append(key, value) }
+        }
+        // Values the source entry had no key for (a time or speaker added since).
+        var added: [String] = []
+        if cue.start != nil && !keys.contains("sec") && !keys.contains("time") { added += ["sec", "time"] }
+        if cue.speaker != nil && !keys.contains("who") { added.append("who") }
+        for key in added {
+            if let value = value(for: key) { fields.append(key, value) }
+        }
+        return fields
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces, tabs and line breaks.
+    func trimmingWhitespace() -> Substring {
+        var result = self
+        while let first = result.first, first.isWhitespace { result.removeFirst() }
+        while let last = result.last, last.isWhitespace { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,11 @@
+/// SubRip: registration and content sniffing.
+public enum SRTFormat {
+    public static let format = Format(
+        id: .srt,
+        name: "SubRip (SRT)",
+        extensions: ["srt"],
+        mediaTypes: ["application/x-subrip", "text/srt"],
+        reader: nil,
+        writer: SRTWriter()
+    )
+}

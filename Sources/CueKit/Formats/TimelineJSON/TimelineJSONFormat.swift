@@ -1,0 +1,22 @@
+/// The canonical model as JSON: registration and content sniffing.
+public enum TimelineJSONFormat {
+    /// The key that marks a timeline JSON document, with its layout version.
+    static let markerKey = "cuesTimeline"
+    static let version = 1
+
+    public static let format = Format(
+        id: .timeline,
+        name: "cues timeline JSON",
+        extensions: ["timeline.json"],
+        mediaTypes: ["application/json"],
+        reader: TimelineJSONReader(),
+        writer: TimelineJSONWriter(),
+        sniff: { head in
+            guard head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{") else {
+                return false
+            }
+            let marker = Array("\"\(markerKey)\"".utf8)
+            return head.prefix(256).firstRange(of: marker) != nil
+        }
+    )
+}

@@ -1,0 +1,36 @@
+/// What cues knows about one format: its names, how to recognise it, and its
+/// reader and writer (either may be missing for a one-way format).
+public struct Format: Sendable {
+    public var id: FormatID
+    /// A human name such as "WebVTT".
+    public var name: String
+    /// File name endings without the leading dot, most specific first
+    /// (`chapters.json` before `json`).
+    public var extensions: [String]
+    public var mediaTypes: [String]
+    public var reader: (any FormatReader)?
+    public var writer: (any FormatWriter)?
+    /// Whether the content, given its first bytes (UTF-8, no BOM), is this format.
+    public var sniff: (@Sendable (ArraySlice<UInt8>) -> Bool)?
+
+    public init(
+        id: FormatID,
+        name: String,
+        extensions: [String],
+        mediaTypes: [String],
+        reader: (any FormatReader)?,
+        writer: (any FormatWriter)?,
+        sniff: (@Sendable (ArraySlice<UInt8>) -> Bool)? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.extensions = extensions
+        self.mediaTypes = mediaTypes
+        self.reader = reader
+        self.writer = writer
+        self.sniff = sniff
+    }
+
+    /// The extension an output file of this format gets.
+    public var preferredExtension: String { extensions.first ?? id.rawValue }
+}

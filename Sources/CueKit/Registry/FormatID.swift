@@ -1,0 +1,25 @@
+/// The stable name of a format, as given to `--from` and `--to`.
+public struct FormatID: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: FormatID, rhs: FormatID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Jekyll episode markdown with a YAML transcript in its front matter.
+    public static let episode = FormatID("episode")
+    /// The canonical model as JSON.
+    public static let timeline = FormatID("timeline")
+    /// WebVTT captions.
+    public static let webVTT = FormatID("vtt")
+    /// SubRip captions.
+    public static let srt = FormatID("srt")
+}

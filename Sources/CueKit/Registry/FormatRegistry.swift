@@ -1,0 +1,66 @@
+/// The formats cues knows, and how an input's format is chosen: an explicit
+/// id, else content sniffing, else the file extension.
+public struct FormatRegistry: Sendable {
+    public private(set) var formats: [Format]
+
+    public init(_ formats: [Format]) {
+        self.formats = formats
+    }
+
+    /// Every built-in format.
+    public static let standard = FormatRegistry([
+        EpisodeFormat.format,
+        TimelineJSONFormat.format,
+        WebVTTFormat.format,
+        SRTFormat.format,
+    ])
+
+    public subscript(id: FormatID) -> Format? {
+        formats.first { $0.id == id }
+    }
+
+    /// The format whose extension ends `fileName` (longest match wins, so
+    /// `x.timeline.json` is `timeline`, not plain JSON).
+    public func format(forFileName fileName: String) -> Format? {
+        let lowered = fileName.lowercased()
+        var best: (format: Format, length: Int)?
+        for format in formats {
+            for ext in format.extensions where lowered.hasSuffix("." + ext) {
+                if best == nil || ext.count > best!.length { best = (format, ext.count) }
+            }
+        }
+        return best?.format
+    }
+
+    /// The first format whose sniffer recognises `bytes`.
+    public func sniff(_ bytes: [UInt8]) -> Format? {
+        let head = bytes.prefix(4096)
+        return formats.first { $0.reader != nil && ($0.sniff?(head) ?? false) }
+    }
+
+    /// The format to read an input with: `explicit`, else sniffed, else by
+    /// extension. Throws a located error naming the choices when none fits.
+    public func inputFormat(
+        explicit: FormatID?, bytes: [UInt8], fileName: String?
+    ) throws(Diagnostic) -> Format {
+        if let explicit {
+            guard let format = self[explicit], format.reader != nil else {
+                throw Diagnostic.error(
+                    "format.unknown-input",
+                    "cannot read format '\(explicit)'; expected one of \(readableIDs.joined(separator: ", "))")
+            }
+            return format
+        }
+        if let format = sniff(bytes) { return format }
+        if let fileName, let format = format(forFileName: fileName), format.reader != nil { return format }
+        throw Diagnostic.error(
+            "format.unrecognised",
+            "cannot tell the input's format from its content or name; pass --from with one of \(readableIDs.joined(separator: ", "))",
+            at: fileName.map { SourceLocation(file: $0, line: 1, column: 1) })
+    }
+
+    /// The ids of formats with a reader.
+    public var readableIDs: [String] { formats.filter { $0.reader != nil }.map(\.id.rawValue) }
+    /// The ids of formats with a writer.
+    public var writableIDs: [String] { formats.filter { $0.writer != nil }.map(\.id.rawValue) }
+}

@@ -1,0 +1,146 @@
+/// The parts of a clock time such as `1:02:03.456`, `02:03,4` or `77`, as
+/// written: every format parses its times through this one scanner and then
+/// applies its own rules (WebVTT wants exactly three fraction digits, SRT
+/// takes a comma, an episode wants `M:SS`).
+public struct ClockTime: Sendable {
+    /// How many colon-separated fields were written (1 to 3).
+    public private(set) var fieldCount: Int
+    private var values: (Int64, Int64, Int64) = (0, 0, 0)
+    private var digits: (Int, Int, Int) = (0, 0, 0)
+    /// The fraction digits after the separator, as written (`"5"`, `"500"`).
+    public var fractionDigits: Int
+    /// The fraction's value as an integer (`5` for `.5`, `500` for `.500`).
+    public var fractionValue: Int64
+    /// `.` or `,` when a fraction was written.
+    public var fractionSeparator: UInt8?
+
+    /// The field at `index` (0 is the most significant written field).
+    public func field(_ index: Int) -> Int64 {
+        switch index {
+        case 0: values.0
+        case 1: values.1
+        default: values.2
+        }
+    }
+
+    /// How many digits the field at `index` had.
+    public func fieldDigits(_ index: Int) -> Int {
+        switch index {
+        case 0: digits.0
+        case 1: digits.1
+        default: digits.2
+        }
+    }
+
+    private mutating func setField(_ index: Int, value: Int64, digitCount: Int) {
+        switch index {
+        case 0: values.0 = value; digits.0 = digitCount
+        case 1: values.1 = value; digits.1 = digitCount
+        default: values.2 = value; digits.2 = digitCount
+        }
+    }
+
+    /// Hours, minutes and seconds (fields right-aligned).
+    public var hours: Int64 { fieldCount == 3 ? field(0) : 0 }
+    public var minutes: Int64 { fieldCount >= 2 ? field(fieldCount - 2) : 0 }
+    public var seconds: Int64 { field(fieldCount - 1) }
+
+    /// Milliseconds reading the fraction as a decimal (`.5` is 500 ms, digits
+    /// after the third are truncated). Nil on overflow.
+    public var milliseconds: Int64? {
+        var total: Int64 = 0
+        for index in 0..<fieldCount {
+            let (scaled, o1) = total.multipliedReportingOverflow(by: 60)
+            let (sum, o2) = scaled.addingReportingOverflow(field(index))
+            if o1 || o2 { return nil }
+            total = sum
+        }
+        let (ms, o3) = total.multipliedReportingOverflow(by: 1000)
+        let (result, o4) = ms.addingReportingOverflow(decimalFractionMilliseconds)
+        return o3 || o4 ? nil : result
+    }
+
+    /// The fraction as milliseconds, read as a decimal fraction.
+    public var decimalFractionMilliseconds: Int64 {
+        switch fractionDigits {
+        case 0: return 0
+        case 1: return fractionValue * 100
+        case 2: return fractionValue * 10
+        default: return truncatedFraction
+        }
+    }
+
+    private var truncatedFraction: Int64 {
+        var value = fractionValue
+        var digits = fractionDigits
+        while digits > 3 {
+            value /= 10
+            digits -= 1
+        }
+        return value
+    }
+
+    /// Whether minutes and seconds are below 60 where a larger field holds them.
+    public var isNormalized: Bool {
+        if fieldCount >= 2 && seconds > 59 { return false }
+        if fieldCount == 3 && minutes > 59 { return false }
+        return true
+    }
+
+    /// Scans a clock time at `bytes[index...]`, advancing `index` past it.
+    /// Accepts `S`, `M:S`, `H:M:S`, each with an optional `.` or `,` fraction.
+    /// Returns nil (leaving `index` unchanged) when no digit starts there.
+    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> ClockTime? {
+        var i = index
+        var time = ClockTime(fieldCount: 0, fractionDigits: 0, fractionValue: 0, fractionSeparator: nil)
+        while true {
+            var value: Int64 = 0
+            var digits = 0
+            while i < bytes.count, bytes[i] &- 0x30 < 10 {
+                if digits < 18 { value = value &* 10 &+ Int64(bytes[i] &- 0x30) } else { value = .max }
+                digits += 1
+                i += 1
+            }
+            if digits == 0 {
+                if time.fieldCount == 0 { return nil }
+                i -= 1  // give back the colon that had no digits after it
+                break
+            }
+            time.setField(time.fieldCount, value: value, digitCount: digits)
+            time.fieldCount += 1
+            if time.fieldCount < 3, i < bytes.count, bytes[i] == UInt8(ascii: ":") {
+                i += 1
+                continue
+            }
+            break
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ",") {
+            var j = i + 1
+            var value: Int64 = 0
+            var digits = 0
+            while j < bytes.count, bytes[j] &- 0x30 < 10 {
+                if digits < 18 { value = value &* 10 &+ Int64(bytes[j] &- 0x30) }
+                digits += 1
+                j += 1
+            }
+            if digits > 0 {
+                time.fractionSeparator = bytes[i]
+                time.fractionDigits = digits
+                time.fractionValue = value
+                i = j
+            }
+        }
+        index = i
+        return time
+    }
+
+    /// Parses a whole string as a clock time; nil unless all of it is one.
+    public static func parse(_ text: String) -> ClockTime? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            guard let time = scan(bytes, at: &index), index == bytes.count else { return nil }
+            return time
+        }
+    }
+}

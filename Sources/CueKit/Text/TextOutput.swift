@@ -1,0 +1,34 @@
+/// The byte buffer a text writer appends to, with the chosen line ending
+/// and an optional UTF-8 byte order mark.
+struct TextOutput {
+    private(set) var bytes: [UInt8] = []
+    private let crlf: Bool
+
+    init(options: WriteOptions, capacity: Int = 0) {
+        crlf = options.crlf
+        bytes.reserveCapacity(capacity)
+        if options.byteOrderMark { bytes.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+    }
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    mutating func append(_ time: Timestamp, style: ClockFormat.Style) {
+        ClockFormat.append(time, style: style, to: &bytes)
+    }
+
+    /// Ends the line.
+    mutating func newline() {
+        if crlf { bytes.append(0x0D) }
+        bytes.append(0x0A)
+    }
+}

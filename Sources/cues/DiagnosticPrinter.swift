@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CueKit
+
+/// Prints diagnostics on standard error the way compilers do, colored when
+/// standard error is a terminal.
+struct DiagnosticPrinter {
+    var quiet = false
+    let colored = isatty(STDERR_FILENO) != 0 && getenv("NO_COLOR") == nil
+
+    func print(_ diagnostic: Diagnostic) {
+        if quiet && diagnostic.severity != .error { return }
+        var line = ""
+        if let location = diagnostic.location { line += "\(location): " }
+        line += paint(diagnostic.severity)
+        if let format = diagnostic.format { line += "[\(format)] " }
+        line += diagnostic.message
+        Self.writeLine(line)
+    }
+
+    func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { print(diagnostic) }
+    }
+
+    /// A plain error line for failures that are not about a file's content.
+    func error(_ message: String) {
+        Self.writeLine(paint(.error) + message)
+    }
+
+    private func paint(_ severity: Diagnostic.Severity) -> String {
+        let label = "\(severity.rawValue): "
+        guard colored else { return label }
+        let color = switch severity {
+        case .error: "\u{1B}[1;31m"
+        case .warning: "\u{1B}[1;35m"
+        case .note: "\u{1B}[1;36m"
+        }
+        return color + label + "\u{1B}[0m"
+    }
+
+    static func writeLine(_ text: String) {
+        var bytes = Array(text.utf8)
+        bytes.append(0x0A)
+        bytes.withUnsafeBytes { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+}

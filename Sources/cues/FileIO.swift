@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CueKit
+
+/// File access for the command-line tool: whole-file reads, and writes that
+/// go to a temporary file in the target's directory and are renamed into
+/// place, so a failed conversion never leaves a partial or clobbered file.
+enum FileIO {
+    struct Failure: Error {
+        var message: String
+    }
+
+    /// The bytes of `path`, or of standard input for `-`.
+    static func read(_ path: String) throws(Failure) -> [UInt8] {
+        let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw Failure(message: "cannot open '\(path)': \(errorText())") }
+        defer { if path != "-" { close(descriptor) } }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw Failure(message: "'\(path)' is a directory, expected a file")
+        }
+        var bytes: [UInt8] = []
+        if info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(message: "cannot read '\(path)': \(errorText())")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+
+    /// Writes `bytes` to standard output.
+    static func writeStandardOutput(_ bytes: [UInt8]) throws(Failure) {
+        try writeAll(bytes, to: STDOUT_FILENO, name: "standard output")
+    }
+
+    /// Writes `bytes` to `path` through a temporary file renamed into place.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).cues-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw Failure(message: "cannot write '\(path)': \(errorText())") }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        do throws(Failure) {
+            try writeAll(bytes, to: descriptor, name: path)
+            guard fsync(descriptor) == 0 || errno == EINVAL else { throw Failure(message: "cannot write '\(path)': \(errorText())") }
+            fchmod(descriptor, 0o644 & ~currentUmask())
+            guard close(descriptor) == 0 else {
+                unlink(temporary)
+                throw Failure(message: "cannot write '\(path)': \(errorText())")
+            }
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let message = errorText()
+            unlink(temporary)
+            throw Failure(message: "cannot write '\(path)': \(message)")
+        }
+    }
+
+    /// Whether two paths name the same existing file.
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, name: String) throws(Failure) {
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(message: "cannot write \(name): \(errorText())")
+            }
+            offset += count
+        }
+    }
+
+    private static func currentUmask() -> mode_t {
+        let mask = umask(0)
+        umask(mask)
+        return mask
+    }
+
+    private static func errorText() -> String {
+        String(cString: strerror(errno))
+    }
+}

@@ -30,7 +30,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CueKitTests", dependencies: ["CueKit"]),
-        .testTarget(name: "CuesCLITests", dependencies: ["CueKit"]),
+        .testTarget(name: "CuesCLITests", dependencies: ["CueKit", "cues"]),
     ],
     swiftLanguageModes: [.v6]
 )

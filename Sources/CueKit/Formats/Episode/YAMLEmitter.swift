@@ -104,7 +104,7 @@ struct YAMLEmitter {
             }
         case .string(let text):
             put(" ")
-            if Self.canBePlain(text) && !YAMLPlainScalar.isTyped(text) && !Self.looksLikeClock(text) {
+            if Self.canBePlain(text) && !YAMLPlainScalar.isTyped(text) {
                 writeFolded(text, quote: nil, indent: continuationIndent)
             } else {
                 writeQuoted(text, indent: continuationIndent)
@@ -209,16 +209,6 @@ struct YAMLEmitter {
             previous = byte
         }
         return !hasSpecialScalars(text)
-    }
-
-    /// Digits with colons, such as `0:12`: a string to every current YAML
-    /// reader, but quoted anyway, as episode files write their times.
-    static func looksLikeClock(_ text: String) -> Bool {
-        var sawColon = false
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: ":") { sawColon = true } else if byte &- 0x30 >= 10 && byte != UInt8(ascii: ".") { return false }
-        }
-        return sawColon
     }
 
     /// Line separators, NEL, BOM and other characters YAML does not print raw.

@@ -9,17 +9,32 @@ public struct Converter: Sendable {
     public var readOptions: ReadOptions
     public var writeOptions: WriteOptions
     public var inference: TimeInference
+    public var segmentation: Segmentation
+    public var captionStyle: CaptionStyle
+
+    /// When transcript lines are cut into captions.
+    public enum Segmentation: String, Sendable, CaseIterable {
+        /// When a transcript format is written as captions.
+        case auto
+        /// Whenever the output is captions.
+        case always
+        case never
+    }
 
     public init(
         registry: FormatRegistry = .standard,
         readOptions: ReadOptions = ReadOptions(),
         writeOptions: WriteOptions = WriteOptions(),
-        inference: TimeInference = TimeInference()
+        inference: TimeInference = TimeInference(),
+        segmentation: Segmentation = .auto,
+        captionStyle: CaptionStyle = .youtube
     ) {
         self.registry = registry
         self.readOptions = readOptions
         self.writeOptions = writeOptions
         self.inference = inference
+        self.segmentation = segmentation
+        self.captionStyle = captionStyle
     }
 
     /// A timeline read from a file, with the format it was read as.
@@ -48,18 +63,42 @@ public struct Converter: Sendable {
     }
 
     /// The timeline a writer of `format` receives: with times inferred when
-    /// the writer needs them.
+    /// the writer needs them, and lines cut into captions when `segmentation`
+    /// says so.
     public func prepared(
         _ timeline: Timeline, for format: FormatID, sourceFormat: FormatID?, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Timeline {
         let writer = try self.writer(for: format)
         guard writer.requiresTimes else { return timeline }
         var timeline = timeline
-        let report = inference.apply(to: &timeline)
-        diagnostics.append(contentsOf: report.diagnostics.map { diagnostic in
-            sourceFormat.map { tagged(diagnostic, $0) } ?? diagnostic
-        })
+        func report(_ found: [Diagnostic]) {
+            diagnostics.append(contentsOf: found.map { diagnostic in
+                sourceFormat.map { tagged(diagnostic, $0) } ?? diagnostic
+            })
+        }
+        report(inference.apply(to: &timeline).diagnostics)
+        if segments(from: sourceFormat, to: format) {
+            let segmenter = CaptionSegmenter(style: captionStyle, reservesSpeakerLabels: writer.writesSpeakerLabels)
+            let segmentation = segmenter.apply(to: &timeline)
+            report(segmentation.diagnostics)
+            if segmentation.tooFast > 0 {
+                report([.note(
+                    "captions.too-fast",
+                    "\(segmentation.tooFast) caption(s) read faster than \(Int(captionStyle.maxCharactersPerSecond)) characters per second because the source gives their text too little time, first here; 'cues check --captions' lists them",
+                    at: segmentation.firstTooFast)])
+            }
+        }
         return timeline
+    }
+
+    /// Whether writing `source` as `target` cuts lines into captions.
+    public func segments(from source: FormatID?, to target: FormatID) -> Bool {
+        guard registry[target]?.kind == .captions else { return false }
+        switch segmentation {
+        case .never: return false
+        case .always: return true
+        case .auto: return source.flatMap { registry[$0]?.kind } == .transcript
+        }
     }
 
     /// `timeline` written as `format` (run `prepared` first for writers that need times).

@@ -1,9 +1,25 @@
 /// What cues knows about one format: its names, how to recognise it, and its
 /// reader and writer (either may be missing for a one-way format).
 public struct Format: Sendable {
+    /// What a format's files are for; decides, for example, whether a
+    /// conversion segments lines into captions.
+    public enum Kind: String, Sendable {
+        /// Timed captions for video (SRT, WebVTT).
+        case captions
+        /// A transcript of paragraph-length lines (episode YAML, JSON transcript).
+        case transcript
+        /// Chapter lists.
+        case chapters
+        /// Podcast feeds.
+        case feed
+        /// The model itself (timeline JSON).
+        case model
+    }
+
     public var id: FormatID
     /// A human name such as "WebVTT".
     public var name: String
+    public var kind: Kind
     /// File name endings without the leading dot, most specific first
     /// (`chapters.json` before `json`).
     public var extensions: [String]
@@ -16,6 +32,7 @@ public struct Format: Sendable {
     public init(
         id: FormatID,
         name: String,
+        kind: Kind,
         extensions: [String],
         mediaTypes: [String],
         reader: (any FormatReader)?,
@@ -24,6 +41,7 @@ public struct Format: Sendable {
     ) {
         self.id = id
         self.name = name
+        self.kind = kind
         self.extensions = extensions
         self.mediaTypes = mediaTypes
         self.reader = reader

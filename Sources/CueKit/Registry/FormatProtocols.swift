@@ -60,9 +60,17 @@ public protocol FormatWriter: Sendable {
     /// inference before such a writer.
     var requiresTimes: Bool { get }
 
+    /// Whether the writer shows the speaker as `Name: ` text at each change of
+    /// speaker, so caption segmentation leaves room for it.
+    var writesSpeakerLabels: Bool { get }
+
     /// The file's bytes; warnings about anything the format cannot carry go to
     /// `diagnostics`.
     func write(
         _ timeline: Timeline, options: WriteOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [UInt8]
+}
+
+extension FormatWriter {
+    public var writesSpeakerLabels: Bool { false }
 }

@@ -27,7 +27,8 @@ struct EpisodeCorpusTests {
         let (timeline, _) = try Convert.read(file)
         let sourceWords = timeline.cues.flatMap { CaptionOracle.plainWords($0.plainText) }
         for format in [FormatID.webVTT, .srt] {
-            let (text, _) = try Convert.write(timeline, as: format, sourceFormat: .episode)
+            // Whole lines, as time inference places them (segmentation is tested in CaptionCorpusTests).
+            let (text, _) = try Convert.write(timeline, as: format, sourceFormat: .episode, segmentation: .never)
             let cues = CaptionOracle.cues(text)
             #expect(cues.count == timeline.cues.count, "\(format)")
             for (index, cue) in cues.enumerated() {
@@ -74,13 +75,27 @@ struct EpisodeCorpusTests {
         let seed = try #require(TestFiles.corpus?.appendingPathComponent("episodes/seed-episode.md"))
         let (timeline, _) = try Convert.read(seed)
         for format in [FormatID.webVTT, .srt] {
-            let (text, _) = try Convert.write(timeline, as: format, sourceFormat: .episode)
+            let (text, _) = try Convert.write(timeline, as: format, sourceFormat: .episode, segmentation: .never)
             let cues = CaptionOracle.cues(text)
             #expect(cues.first?.start == 77_000)
             // The untimed line after the line at 2:14 lands between 2:14 and 5:00.
             let index = try #require(timeline.cues.firstIndex { $0.start == Timestamp(seconds: 134) })
             #expect(timeline.cues[index + 1].start == nil)
             #expect(cues[index + 1].start > 134_000 && cues[index + 1].start < 300_000)
+        }
+    }
+
+    @Test func seedEpisodeCaptionsStartAt77Seconds() throws {
+        let seed = try #require(TestFiles.corpus?.appendingPathComponent("episodes/seed-episode.md"))
+        let (timeline, _) = try Convert.read(seed)
+        for format in [FormatID.webVTT, .srt] {
+            let cues = CaptionOracle.cues(try Convert.write(timeline, as: format, sourceFormat: .episode).0)
+            #expect(cues.first?.start == 77_000)
+            // Segmented captions of the untimed line after 2:14 stay between 2:14 and 5:00.
+            let words = CaptionOracle.words(cues.first { $0.text.contains("One of the first real entry points") }?.text ?? "")
+            #expect(!words.isEmpty)
+            let cue = try #require(cues.first { $0.text.contains("One of the first real entry points") })
+            #expect(cue.start > 134_000 && cue.end <= 300_000)
         }
     }
 

@@ -63,8 +63,14 @@ enum Convert {
         try read(TestFiles.bytes(url), name: url.lastPathComponent, as: format)
     }
 
-    /// `timeline` written as `format`, with inference when the writer needs it.
-    static func write(_ timeline: Timeline, as format: FormatID, sourceFormat: FormatID? = nil) throws -> (String, [Diagnostic]) {
+    /// `timeline` written as `format`, with inference when the writer needs it
+    /// (and caption segmentation as `segmentation` says).
+    static func write(
+        _ timeline: Timeline, as format: FormatID, sourceFormat: FormatID? = nil,
+        segmentation: Converter.Segmentation = .auto
+    ) throws -> (String, [Diagnostic]) {
+        var converter = converter
+        converter.segmentation = segmentation
         var diagnostics = Diagnostics()
         let prepared = try converter.prepared(timeline, for: format, sourceFormat: sourceFormat, diagnostics: &diagnostics)
         let bytes = try converter.write(prepared, as: format, diagnostics: &diagnostics)

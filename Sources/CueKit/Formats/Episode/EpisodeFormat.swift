@@ -3,6 +3,7 @@ public enum EpisodeFormat {
     public static let format = Format(
         id: .episode,
         name: "Episode (Jekyll YAML front matter)",
+        kind: .transcript,
         extensions: ["md", "markdown", "yaml", "yml"],
         mediaTypes: ["text/markdown"],
         reader: EpisodeReader(),

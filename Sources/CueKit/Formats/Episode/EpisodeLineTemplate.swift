@@ -15,8 +15,11 @@ enum EpisodeLineTemplate {
         var name = Substring(raw).trimmingWhitespace()
         while name.hasSuffix(":") { name = name.dropLast().trimmingWhitespace() }
         guard !name.isEmpty else { return nil }
+        // Names in real transcripts are a few words; text pasted into `who`
+        // is longer or ends a sentence.
         let words = name.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
-        if name.unicodeScalars.count > 60 || words > 8 { return nil }
+        if name.count > 40 || words > 5 { return nil }
+        if let last = name.last, ".?!…".contains(last) { return nil }
         return String(name)
     }
 

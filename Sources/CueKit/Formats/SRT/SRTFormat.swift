@@ -3,6 +3,7 @@ public enum SRTFormat {
     public static let format = Format(
         id: .srt,
         name: "SubRip (SRT)",
+        kind: .captions,
         extensions: ["srt"],
         mediaTypes: ["application/x-subrip", "text/srt"],
         reader: nil,

@@ -6,6 +6,8 @@ public struct SRTWriter: FormatWriter {
 
     public var requiresTimes: Bool { true }
 
+    public var writesSpeakerLabels: Bool { true }
+
     public func write(
         _ timeline: Timeline, options: WriteOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [UInt8] {
@@ -18,7 +20,10 @@ public struct SRTWriter: FormatWriter {
                 untimed += 1
                 continue
             }
-            let (spans, changed) = CaptionLines.withoutEmptyLines(cue.text)
+            let labelled = cue.speaker != nil && cue.speaker != previousSpeaker
+            // A cue that starts with a line break gives the speaker label its own line.
+            let labelAlone = labelled && cue.text.first == .lineBreak
+            let (spans, changed) = CaptionLines.withoutEmptyLines(labelAlone ? Array(cue.text.dropFirst()) : cue.text)
             if changed { emptied += 1 }
             guard !spans.isEmpty else {
                 empty += 1
@@ -32,9 +37,10 @@ public struct SRTWriter: FormatWriter {
             out.append(" --> ")
             out.append(end, style: .srt)
             out.newline()
-            if let speaker = cue.speaker, speaker != previousSpeaker {
+            if labelled, let speaker = cue.speaker {
                 out.append(speaker)
-                out.append(": ")
+                out.append(":")
+                if labelAlone { out.newline() } else { out.append(" ") }
             }
             previousSpeaker = cue.speaker
             if SRTText.append(spans, to: &out) { dropped += 1 }

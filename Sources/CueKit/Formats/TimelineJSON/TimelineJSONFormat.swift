@@ -7,6 +7,7 @@ public enum TimelineJSONFormat {
     public static let format = Format(
         id: .timeline,
         name: "cues timeline JSON",
+        kind: .model,
         extensions: ["timeline.json"],
         mediaTypes: ["application/json"],
         reader: TimelineJSONReader(),

@@ -3,6 +3,7 @@ public enum WebVTTFormat {
     public static let format = Format(
         id: .webVTT,
         name: "WebVTT",
+        kind: .captions,
         extensions: ["vtt"],
         mediaTypes: ["text/vtt"],
         reader: nil,

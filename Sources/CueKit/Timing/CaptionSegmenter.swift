@@ -1,0 +1,311 @@
+/// Splits long transcript lines into captions people can read.
+///
+/// Each timed cue is cut into cues that fit `style` (lines of at most
+/// `maxCharactersPerLine`, at most `maxLines`), preferring to cut at sentence
+/// ends, then at clause punctuation, then before conjunctions and
+/// prepositions; a word is never split. The cue's time is shared by character
+/// count, so the new cues stay inside its interval and in order; a cue stays on
+/// screen at most `maxDuration`. Lines are balanced. Every word of the source
+/// appears once, in order. A change of speaker is always a new cue, since each
+/// source cue is cut on its own.
+public struct CaptionSegmenter: Sendable {
+    public var style: CaptionStyle
+    /// Whether the output shows the speaker as `Name: ` text at each change of
+    /// speaker (SRT), so the first line of such a cue leaves room for it.
+    public var reservesSpeakerLabels: Bool
+
+    public init(style: CaptionStyle = .youtube, reservesSpeakerLabels: Bool = false) {
+        self.style = style
+        self.reservesSpeakerLabels = reservesSpeakerLabels
+    }
+
+    /// Replaces the timed cues of `timeline` with segmented ones.
+    public func apply(to timeline: inout Timeline) -> SegmentationReport {
+        var report = SegmentationReport()
+        var output: [Cue] = []
+        output.reserveCapacity(timeline.cues.count * 3)
+        var flattened = 0
+        var firstFlattened: SourceLocation?
+        var previousSpeaker: String?
+        for cue in timeline.cues {
+            defer { previousSpeaker = cue.speaker }
+            let label = reservesSpeakerLabels && cue.speaker != previousSpeaker ? (cue.speaker?.count ?? -2) + 2 : 0
+            guard let start = cue.start, let end = cue.end, end > start else {
+                output.append(cue)
+                continue
+            }
+            if cue.text.hasMarkup {
+                if fitsAsIs(cue) {
+                    output.append(cue)
+                    continue
+                }
+                flattened += 1
+                if firstFlattened == nil { firstFlattened = cue.location }
+            }
+            let pieces = segment(cue, start: start.milliseconds, end: end.milliseconds, label: label, report: &report)
+            if pieces.count > 1 { report.linesSplit += 1 }
+            output.append(contentsOf: pieces)
+        }
+        if style.keepsGap { keepGaps(&output) }
+        report.cuesWritten = output.count
+        if flattened > 0 {
+            report.diagnostics.append(.warning(
+                "captions.flattened",
+                "\(flattened) cue(s) with styling were too long for the caption limits; split as plain text, their styling dropped",
+                at: firstFlattened))
+        }
+        timeline.cues = output
+        return report
+    }
+
+    // MARK: One cue
+
+    private struct Word {
+        var text: Substring
+        var length: Int
+    }
+
+    /// Cuts one cue; `label` is the width of a speaker label its first line shows.
+    private func segment(_ cue: Cue, start: Int64, end: Int64, label: Int, report: inout SegmentationReport) -> [Cue] {
+        let plain = cue.plainText
+        let words = plain.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+            .map { Word(text: $0, length: $0.count) }
+        guard !words.isEmpty else { return [cue] }
+        for word in words where word.length > style.maxCharactersPerLine {
+            report.diagnostics.append(.warning(
+                "captions.long-word",
+                "'\(word.text.prefix(60))' is \(word.length) characters, longer than a caption line of \(style.maxCharactersPerLine); kept whole on its own line",
+                at: cue.location))
+        }
+        // prefix[k]: characters before word k, counting one space between words.
+        var prefix = [Int](repeating: 0, count: words.count + 1)
+        for (index, word) in words.enumerated() {
+            prefix[index + 1] = prefix[index] + word.length + (index > 0 ? 1 : 0)
+        }
+        let total = prefix[words.count]
+        let duration = end - start
+        let cuts = bestCuts(words, prefix: prefix, duration: duration, label: label)
+
+        var pieces: [Cue] = []
+        pieces.reserveCapacity(cuts.count)
+        var from = 0
+        for (index, to) in cuts.enumerated() {
+            let charactersBefore = from == 0 ? 0 : prefix[from] + 1
+            let charactersThrough = to == words.count ? total : prefix[to] + 1
+            let pieceStart = start + proportion(duration, charactersBefore, total)
+            var pieceEnd = to == words.count ? end : start + proportion(duration, charactersThrough, total)
+            pieceEnd = min(pieceEnd, pieceStart + style.maxDuration)
+            var piece = Cue(
+                id: cue.id.map { cuts.count > 1 ? "\($0)-\(index + 1)" : $0 },
+                start: Timestamp(milliseconds: pieceStart), end: Timestamp(milliseconds: max(pieceEnd, pieceStart + 1)),
+                speaker: cue.speaker, text: layout(words[from..<to], label: from == 0 ? label : 0), settings: cue.settings,
+                location: cue.location)
+            piece.extras = FormatExtras()
+            let characters = charactersThrough - charactersBefore
+            let seconds = Double(piece.end!.milliseconds - pieceStart) / 1000
+            if seconds > 0, Double(characters) / seconds > style.maxCharactersPerSecond {
+                report.tooFast += 1
+                if report.firstTooFast == nil { report.firstTooFast = cue.location }
+            }
+            pieces.append(piece)
+            from = to
+        }
+        return pieces
+    }
+
+    /// `span * part / whole` in milliseconds, without overflow.
+    private func proportion(_ span: Int64, _ part: Int, _ whole: Int) -> Int64 {
+        guard whole > 0, span > 0 else { return 0 }
+        let product = span.multipliedFullWidth(by: Int64(part))
+        return Int64(whole).dividingFullWidth((product.high, product.low)).quotient
+    }
+
+    /// The word indices where cues end (the last is `words.count`), chosen by
+    /// dynamic programming over cue costs.
+    private func bestCuts(_ words: [Word], prefix: [Int], duration: Int64, label: Int) -> [Int] {
+        let count = words.count
+        let total = Double(prefix[count])
+        func characters(_ from: Int, _ to: Int) -> Int { prefix[to] - prefix[from] - (from > 0 ? 1 : 0) }
+        var best = [Double](repeating: .infinity, count: count + 1)
+        var previous = [Int](repeating: 0, count: count + 1)
+        best[0] = 0
+        for to in 1...count {
+            var from = to - 1
+            while from >= 0 {
+                let length = characters(from, to)
+                let single = to - from == 1
+                let extra = from == 0 ? label : 0
+                if !single && (length + extra > style.capacity || !fits(words[from..<to], label: extra)) { break }
+                if best[from] < .infinity {
+                    let cost = best[from] + cueCost(words, from: from, to: to, length: length, total: total, duration: duration)
+                    if cost < best[to] {
+                        best[to] = cost
+                        previous[to] = from
+                    }
+                }
+                from -= 1
+            }
+        }
+        var cuts: [Int] = []
+        var position = count
+        while position > 0 {
+            cuts.append(position)
+            position = previous[position]
+        }
+        return cuts.reversed()
+    }
+
+    private func cueCost(_ words: [Word], from: Int, to: Int, length: Int, total: Double, duration: Int64) -> Double {
+        var cost = 10.0
+        if to < words.count { cost += Self.breakCost(after: words[to - 1].text, before: words[to].text) }
+        let milliseconds = total > 0 ? Double(duration) * Double(length) / total : 0
+        if milliseconds > Double(style.maxDuration) { cost += (milliseconds - Double(style.maxDuration)) / 1000 * 6 }
+        let isWhole = from == 0 && to == words.count
+        if !isWhole {
+            if milliseconds < Double(style.minDuration) { cost += 40 }
+            if length * 3 < style.capacity { cost += 6 }
+        }
+        return cost
+    }
+
+    /// Whether the words fit in `maxLines` lines of `maxCharactersPerLine`
+    /// (greedy filling uses the fewest lines).
+    private func fits(_ words: ArraySlice<Word>, label: Int) -> Bool {
+        let limit = style.maxCharactersPerLine
+        var lines = 1
+        var width = label
+        var lineHasWords = false
+        for word in words {
+            if word.length > limit { return false }
+            let needed = lineHasWords ? width + 1 + word.length : width + word.length
+            if needed <= limit {
+                width = needed
+            } else {
+                lines += 1
+                if lines > style.maxLines { return false }
+                width = word.length
+            }
+            lineHasWords = true
+        }
+        return true
+    }
+
+    /// Words laid out in balanced lines, the first `label` characters narrower.
+    private func layout(_ words: ArraySlice<Word>, label: Int) -> [Span] {
+        let lines = lineBreaks(words, label: label)
+        var spans: [Span] = []
+        var lineStart = words.startIndex
+        for (index, lineEnd) in lines.enumerated() {
+            if index > 0 { spans.append(.lineBreak) }
+            // An empty first line leaves the speaker label a line of its own.
+            if lineEnd > lineStart { spans.append(.text(words[lineStart..<lineEnd].map(\.text).joined(separator: " "))) }
+            lineStart = lineEnd
+        }
+        return spans
+    }
+
+    /// Where lines end within `words`: one line if it fits, else the most
+    /// balanced split (slightly bottom-heavy, preferring punctuation), else
+    /// greedy lines of an even width.
+    private func lineBreaks(_ words: ArraySlice<Word>, label: Int) -> [Int] {
+        let width = words.reduce(label - 1) { $0 + $1.length + 1 }
+        let limit = style.maxCharactersPerLine
+        if label > 0, let first = words.first, label + first.length > limit {
+            // The label takes the first line alone.
+            return [words.startIndex] + lineBreaks(words, label: 0)
+        }
+        if width <= limit || words.count == 1 { return [words.endIndex] }
+        if style.maxLines >= 2 {
+            var bestSplit: Int?
+            var bestCost = Double.infinity
+            var first = label - 1
+            for split in words.index(after: words.startIndex)..<words.endIndex {
+                first += words[split - 1].length + 1
+                let second = width - first - 1
+                guard first <= limit, second <= limit else { continue }
+                var cost = Double(abs(first - second)) / 2
+                if first > second { cost += 1 }
+                cost += Self.breakCost(after: words[split - 1].text, before: words[split].text) * 0.6
+                if cost < bestCost {
+                    bestCost = cost
+                    bestSplit = split
+                }
+            }
+            if let bestSplit, style.maxLines == 2 || width <= 2 * limit { return [bestSplit, words.endIndex] }
+        }
+        // Greedy lines aimed at an even width (more than two lines, or a word
+        // longer than a line).
+        let lineCount = max(1, (width + limit) / (limit + 1))
+        let target = min(limit, (width + lineCount - 1) / lineCount)
+        var breaks: [Int] = []
+        var current = label - 1
+        for index in words.indices {
+            let length = words[index].length
+            if current >= 0 && current + 1 + length > target {
+                breaks.append(index)
+                current = length
+            } else {
+                current = current < 0 ? length : current + 1 + length
+            }
+        }
+        breaks.append(words.endIndex)
+        return breaks
+    }
+
+    /// How good a cue or line boundary is between two words: 0 after a
+    /// sentence, 4 after clause punctuation, 10 before a conjunction or
+    /// preposition, 24 elsewhere.
+    static func breakCost(after word: Substring, before next: Substring) -> Double {
+        var last = word.last
+        var trimmed = word
+        while let character = last, "\"'”’)]»".contains(character) {
+            trimmed = trimmed.dropLast()
+            last = trimmed.last
+        }
+        if let last, ".?!…".contains(last) { return 0 }
+        if let last, ",;:–—".contains(last) { return 4 }
+        if next == "-" || next == "–" || next == "—" { return 4 }
+        if joiningWords.contains(next.lowercased()) { return 10 }
+        return 24
+    }
+
+    private static let joiningWords: Set<String> = [
+        "and", "but", "or", "nor", "so", "yet", "because", "although", "though", "while", "whereas", "if", "unless",
+        "when", "where", "which", "who", "whom", "whose", "that", "than", "then", "as", "like",
+        "to", "of", "in", "on", "at", "for", "with", "from", "by", "about", "into", "onto", "over", "under",
+        "between", "through", "during", "before", "after", "without", "within",
+    ]
+
+    private func fitsAsIs(_ cue: Cue) -> Bool {
+        let lines = cue.plainText.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count <= style.maxLines, lines.allSatisfy({ $0.count <= style.maxCharactersPerLine }) else { return false }
+        guard let start = cue.start, let end = cue.end else { return true }
+        return end.distance(from: start) <= style.maxDuration
+    }
+
+    /// Ends each cue at least `minGap` before the next one starts, where the
+    /// cue stays longer than the minimum duration.
+    private func keepGaps(_ cues: inout [Cue]) {
+        guard cues.count > 1 else { return }
+        for index in 0..<(cues.count - 1) {
+            guard let start = cues[index].start, let end = cues[index].end, let next = cues[index + 1].start else { continue }
+            let gap = next.distance(from: end)
+            if gap < style.minGap {
+                let wanted = next.advanced(by: -style.minGap)
+                if wanted.distance(from: start) >= style.minDuration { cues[index].end = wanted }
+            }
+        }
+    }
+}
+
+/// What segmentation did.
+public struct SegmentationReport: Sendable {
+    /// Source cues cut into more than one caption.
+    public var linesSplit = 0
+    public var cuesWritten = 0
+    /// Captions whose reading speed is over the maximum because the source
+    /// gives their text too little time.
+    public var tooFast = 0
+    public var firstTooFast: SourceLocation?
+    public var diagnostics: [Diagnostic] = []
+}

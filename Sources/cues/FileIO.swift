@@ -9,7 +9,7 @@ import CueKit
 /// go to a temporary file in the target's directory and are renamed into
 /// place, so a failed conversion never leaves a partial or clobbered file.
 enum FileIO {
-    struct Failure: Error {
+    struct Failure: Error, Sendable {
         var message: String
     }
 
@@ -67,6 +67,57 @@ enum FileIO {
             let message = errorText()
             unlink(temporary)
             throw Failure(message: "cannot write '\(path)': \(message)")
+        }
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The regular files under `directory` as paths relative to it, sorted;
+    /// hidden entries are skipped.
+    static func listFiles(in directory: String, recursive: Bool) -> [String] {
+        var found: [String] = []
+        func walk(_ relative: String) {
+            let path = relative.isEmpty ? directory : directory + "/" + relative
+            guard let handle = opendir(path) else { return }
+            defer { closedir(handle) }
+            var names: [String] = []
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name.hasPrefix(".") { continue }
+                names.append(name)
+            }
+            for name in names.sorted() {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if isDirectory(directory + "/" + child) {
+                    if recursive { walk(child) }
+                } else {
+                    found.append(child)
+                }
+            }
+        }
+        walk("")
+        return found
+    }
+
+    /// Creates `path` and its missing parents.
+    static func createDirectories(_ path: String) throws(Failure) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            current += "/" + component
+            if isDirectory(current) { continue }
+            if mkdir(current, 0o755) != 0 && errno != EEXIST {
+                throw Failure(message: "cannot create directory '\(path)': \(errorText())")
+            }
         }
     }
 

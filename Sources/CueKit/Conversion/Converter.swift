@@ -78,17 +78,23 @@ public struct Converter: Sendable {
         }
         report(inference.apply(to: &timeline).diagnostics)
         if segments(from: sourceFormat, to: format) {
-            let segmenter = CaptionSegmenter(style: captionStyle, reservesSpeakerLabels: writer.writesSpeakerLabels)
-            let segmentation = segmenter.apply(to: &timeline)
-            report(segmentation.diagnostics)
-            if segmentation.tooFast > 0 {
-                report([.note(
-                    "captions.too-fast",
-                    "\(segmentation.tooFast) caption(s) read faster than \(Int(captionStyle.maxCharactersPerSecond)) characters per second because the source gives their text too little time, first here; 'cues check --captions' lists them",
-                    at: segmentation.firstTooFast)])
-            }
+            report(segmentationDiagnostics(&timeline, reservesSpeakerLabels: writer.writesSpeakerLabels))
         }
         return timeline
+    }
+
+    /// Segments `timeline` into captions; returns what to report.
+    private func segmentationDiagnostics(_ timeline: inout Timeline, reservesSpeakerLabels: Bool) -> [Diagnostic] {
+        let segmenter = CaptionSegmenter(style: captionStyle, reservesSpeakerLabels: reservesSpeakerLabels)
+        let segmentation = segmenter.apply(to: &timeline)
+        var found = segmentation.diagnostics
+        if segmentation.tooFast > 0 {
+            found.append(.note(
+                "captions.too-fast",
+                "\(segmentation.tooFast) caption(s) read faster than \(Int(captionStyle.maxCharactersPerSecond)) characters per second because the source gives their text too little time, first here; 'cues check --captions' lists them",
+                at: segmentation.firstTooFast))
+        }
+        return found
     }
 
     /// Whether writing `source` as `target` cuts lines into captions.
@@ -113,6 +119,61 @@ public struct Converter: Sendable {
         } catch {
             throw tagged(error, format)
         }
+    }
+
+    /// One input converted to several formats.
+    public struct Conversion: Sendable {
+        /// What was read.
+        public var input: Input
+        /// The bytes of each output that could be written, in the order asked.
+        public var outputs: [(format: FormatID, bytes: [UInt8])]
+        /// Each output that could not be written, with why.
+        public var failures: [(format: FormatID, error: Diagnostic)]
+    }
+
+    /// Reads `bytes` once and writes every format in `outputs`, applying
+    /// `transform` first. Time inference and segmentation run once and are
+    /// shared by the outputs that need them, so each diagnostic is reported
+    /// once. Throws only when the input cannot be read.
+    public func convert(
+        _ bytes: [UInt8], name: String?, from input: FormatID? = nil, to outputs: [FormatID],
+        transform: TimeTransform = TimeTransform(), diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> Conversion {
+        var read = try self.read(bytes, name: name, format: input, diagnostics: &diagnostics)
+        let source = read.format.id
+        diagnostics.append(contentsOf: transform.apply(to: &read.timeline).map { tagged($0, source) })
+        var conversion = Conversion(input: read, outputs: [], failures: [])
+        var inferred: Timeline?
+        var segmented: [Bool: Timeline] = [:]
+        for format in outputs {
+            do throws(Diagnostic) {
+                let writer = try self.writer(for: format)
+                var timeline = read.timeline
+                if writer.requiresTimes {
+                    if inferred == nil {
+                        var timed = read.timeline
+                        diagnostics.append(contentsOf: inference.apply(to: &timed).diagnostics.map { tagged($0, source) })
+                        inferred = timed
+                    }
+                    timeline = inferred!
+                    if segments(from: source, to: format) {
+                        let labels = writer.writesSpeakerLabels
+                        if segmented[labels] == nil {
+                            var cut = timeline
+                            let found = segmentationDiagnostics(&cut, reservesSpeakerLabels: labels)
+                            // The same lines are reported once, whichever layout asked first.
+                            if segmented.isEmpty { diagnostics.append(contentsOf: found.map { tagged($0, source) }) }
+                            segmented[labels] = cut
+                        }
+                        timeline = segmented[labels]!
+                    }
+                }
+                conversion.outputs.append((format, try write(timeline, as: format, diagnostics: &diagnostics)))
+            } catch {
+                conversion.failures.append((format, error))
+            }
+        }
+        return conversion
     }
 
     /// Reads `bytes` and writes them as `output`, inferring times if needed.

@@ -7,7 +7,7 @@ import CueKit
 
 /// Prints diagnostics on standard error the way compilers do, colored when
 /// standard error is a terminal.
-struct DiagnosticPrinter {
+struct DiagnosticPrinter: Sendable {
     var quiet = false
     let colored = isatty(STDERR_FILENO) != 0 && getenv("NO_COLOR") == nil
 
@@ -42,8 +42,15 @@ struct DiagnosticPrinter {
     }
 
     static func writeLine(_ text: String) {
-        var bytes = Array(text.utf8)
-        bytes.append(0x0A)
+        writeRaw(text + "\n")
+    }
+
+    /// Writes `text` to standard error as it is.
+    static func writeRaw(_ text: String) {
+        let bytes = Array(text.utf8)
         bytes.withUnsafeBytes { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }
+
+    /// Whether standard error is a terminal.
+    static var isTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 }

@@ -1,0 +1,83 @@
+import ArgumentParser
+import CueKit
+
+/// How inputs are found and read.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Input files or directories; '-' reads standard input.")
+    var inputs: [String]
+
+    @Option(name: .long, help: "The input format, when content and name do not tell (see 'cues formats').")
+    var from: String?
+
+    @Flag(name: .shortAndLong, help: "Read the files inside directories given as inputs, and inside their subdirectories.")
+    var recursive = false
+
+    @Flag(help: "Treat every repair of bad input as an error.")
+    var strict = false
+
+    func validate() throws {
+        if let from, FormatRegistry.standard[FormatID(from)]?.reader == nil {
+            throw ValidationError("unknown input format '\(from)'; expected one of \(FormatRegistry.standard.readableIDs.joined(separator: ", "))")
+        }
+        if inputs.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("standard input ('-') can be read only once")
+        }
+    }
+
+    var format: FormatID? { from.map { FormatID($0) } }
+
+    var readOptions: ReadOptions {
+        ReadOptions(strict: strict)
+    }
+
+    /// The files to read, in order; directories expand to the files in them
+    /// whose format cues can read.
+    func collect() throws -> [InputFile] {
+        var files: [InputFile] = []
+        for input in inputs {
+            if input == "-" {
+                files.append(InputFile(path: "-", relativeDirectory: ""))
+                continue
+            }
+            guard FileIO.isDirectory(input) else {
+                files.append(InputFile(path: input, relativeDirectory: ""))
+                continue
+            }
+            let found = FileIO.listFiles(in: input, recursive: recursive)
+                .filter { FormatRegistry.standard.format(forFileName: $0)?.reader != nil }
+            if found.isEmpty {
+                throw ValidationError("'\(input)' holds no file cues can read\(recursive ? "" : " (pass --recursive for subdirectories)")")
+            }
+            for relative in found {
+                let directory = relative.split(separator: "/").dropLast().joined(separator: "/")
+                files.append(InputFile(path: input.hasSuffix("/") ? input + relative : input + "/" + relative, relativeDirectory: directory))
+            }
+        }
+        return files
+    }
+}
+
+/// One input to convert, with the subdirectory it was found in (outputs
+/// mirror it under --out-dir).
+struct InputFile: Sendable {
+    var path: String
+    var relativeDirectory: String
+
+    var isStandardInput: Bool { path == "-" }
+
+    /// The name used in diagnostics.
+    var displayName: String { isStandardInput ? "<stdin>" : path }
+
+    /// The file name without its format extension (`show.chapters.json` → `show`).
+    var stem: String {
+        if isStandardInput { return "stdin" }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let lowered = name.lowercased()
+        let extensions = FormatRegistry.standard.formats.flatMap(\.extensions).sorted { $0.count > $1.count }
+        if let ext = extensions.first(where: { lowered.hasSuffix("." + $0) }) {
+            return String(name.dropLast(ext.count + 1))
+        }
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
+        return name
+    }
+}

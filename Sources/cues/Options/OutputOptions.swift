@@ -1,0 +1,48 @@
+import ArgumentParser
+import CueKit
+
+/// Where and how outputs are written.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Output formats, comma-separated (see 'cues formats').", valueName: "format[,format...]"))
+    var to: String
+
+    @Option(name: [.short, .customLong("output")], help: "The output file for one input and one format; '-' is standard output (the default).")
+    var output: String?
+
+    @Option(name: .customLong("out-dir"), help: "Write DIR/<input name>.<format extension> for every input and format.")
+    var outDirectory: String?
+
+    @Flag(name: .shortAndLong, help: "Replace output files that already exist.")
+    var force = false
+
+    var formats: [FormatID] {
+        to.split(separator: ",").map { FormatID(String($0).trimmingCharacters()) }
+    }
+
+    func validate() throws {
+        let registry = FormatRegistry.standard
+        for format in formats where registry[format]?.writer == nil {
+            throw ValidationError("unknown output format '\(format)'; expected one of \(registry.writableIDs.joined(separator: ", "))")
+        }
+        if formats.isEmpty { throw ValidationError("--to needs at least one format") }
+        if Set(formats).count != formats.count { throw ValidationError("--to names a format twice") }
+        if output != nil && outDirectory != nil { throw ValidationError("use -o for one output file or --out-dir for many, not both") }
+    }
+
+    var writeOptions: WriteOptions {
+        WriteOptions()
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var text = Substring(self)
+        while text.first == " " { text.removeFirst() }
+        while text.last == " " { text.removeLast() }
+        return String(text)
+    }
+
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+
+/// Many inputs, many outputs, reports and transforms, through the built binary.
+@Suite("cues convert in batches")
+struct BatchCommandTests {
+    /// A folder with two good episodes and one broken one.
+    private func inputs() throws -> URL {
+        let directory = try Cues.temporaryDirectory().appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Cues.sample("episode/minimal.md"), toPath: directory.appendingPathComponent("a-minimal.md").path)
+        try FileManager.default.copyItem(atPath: Cues.sample("invalid/sec-not-number.md"), toPath: directory.appendingPathComponent("b-broken.md").path)
+        try FileManager.default.copyItem(atPath: Cues.sample("episode/hard-cases.md"), toPath: directory.appendingPathComponent("c-hard.md").path)
+        return directory
+    }
+
+    @Test func manyInputsToSeveralFormatsWithOneBadInput() throws {
+        let input = try inputs()
+        let out = input.deletingLastPathComponent().appendingPathComponent("out")
+        let result = try Cues.run(["convert", input.path, "--to", "vtt,srt", "--out-dir", out.path, "--jobs", "2"])
+        #expect(result.status == 1)
+        let written = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(written == ["a-minimal.srt", "a-minimal.vtt", "c-hard.srt", "c-hard.vtt"])
+        #expect(result.stderr.contains("b-broken.md:8:8: error: [episode] expected a number of seconds after 'sec:', found 'one minute'"))
+        // Results are reported in input order: a's notes (none), b's error, then c's warnings.
+        let errorAt = try #require(result.stderr.range(of: "b-broken.md:8:8"))
+        let hardAt = try #require(result.stderr.range(of: "c-hard.md:"))
+        #expect(errorAt.lowerBound < hardAt.lowerBound)
+    }
+
+    @Test func existingOutputsNeedForce() throws {
+        let input = try inputs()
+        let out = input.deletingLastPathComponent().appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let existing = out.appendingPathComponent("a-minimal.vtt")
+        try Data("keep me\n".utf8).write(to: existing)
+        let file = input.appendingPathComponent("a-minimal.md").path
+        let refused = try Cues.run(["convert", file, "--to", "vtt", "--out-dir", out.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("a-minimal.vtt' already exists; pass --force to replace it"))
+        #expect(try String(contentsOf: existing, encoding: .utf8) == "keep me\n")
+        let forced = try Cues.run(["convert", file, "--to", "vtt", "--out-dir", out.path, "--force"])
+        #expect(forced.status == 0)
+        #expect(try String(contentsOf: existing, encoding: .utf8).hasPrefix("WEBVTT"))
+    }
+
+    @Test func jsonReport() throws {
+        let input = try inputs()
+        let out = input.deletingLastPathComponent().appendingPathComponent("out")
+        let result = try Cues.run(["convert", input.path, "--to", "srt", "--out-dir", out.path, "--json"])
+        #expect(result.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(report["succeeded"] as? Int == 2)
+        #expect(report["failed"] as? Int == 1)
+        let entries = try #require(report["inputs"] as? [[String: Any]])
+        #expect(entries.map { ($0["input"] as? String)?.split(separator: "/").last.map(String.init) } == ["a-minimal.md", "b-broken.md", "c-hard.md"])
+        #expect(entries.map { $0["status"] as? String } == ["ok", "failed", "ok"])
+        let error = try #require((entries[1]["errors"] as? [[String: Any]])?.first)
+        #expect(error["line"] as? Int == 8)
+        #expect(error["column"] as? Int == 8)
+        #expect(error["code"] as? String == "episode.sec-not-number")
+        let outputs = try #require(entries[2]["outputs"] as? [[String: Any]])
+        #expect(outputs.first?["status"] as? String == "written")
+        #expect((outputs.first?["path"] as? String)?.hasSuffix("/out/c-hard.srt") == true)
+        let warnings = try #require(entries[2]["warnings"] as? [[String: Any]])
+        #expect(warnings.contains { $0["code"] as? String == "inference.time-backwards" && $0["line"] as? Int == 33 })
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func shiftAndScaleAreExactToTheMillisecond() throws {
+        let sample = Cues.sample("episode/minimal.md")
+        let shifted = try Cues.run(["convert", sample, "--to", "srt", "--shift", "+1.234s", "-q"])
+        #expect(shifted.stdout.contains("00:00:01,234 --> 00:00:06,234"))
+        let clock = try Cues.run(["convert", sample, "--to", "srt", "--shift", "+00:00:02.001", "-q"])
+        #expect(clock.stdout.contains("00:00:02,001 --> 00:00:07,001"))
+        // 5 s from 25 to 23.976 fps: 5000 * 25 / 23.976 = 5213.547... → 5214 ms.
+        let scaled = try Cues.run(["convert", sample, "--to", "srt", "--scale", "25:23.976", "-q"])
+        #expect(scaled.stdout.contains("00:00:00,000 --> 00:00:05,214"))
+        let back = try Cues.run(["convert", sample, "--to", "episode", "--shift", "-1.5s", "-q"])
+        #expect(back.stdout.contains("  sec: 3.5\n  time: 0:03\n"))
+        // The first line, at 0:00, cannot move earlier: it stays at 0:00, reported.
+        #expect(back.stdout.contains("  sec: 0\n  time: 0:00\n"))
+        #expect(back.stderr.contains("minimal.md:5:8: warning: [episode] 1 cue(s) start before 0:00 after the shift; they start at 0:00"))
+    }
+
+    @Test func badTimingOptionsAreUsageErrors() throws {
+        let sample = Cues.sample("episode/minimal.md")
+        for arguments in [["--shift", "soon"], ["--scale", "25"], ["--infer-end", "later"], ["--segment", "sometimes"], ["--captions", "tiktok"]] {
+            let result = try Cues.run(["convert", sample, "--to", "srt"] + arguments)
+            #expect(result.status == 64, "\(arguments)")
+        }
+    }
+
+    @Test func severalOutputsWithoutOutDirIsAUsageError() throws {
+        let result = try Cues.run(["convert", Cues.sample("episode/minimal.md"), "--to", "srt,vtt"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--out-dir"))
+    }
+
+    @Test func checkReportsAndExitsByStrictness() throws {
+        let sample = Cues.sample("episode/hard-cases.md")
+        let lenient = try Cues.run(["check", sample])
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("hard-cases.md:33:8: warning: [episode] time 0:50"))
+        #expect(lenient.stdout.isEmpty)
+        let strict = try Cues.run(["check", "--strict", sample])
+        #expect(strict.status == 1)
+        let broken = try Cues.run(["check", Cues.sample("invalid/transcript-not-list.md")])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("transcript-not-list.md:3:13: error: [episode]"))
+    }
+
+    @Test func checkCaptionsNamesEveryCueOverTheLimit() throws {
+        let directory = try Cues.temporaryDirectory()
+        let file = directory.appendingPathComponent("fast.timeline.json")
+        let json = """
+            {"cuesTimeline": 1, "cues": [
+              {"start": 0, "end": 1000, "text": "This caption has far too many characters to read in one second."},
+              {"start": 1000, "end": 1500, "text": "Short."},
+              {"start": 1540, "end": 9000, "text": "A line that is simply much longer than forty-two characters"}
+            ]}
+            """
+        try Data(json.utf8).write(to: file)
+        let result = try Cues.run(["check", "--captions", file.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("fast.timeline.json:2:3: warning: [timeline] cue 1: line 1 has 63 characters; at most 42"))
+        #expect(result.stderr.contains("cue 1: 63 characters per second; at most 20"))
+        #expect(result.stderr.contains("cue 2: on screen 500 ms; at least 833 ms"))
+        #expect(result.stderr.contains("cue 2: a gap of 40 ms before the next cue, under 2 frames (83 ms)"))
+        #expect(result.stderr.contains("cue 3: on screen 7460 ms; at most 7000 ms"))
+        let strict = try Cues.run(["check", "--captions", "--strict", file.path])
+        #expect(strict.status == 1)
+    }
+
+    @Test func infoAndFormatsAsJSON() throws {
+        let info = try Cues.run(["info", "--json", Cues.sample("episode/hard-cases.md")])
+        #expect(info.status == 0)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.first?["cues"] as? Int == 9)
+        #expect(entries.first?["untimedCues"] as? Int == 1)
+        #expect(entries.first?["speakers"] as? [String] == ["Ada", "Grace"])
+        #expect(entries.first?["duration"] as? Int == 300_000)
+        #expect((entries.first?["chapters"] as? [[String: Any]])?.first?["start"] as? Int == 12_000)
+        let formats = try Cues.run(["formats", "--json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(formats.stdout.utf8)) as? [[String: Any]])
+        #expect(list.contains { $0["id"] as? String == "episode" && $0["read"] as? Bool == true && $0["write"] as? Bool == true })
+    }
+}

@@ -76,7 +76,7 @@ struct BatchCommandTests {
         // 5 s from 25 to 23.976 fps: 5000 * 25 / 23.976 = 5213.547... → 5214 ms.
         let scaled = try Cues.run(["convert", sample, "--to", "srt", "--scale", "25:23.976", "-q"])
         #expect(scaled.stdout.contains("00:00:00,000 --> 00:00:05,214"))
-        let back = try Cues.run(["convert", sample, "--to", "episode", "--shift", "-1.5s", "-q"])
+        let back = try Cues.run(["convert", sample, "--to", "episode", "--shift", "-1.5s"])
         #expect(back.stdout.contains("  sec: 3.5\n  time: 0:03\n"))
         // The first line, at 0:00, cannot move earlier: it stays at 0:00, reported.
         #expect(back.stdout.contains("  sec: 0\n  time: 0:00\n"))

@@ -159,7 +159,7 @@ public struct CaptionSegmenter: Sendable {
         var cost = 10.0
         if to < words.count { cost += Self.breakCost(after: words[to - 1].text, before: words[to].text) }
         let milliseconds = total > 0 ? Double(duration) * Double(length) / total : 0
-        if milliseconds > Double(style.maxDuration) { cost += (milliseconds - Double(style.maxDuration)) / 1000 * 6 }
+        if milliseconds > Double(style.maxDuration) { cost += (milliseconds - Double(style.maxDuration)) / 1000 * 3 }
         let isWhole = from == 0 && to == words.count
         if !isWhole {
             if milliseconds < Double(style.minDuration) { cost += 40 }

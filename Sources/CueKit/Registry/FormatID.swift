@@ -20,6 +20,8 @@ public struct FormatID: RawRepresentable, Hashable, Sendable, Comparable, Custom
     public static let timeline = FormatID("timeline")
     /// WebVTT captions.
     public static let webVTT = FormatID("vtt")
+    /// A WebVTT chapters track: one cue per chapter.
+    public static let webVTTChapters = FormatID("vtt-chapters")
     /// SubRip captions.
     public static let srt = FormatID("srt")
 }

@@ -12,6 +12,7 @@ public struct FormatRegistry: Sendable {
         EpisodeFormat.format,
         TimelineJSONFormat.format,
         WebVTTFormat.format,
+        WebVTTChaptersFormat.format,
         SRTFormat.format,
     ])
 
@@ -51,7 +52,15 @@ public struct FormatRegistry: Sendable {
             }
             return format
         }
-        if let format = sniff(bytes) { return format }
+        if let format = sniff(bytes) {
+            // A format whose content looks the same but whose name is more
+            // specific (a `.chapters.vtt` file) is chosen by its name.
+            if let fileName, let named = self.format(forFileName: fileName), named.id != format.id,
+               named.reader != nil, named.sniff?(bytes.prefix(4096)) == true {
+                return named
+            }
+            return format
+        }
         if let fileName, let format = format(forFileName: fileName), format.reader != nil { return format }
         throw Diagnostic.error(
             "format.unrecognised",

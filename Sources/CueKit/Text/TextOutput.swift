@@ -18,6 +18,10 @@ struct TextOutput {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes.append(contentsOf: bytes)
+    }
+
     mutating func append(byte: UInt8) {
         bytes.append(byte)
     }

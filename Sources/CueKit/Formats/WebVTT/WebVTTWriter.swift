@@ -1,6 +1,11 @@
-/// Writes WebVTT: the `WEBVTT` signature, then one block per cue with its
-/// identifier, `HH:MM:SS.mmm` timings, settings and text. The speaker is a
-/// `<v Name>` span on every cue; `&`, `<` and `>` are escaped.
+/// Writes WebVTT: the `WEBVTT` signature (with the header and the STYLE,
+/// REGION and NOTE blocks a WebVTT source had), then one block per cue:
+/// NOTE blocks that stood before it, its identifier, `HH:MM:SS.mmm` timings,
+/// its settings and its text. The speaker is written as a `<v Name>` span
+/// opening each cue; `&`, `<` and `>` in text are escaped.
+///
+/// Writing the timeline of a WebVTT file gives every cue, setting and block
+/// back, and writing that result's timeline again gives the same bytes.
 public struct WebVTTWriter: FormatWriter {
     public init() {}
 
@@ -9,125 +14,65 @@ public struct WebVTTWriter: FormatWriter {
     public func write(
         _ timeline: Timeline, options: WriteOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [UInt8] {
-        var out = TextOutput(options: options, capacity: 16 + timeline.cues.count * 96)
-        out.append("WEBVTT")
-        out.newline()
-        var untimed = 0, emptied = 0
+        var out = TextOutput(options: options, capacity: 16 + timeline.cues.count * 80)
+        var layout = WebVTTLayout()
+        let fileExtras = timeline.extras[.webVTT]
+        layout.appendHead(fileExtras, to: &out)
+        var losses = WebVTTText.Losses()
+        var untimed = 0, emptied = 0, negative = 0, droppedSettings = 0
         for cue in timeline.cues {
-            guard let start = cue.start, let end = cue.end else {
+            guard var start = cue.start, var end = cue.end else {
                 untimed += 1
                 continue
             }
+            if start.milliseconds < 0 || end.milliseconds < 0 {
+                negative += 1
+                start = max(start, .zero)
+                end = max(end, .zero)
+            }
+            let cueExtras = cue.extras[.webVTT]
+            layout.appendBlocks(cueExtras?[WebVTTExtras.notes], to: &out)
             out.newline()
             if let id = cue.id, !id.isEmpty {
                 out.append(WebVTTText.identifier(id))
                 out.newline()
             }
-            out.append(start, style: .webVTT)
-            out.append(" --> ")
-            out.append(end, style: .webVTT)
-            for setting in cue.settings {
-                guard let value = setting.value.text else { continue }
-                out.append(" \(setting.key):\(value)")
-            }
-            out.newline()
-            let (spans, changed) = CaptionLines.withoutEmptyLines(cue.text)
+            let (settings, dropped) = WebVTTLayout.writableSettings(cue.settings)
+            droppedSettings += dropped
+            WebVTTLayout.appendTimingLine(start: start, end: end, settings: settings, to: &out)
+            let (spans, changed) = WebVTTText.withoutEmptyLines(cue.text, firstLineHasOutput: cue.speaker != nil)
             if changed { emptied += 1 }
             if let speaker = cue.speaker {
-                out.append("<v ")
-                out.append(WebVTTText.annotation(speaker))
-                out.append(">")
+                var classes: [String] = []
+                if case .list(let items)? = cueExtras?[WebVTTExtras.voiceClasses] { classes = items.compactMap(\.text) }
+                WebVTTText.appendStartTag("v", classes: classes, annotation: speaker, to: &out, losses: &losses)
             }
-            WebVTTText.append(spans, to: &out)
-            out.newline()
+            WebVTTText.append(spans, to: &out, losses: &losses)
+            if cue.speaker != nil || !spans.isEmpty { out.newline() }
         }
+        layout.appendBlocks(fileExtras?[WebVTTExtras.trailingNotes], to: &out)
+
         if untimed > 0 {
             diagnostics.report(.warning("vtt.untimed", "\(untimed) cue(s) without a start or end time were not written", format: .webVTT))
+        }
+        if negative > 0 {
+            diagnostics.report(.warning("vtt.negative-time", "\(negative) cue(s) have times before 0, which WebVTT cannot write; written from 00:00:00.000", format: .webVTT))
         }
         if emptied > 0 {
             diagnostics.report(.warning("vtt.empty-lines", "\(emptied) cue(s) had empty lines, which would end a WebVTT cue; removed", format: .webVTT))
         }
+        if droppedSettings > 0 {
+            diagnostics.report(.warning("vtt.setting-dropped", "\(droppedSettings) cue setting(s) are not valid WebVTT settings and were not written", format: .webVTT))
+        }
+        if losses.classes > 0 {
+            diagnostics.report(.warning("vtt.class-dropped", "\(losses.classes) class name(s) are empty or hold whitespace, '.' or '>', which WebVTT cannot write; left out", format: .webVTT))
+        }
+        if layout.droppedBlocks > 0 {
+            diagnostics.report(.warning("vtt.block-dropped", "\(layout.droppedBlocks) header line(s) or block(s) hold a blank line or '-->', which would change how the file reads; left out", format: .webVTT))
+        }
+        if !timeline.chapters.isEmpty {
+            diagnostics.report(.warning("vtt.chapters-not-written", "\(timeline.chapters.count) chapter(s) are not part of a WebVTT caption file; write them with --to vtt-chapters", format: .webVTT))
+        }
         return out.bytes
-    }
-}
-
-/// WebVTT cue text rendering and escaping.
-enum WebVTTText {
-    /// Appends spans as WebVTT cue text.
-    static func append(_ spans: [Span], to out: inout TextOutput) {
-        for span in spans {
-            switch span {
-            case .text(let text): appendEscaped(text, to: &out)
-            case .lineBreak: out.newline()
-            case .timestamp(let time):
-                out.append("<")
-                out.append(time, style: .webVTT)
-                out.append(">")
-            case .element(let element):
-                let tag: String
-                var annotation: String?
-                switch element.kind {
-                case .italic: tag = "i"
-                case .bold: tag = "b"
-                case .underline: tag = "u"
-                case .class: tag = "c"
-                case .ruby: tag = "ruby"
-                case .rubyText: tag = "rt"
-                case .voice(let name): tag = "v"; annotation = name
-                case .language(let code): tag = "lang"; annotation = code
-                }
-                out.append("<" + tag)
-                for name in element.classes { out.append("." + name) }
-                if let annotation {
-                    out.append(" ")
-                    out.append(Self.annotation(annotation))
-                }
-                out.append(">")
-                append(element.children, to: &out)
-                out.append("</" + tag + ">")
-            }
-        }
-    }
-
-    /// Escapes `&`, `<` and `>` (so `-->` cannot appear in cue text).
-    static func appendEscaped(_ text: String, to out: inout TextOutput) {
-        var needsEscaping = false
-        for byte in text.utf8 where byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
-            needsEscaping = true
-            break
-        }
-        guard needsEscaping else {
-            out.append(text)
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out.append("&amp;")
-            case UInt8(ascii: "<"): out.append("&lt;")
-            case UInt8(ascii: ">"): out.append("&gt;")
-            default: out.append(byte: byte)
-            }
-        }
-    }
-
-    /// A voice or language annotation: escaped, on one line.
-    static func annotation(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\n", "\r": result += " "
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-
-    /// A cue identifier: one line, without `-->`.
-    static func identifier(_ id: String) -> String {
-        id.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "-->", with: "--")
     }
 }

@@ -1,0 +1,375 @@
+/// The WebVTT cue text parsing rules: cue text to the timeline's span tree.
+///
+/// Follows the spec's tokenizer (data, tag, start tag, class, annotation,
+/// end tag and timestamp states, HTML character references) and tree
+/// building (`c`, `i`, `b`, `u`, `ruby`, `rt` inside ruby, `v`, `lang`,
+/// timestamp tags; mismatched end tags and unknown tags are ignored).
+/// Line feeds in text become `.lineBreak`; adjacent text is merged.
+///
+/// One parser is reused for every cue of a file: its buffers keep their
+/// capacity, so a cue costs little beyond the spans it returns.
+struct WebVTTCueTextParser {
+    /// Start tags nested deeper than this are ignored, so that hostile input
+    /// cannot build a tree too deep to walk.
+    static let maximumDepth = 64
+
+    /// Markup the spec's parser ignores, counted for one diagnostic per file.
+    struct Ignored {
+        var count = 0
+        /// Byte offset (in the parsed text) and description of the first.
+        var first: (offset: Int, what: String)?
+    }
+
+    private struct Frame {
+        /// Nil for the root list.
+        var kind: SpanElement.Kind?
+        var classes: [String]
+        var children: [Span]
+    }
+
+    private static let ruby = Array("ruby".utf8)
+    private static let rt = Array("rt".utf8)
+    private static let lang = Array("lang".utf8)
+
+    private enum Token {
+        case startTag
+        case endTag
+        case timestamp
+    }
+
+    private var text: [UInt8] = []
+    private var stack: [Frame] = []
+    private var tagName: [UInt8] = []
+    private var classBuffer: [UInt8] = []
+    private var classes: [String] = []
+    private var annotation: [UInt8] = []
+    private var hasAnnotation = false
+    private(set) var ignored = Ignored()
+    private(set) var tooDeep = Ignored()
+
+    init() {}
+
+    /// Forgets the ignored-markup counts (between files).
+    mutating func resetCounts() {
+        ignored = Ignored()
+        tooDeep = Ignored()
+    }
+
+    /// Whether `bytes` is plain text: no tag, no character reference, no NUL.
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0 {
+            return false
+        }
+        return true
+    }
+
+    /// Spans for plain text (see `isPlain`): lines as `.text`, `.lineBreak` between.
+    static func plainSpans(_ bytes: UnsafeBufferPointer<UInt8>) -> [Span] {
+        var lineEnd = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: 0, to: bytes.count)
+        if lineEnd == bytes.count {
+            return bytes.isEmpty ? [] : [.text(String(decoding: bytes, as: UTF8.self))]
+        }
+        var spans: [Span] = []
+        var lineStart = 0
+        while true {
+            if lineEnd > lineStart {
+                spans.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)))
+            }
+            if lineEnd == bytes.count { break }
+            spans.append(.lineBreak)
+            lineStart = lineEnd + 1
+            lineEnd = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: lineStart, to: bytes.count)
+        }
+        return spans
+    }
+
+    /// Parses cue text (line feeds as line terminators) into spans.
+    mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> [Span] {
+        if Self.isPlain(bytes) { return Self.plainSpans(bytes) }
+        text.removeAll(keepingCapacity: true)
+        stack.removeAll(keepingCapacity: true)
+        stack.append(Frame(kind: nil, classes: [], children: []))
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            switch bytes[index] {
+            case UInt8(ascii: "&"):
+                index = WebVTTCharacterReference.consume(bytes, at: index + 1, additionalAllowed: nil, into: &text)
+            case UInt8(ascii: "<"):
+                flushText()
+                let tagStart = index
+                index = tag(bytes, at: index + 1, tagStart: tagStart)
+            case 0:
+                WebVTTCharacterReference.append("\u{FFFD}", to: &text)
+                index += 1
+            default:
+                var end = index + 1
+                while end < count {
+                    let byte = bytes[end]
+                    if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0 { break }
+                    end += 1
+                }
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
+            }
+        }
+        flushText()
+        while stack.count > 1 { closeCurrent() }
+        let result = stack[0].children
+        stack[0].children = []
+        return result
+    }
+
+    // MARK: Tokenizer
+
+    /// Reads one tag from `bytes[index...]` (after its `<`) and applies it;
+    /// returns the index after the tag.
+    private mutating func tag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, tagStart: Int) -> Int {
+        enum State { case tag, startTag, startTagClass, annotation, endTag, timestamp }
+        var state = State.tag
+        tagName.removeAll(keepingCapacity: true)
+        classBuffer.removeAll(keepingCapacity: true)
+        classes.removeAll(keepingCapacity: true)
+        annotation.removeAll(keepingCapacity: true)
+        hasAnnotation = false
+        var index = start
+        let count = bytes.count
+        var token = Token.startTag
+        scan: while true {
+            let byte: UInt8? = index < count ? bytes[index] : nil
+            switch state {
+            case .tag:
+                switch byte {
+                case 0x09, 0x0A, 0x0C, 0x20: state = .annotation
+                case UInt8(ascii: "."): state = .startTagClass
+                case UInt8(ascii: "/"): state = .endTag
+                case .some(let digit) where digit &- 0x30 < 10:
+                    tagName.append(digit)
+                    state = .timestamp
+                case UInt8(ascii: ">"):
+                    index += 1
+                    break scan
+                case nil:
+                    break scan
+                case .some(let other):
+                    Self.appendTagByte(other, to: &tagName)
+                    state = .startTag
+                }
+            case .startTag:
+                switch byte {
+                case 0x09, 0x0C, 0x20: state = .annotation
+                case 0x0A:
+                    annotation.append(0x0A)
+                    state = .annotation
+                case UInt8(ascii: "."): state = .startTagClass
+                case UInt8(ascii: ">"):
+                    index += 1
+                    break scan
+                case nil:
+                    break scan
+                case .some(let other): Self.appendTagByte(other, to: &tagName)
+                }
+            case .startTagClass:
+                switch byte {
+                case 0x09, 0x0C, 0x20:
+                    finishClass()
+                    state = .annotation
+                case 0x0A:
+                    finishClass()
+                    annotation.append(0x0A)
+                    state = .annotation
+                case UInt8(ascii: "."):
+                    finishClass()
+                case UInt8(ascii: ">"):
+                    finishClass()
+                    index += 1
+                    break scan
+                case nil:
+                    finishClass()
+                    break scan
+                case .some(let other): Self.appendTagByte(other, to: &classBuffer)
+                }
+            case .annotation:
+                hasAnnotation = true
+                switch byte {
+                case UInt8(ascii: "&"):
+                    index = WebVTTCharacterReference.consume(bytes, at: index + 1, additionalAllowed: UInt8(ascii: ">"), into: &annotation)
+                    continue scan
+                case UInt8(ascii: ">"):
+                    index += 1
+                    break scan
+                case nil:
+                    break scan
+                case .some(let other): Self.appendTagByte(other, to: &annotation)
+                }
+            case .endTag:
+                token = .endTag
+                switch byte {
+                case UInt8(ascii: ">"):
+                    index += 1
+                    break scan
+                case nil:
+                    break scan
+                case .some(let other): Self.appendTagByte(other, to: &tagName)
+                }
+            case .timestamp:
+                token = .timestamp
+                switch byte {
+                case UInt8(ascii: ">"):
+                    index += 1
+                    break scan
+                case nil:
+                    break scan
+                case .some(let other): tagName.append(other)
+                }
+            }
+            index += 1
+        }
+        switch token {
+        case .startTag: startTag(offset: tagStart)
+        case .endTag: endTag()
+        case .timestamp: timestampTag(offset: tagStart)
+        }
+        return index
+    }
+
+    private static func appendTagByte(_ byte: UInt8, to buffer: inout [UInt8]) {
+        if byte == 0 {
+            WebVTTCharacterReference.append("\u{FFFD}", to: &buffer)
+        } else {
+            buffer.append(byte)
+        }
+    }
+
+    private mutating func finishClass() {
+        if !classBuffer.isEmpty {
+            classes.append(String(decoding: classBuffer, as: UTF8.self))
+        }
+        classBuffer.removeAll(keepingCapacity: true)
+    }
+
+    /// The annotation with surrounding whitespace removed and inner runs
+    /// collapsed to one space.
+    private func annotationText() -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(annotation.count)
+        var pendingSpace = false
+        for byte in annotation {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(0x20)
+                pendingSpace = false
+            }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    // MARK: Tree building
+
+    private mutating func startTag(offset: Int) {
+        let kind: SpanElement.Kind
+        var takesAnnotation = false
+        switch tagName {
+        case [UInt8(ascii: "c")]: kind = .class
+        case [UInt8(ascii: "i")]: kind = .italic
+        case [UInt8(ascii: "b")]: kind = .bold
+        case [UInt8(ascii: "u")]: kind = .underline
+        case Self.ruby: kind = .ruby
+        case Self.rt:
+            guard case .ruby? = stack[stack.count - 1].kind else {
+                noteIgnored(offset, describesIgnored ? "<rt> outside <ruby>" : "")
+                return
+            }
+            kind = .rubyText
+        case [UInt8(ascii: "v")]:
+            kind = .voice(annotationText())
+            takesAnnotation = true
+        case Self.lang:
+            kind = .language(annotationText())
+            takesAnnotation = true
+        default:
+            noteIgnored(offset, !describesIgnored ? "" : tagName.isEmpty ? "an empty tag" : "the unknown tag <\(String(decoding: tagName, as: UTF8.self))>")
+            return
+        }
+        if hasAnnotation && !takesAnnotation && !annotationText().isEmpty {
+            noteIgnored(offset, describesIgnored ? "the annotation '\(annotationText())' on <\(String(decoding: tagName, as: UTF8.self))>" : "")
+        }
+        guard stack.count <= Self.maximumDepth else {
+            tooDeep.count += 1
+            if tooDeep.first == nil { tooDeep.first = (offset, "<\(String(decoding: tagName, as: UTF8.self))>") }
+            return
+        }
+        stack.append(Frame(kind: kind, classes: classes, children: []))
+    }
+
+    private mutating func endTag() {
+        guard let current = stack[stack.count - 1].kind else { return }
+        let matches: Bool
+        switch (tagName, current) {
+        case ([UInt8(ascii: "c")], .class), ([UInt8(ascii: "i")], .italic), ([UInt8(ascii: "b")], .bold),
+             ([UInt8(ascii: "u")], .underline), ([UInt8(ascii: "v")], .voice):
+            matches = true
+        default:
+            switch current {
+            case .ruby: matches = tagName == Self.ruby
+            case .rubyText:
+                if tagName == Self.ruby {
+                    closeCurrent()
+                    closeCurrent()
+                    return
+                }
+                matches = tagName == Self.rt
+            case .language: matches = tagName == Self.lang
+            default: matches = false
+            }
+        }
+        if matches { closeCurrent() }
+    }
+
+    private mutating func timestampTag(offset: Int) {
+        let time = tagName.withUnsafeBufferPointer { WebVTTTimestamp.parseWhole($0) }
+        guard let time else {
+            noteIgnored(offset, describesIgnored ? "the timestamp tag <\(String(decoding: tagName, as: UTF8.self))>, which is not a WebVTT timestamp" : "")
+            return
+        }
+        stack[stack.count - 1].children.append(.timestamp(time))
+    }
+
+    /// Counts ignored markup; `what` describes it (only the first is kept,
+    /// so callers pass "" once one is recorded).
+    private mutating func noteIgnored(_ offset: Int, _ what: String) {
+        ignored.count += 1
+        if ignored.first == nil { ignored.first = (offset, what) }
+    }
+
+    private var describesIgnored: Bool { ignored.first == nil }
+
+    /// Ends the current element and appends it to its parent.
+    private mutating func closeCurrent() {
+        guard stack.count > 1 else { return }
+        let frame = stack.removeLast()
+        guard let kind = frame.kind else { return }
+        stack[stack.count - 1].children.append(.element(SpanElement(kind, classes: frame.classes, children: frame.children)))
+    }
+
+    /// Appends the pending text to the current element, line feeds as `.lineBreak`.
+    private mutating func flushText() {
+        guard !text.isEmpty else { return }
+        let spans = text.withUnsafeBufferPointer { Self.plainSpans($0) }
+        text.removeAll(keepingCapacity: true)
+        var children = stack[stack.count - 1].children
+        stack[stack.count - 1].children = []
+        for span in spans {
+            if case .text(let added) = span, case .text(let previous)? = children.last {
+                children[children.count - 1] = .text(previous + added)
+            } else {
+                children.append(span)
+            }
+        }
+        stack[stack.count - 1].children = children
+    }
+}

@@ -1,0 +1,587 @@
+/// The WebVTT parser algorithm (W3C WebVTT, "WebVTT file parsing") over
+/// UTF-8 bytes, producing a timeline.
+///
+/// The input is first normalised as the spec says (CR LF and CR become LF,
+/// NUL becomes U+FFFD); line and column numbers are unchanged by this, so
+/// diagnostics point into the file as the user sees it. Then the signature
+/// is checked (the only error), the header lines are kept, and blocks are
+/// collected one by one: cues, STYLE and REGION blocks (before the first
+/// cue), NOTE blocks; anything else the spec discards is reported.
+struct WebVTTParser {
+    /// Individual warnings of one kind before they are only counted.
+    static let individualWarningLimit = 50
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let name: String?
+    private let format: FormatID
+    private(set) var diagnostics: Diagnostics
+
+    private var position = 0
+    /// The line number of the byte at `position`.
+    private var line = 1
+    private var seenCue = false
+    private var regionIDs: Set<String> = []
+    private var signature = ""
+    private var header: String?
+    private var blocksBeforeCues: [FieldValue] = []
+    private var pendingNotes: [FieldValue] = []
+    private var cues: [Cue] = []
+    private var textParser = WebVTTCueTextParser()
+    private var issues = IssueCollector()
+    private var markupLocation: SourceLocation?
+    private var nestingLocation: SourceLocation?
+
+    /// A parser over normalised bytes (see `normalized(_:)`).
+    init(bytes: UnsafeBufferPointer<UInt8>, name: String?, format: FormatID, diagnostics: Diagnostics) {
+        self.bytes = bytes
+        self.name = name
+        self.format = format
+        self.diagnostics = diagnostics
+    }
+
+    // MARK: Normalisation
+
+    /// `bytes` with CR LF and lone CR turned into LF and NUL into U+FFFD, or
+    /// nil when there is nothing to change; with the location of the first NUL.
+    static func normalized(_ bytes: [UInt8]) -> (bytes: [UInt8], firstNUL: (line: Int, column: Int)?)? {
+        bytes.withUnsafeBufferPointer { input -> ([UInt8], (line: Int, column: Int)?)? in
+            let count = input.count
+            var nextCR = ByteSearch.firstIndex(of: 0x0D, in: input, from: 0, to: count)
+            var nextNUL = ByteSearch.firstIndex(of: 0x00, in: input, from: 0, to: count)
+            guard nextCR < count || nextNUL < count else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(count + 16)
+            var firstNULOffset: Int?
+            var index = 0
+            while index < count {
+                if nextCR < index { nextCR = ByteSearch.firstIndex(of: 0x0D, in: input, from: index, to: count) }
+                if nextNUL < index { nextNUL = ByteSearch.firstIndex(of: 0x00, in: input, from: index, to: count) }
+                let stop = min(nextCR, nextNUL)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<stop]))
+                if stop == count { break }
+                if input[stop] == 0x0D {
+                    out.append(0x0A)
+                    index = stop + 1
+                    if index < count, input[index] == 0x0A { index += 1 }
+                } else {
+                    if firstNULOffset == nil { firstNULOffset = out.count }
+                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    index = stop + 1
+                }
+            }
+            let location = firstNULOffset.map { TextDecoding.lineAndColumn(ofByte: $0, in: out) }
+            return (out, location)
+        }
+    }
+
+    // MARK: File
+
+    /// Runs the parser; `timeline.extras[format]` gets the header and blocks.
+    mutating func parse() throws(Diagnostic) -> Timeline {
+        try signatureLine()
+        if position < bytes.count {
+            if bytes[position] != 0x0A {
+                try collectBlock(inHeader: true)
+            } else {
+                advancePastLineFeed()
+            }
+            skipLineFeeds()
+            while position < bytes.count {
+                try collectBlock(inHeader: false)
+                skipLineFeeds()
+            }
+        }
+        try finishIssues()
+
+        var timeline = Timeline(cues: cues)
+        var extras = Fields()
+        if !signature.isEmpty { extras.append(WebVTTExtras.signature, .string(signature)) }
+        if let header { extras.append(WebVTTExtras.header, .string(header)) }
+        if !blocksBeforeCues.isEmpty { extras.append(WebVTTExtras.blocks, .list(blocksBeforeCues)) }
+        if !pendingNotes.isEmpty { extras.append(WebVTTExtras.trailingNotes, .list(pendingNotes)) }
+        if !extras.isEmpty { timeline.extras[format] = extras }
+        return timeline
+    }
+
+    /// Checks `WEBVTT` and keeps the rest of its line; leaves `position` at
+    /// the start of line 2 (or at the end).
+    private mutating func signatureLine() throws(Diagnostic) {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        let lineEnd = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: start, to: bytes.count)
+        let magic: [UInt8] = Array("WEBVTT".utf8)
+        var column = 1
+        var ok = bytes.count - start >= 6
+        if ok {
+            for offset in 0..<6 where bytes[start + offset] != magic[offset] {
+                ok = false
+                column = offset + 1
+                break
+            }
+        } else {
+            column = bytes.count - start + 1
+        }
+        if ok, bytes.count - start > 6 {
+            let seventh = bytes[start + 6]
+            if seventh != 0x20 && seventh != 0x09 && seventh != 0x0A {
+                ok = false
+                column = 7
+            }
+        }
+        guard ok else {
+            let found = bytes.count == start ? "an empty file" : "'\(Self.excerpt(bytes, start..<lineEnd))'"
+            throw .error(
+                "vtt.no-signature",
+                "expected the file to start with 'WEBVTT' followed by a space, a tab or a line break, found \(found); this is not a WebVTT file",
+                at: location(line: 1, column: column), format: format)
+        }
+        signature = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 6)..<lineEnd]), as: UTF8.self)
+        position = lineEnd
+        if position < bytes.count { advancePastLineFeed() }
+    }
+
+    private mutating func advancePastLineFeed() {
+        position += 1
+        line += 1
+    }
+
+    private mutating func skipLineFeeds() {
+        while position < bytes.count, bytes[position] == 0x0A {
+            advancePastLineFeed()
+        }
+    }
+
+    // MARK: Blocks
+
+    private enum BlockKind { case other, style, region }
+
+    /// "Collect a WebVTT block": reads lines up to a blank line, the end, or
+    /// an arrow line that starts the next block, and keeps or reports what
+    /// they were.
+    private mutating func collectBlock(inHeader: Bool) throws(Diagnostic) {
+        let blockStart = position
+        let blockLine = line
+        var lineCount = 0
+        var previous = (position: position, line: line)
+        var seenArrow = false
+        var bufferStart = -1, bufferEnd = -1, bufferLine = 0
+        var kind = BlockKind.other
+        var timing: Timing?
+        var idRange: Range<Int>?
+        var timingLine = 0
+        var timingFailure: Diagnostic?
+        var contentEnd = position
+
+        readLines: while true {
+            let lineStart = position
+            let lineNumber = line
+            let lineEnd = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: position, to: bytes.count)
+            lineCount += 1
+            let seenEOF = lineEnd == bytes.count
+            position = lineEnd
+            if !seenEOF { advancePastLineFeed() }
+            if containsArrow(lineStart, lineEnd) {
+                guard !inHeader, lineCount == 1 || (lineCount == 2 && !seenArrow) else {
+                    (position, line) = previous
+                    break readLines
+                }
+                seenArrow = true
+                previous = (position, line)
+                contentEnd = lineEnd
+                timingLine = lineNumber
+                switch collectTimings(lineStart, lineEnd, lineNumber: lineNumber) {
+                case .success(let collected):
+                    timing = collected
+                    timingFailure = nil
+                    idRange = bufferStart >= 0 ? bufferStart..<bufferEnd : nil
+                    bufferStart = -1
+                    seenCue = true
+                case .failure(let failure):
+                    timing = nil
+                    timingFailure = failure
+                }
+            } else if lineStart == lineEnd {
+                break readLines
+            } else {
+                if !inHeader, lineCount == 2, !seenCue, bufferStart >= 0 {
+                    if isKeywordLine(bufferStart, bufferEnd, "STYLE") {
+                        kind = .style
+                        bufferStart = -1
+                    } else if isKeywordLine(bufferStart, bufferEnd, "REGION") {
+                        kind = .region
+                        bufferStart = -1
+                    }
+                }
+                if bufferStart < 0 {
+                    bufferStart = lineStart
+                    bufferLine = lineNumber
+                }
+                bufferEnd = lineEnd
+                contentEnd = lineEnd
+                previous = (position, line)
+            }
+            if seenEOF { break readLines }
+        }
+
+        if let timing {
+            let textRange = bufferStart >= 0 ? bufferStart..<bufferEnd : contentEnd..<contentEnd
+            addCue(timing, id: idRange, text: textRange, textLine: bufferLine, timingLine: timingLine)
+            return
+        }
+        let text = string(blockStart..<contentEnd)
+        if inHeader {
+            if !text.isEmpty { header = text }
+            return
+        }
+        switch kind {
+        case .style:
+            blocksBeforeCues.append(.string(text))
+            return
+        case .region:
+            blocksBeforeCues.append(.string(text))
+            regionIDs.insert(WebVTTRegion(block: text).id)
+            return
+        case .other:
+            break
+        }
+        if let timingFailure {
+            try individual(timingFailure)
+            return
+        }
+        if isKeywordLine(blockStart, contentEnd, "NOTE", allowingText: true) {
+            if seenCue { pendingNotes.append(.string(text)) } else { blocksBeforeCues.append(.string(text)) }
+            return
+        }
+        if isWhitespace(blockStart..<contentEnd) { return }
+        let firstLineEnd = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: blockStart, to: contentEnd)
+        let lines = countLines(blockStart..<contentEnd)
+        let found = "'\(Self.excerpt(bytes, blockStart..<firstLineEnd))'"
+        if seenCue, isKeywordLine(blockStart, firstLineEnd, "STYLE") || isKeywordLine(blockStart, firstLineEnd, "REGION") {
+            try individual(.warning(
+                "vtt.block-after-cue",
+                "expected STYLE and REGION blocks before the first cue, found \(found) after it; the block is ignored, as a WebVTT parser does",
+                at: location(line: blockLine, column: 1), format: format))
+            return
+        }
+        try individual(.warning(
+            "vtt.no-timing",
+            "expected a cue timing line such as '00:01.000 --> 00:04.000' on the first or second line of the block, found \(found); \(lines) line(s) skipped, as a WebVTT parser does",
+            at: location(line: blockLine, column: 1), format: format))
+    }
+
+    /// Whether `bytes[start..<end]` holds `-->`.
+    private func containsArrow(_ start: Int, _ end: Int) -> Bool {
+        var index = ByteSearch.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: start + 2, to: end)
+        while index < end {
+            if bytes[index - 1] == UInt8(ascii: "-"), bytes[index - 2] == UInt8(ascii: "-") { return true }
+            index = ByteSearch.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: index + 1, to: end)
+        }
+        return false
+    }
+
+    /// Whether the text at `start` is `keyword` followed by only ASCII
+    /// whitespace up to `end` (STYLE, REGION), or, with `allowingText`, by a
+    /// space, a tab, a line feed or the end (NOTE).
+    private func isKeywordLine(_ start: Int, _ end: Int, _ keyword: StaticString, allowingText: Bool = false) -> Bool {
+        let length = keyword.utf8CodeUnitCount
+        guard end - start >= length else { return false }
+        let matches = keyword.withUTF8Buffer { word in
+            for offset in 0..<length where bytes[start + offset] != word[offset] { return false }
+            return true
+        }
+        guard matches else { return false }
+        if allowingText {
+            guard start + length < end else { return true }
+            let next = bytes[start + length]
+            return next == 0x20 || next == 0x09 || next == 0x0A
+        }
+        return isWhitespace((start + length)..<end)
+    }
+
+    private func isWhitespace(_ range: Range<Int>) -> Bool {
+        for index in range where !Self.isASCIIWhitespace(bytes[index]) { return false }
+        return true
+    }
+
+    private func countLines(_ range: Range<Int>) -> Int {
+        var count = 1
+        var index = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: range.lowerBound, to: range.upperBound)
+        while index < range.upperBound {
+            count += 1
+            index = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: index + 1, to: range.upperBound)
+        }
+        return count
+    }
+
+    // MARK: Cues
+
+    private struct Timing {
+        var start: Timestamp
+        var end: Timestamp
+        var settings: [Field]
+    }
+
+    /// "Collect WebVTT cue timings and settings" from one line.
+    private mutating func collectTimings(_ start: Int, _ end: Int, lineNumber: Int) -> Result<Timing, Diagnostic> {
+        var index = start
+        skipWhitespace(&index, end)
+        let startTime: Timestamp
+        switch WebVTTTimestamp.collect(bytes, at: &index) {
+        case .time(let time): startTime = time
+        case .failure(let why): return .failure(timingProblem(start, end, index, lineNumber, "the start time is not valid: \(why)"))
+        }
+        skipWhitespace(&index, end)
+        for expected in [UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: ">")] {
+            guard index < end, bytes[index] == expected else {
+                return .failure(timingProblem(start, end, index, lineNumber, "expected '-->' after the start time"))
+            }
+            index += 1
+        }
+        skipWhitespace(&index, end)
+        let endTime: Timestamp
+        switch WebVTTTimestamp.collect(bytes, at: &index) {
+        case .time(let time): endTime = time
+        case .failure(let why): return .failure(timingProblem(start, end, index, lineNumber, "the end time is not valid: \(why)"))
+        }
+        if endTime < startTime, !issues.countAgain("end-before-start") {
+            issues.add(
+                key: "end-before-start", code: "vtt.end-before-start",
+                message: "expected a cue to end after it starts, found one ending at \(ClockFormat.string(endTime, style: .webVTT)) before its start \(ClockFormat.string(startTime, style: .webVTT)); kept as written (players never show it)",
+                at: location(line: lineNumber, column: 1), isRepair: false)
+        }
+        let settings = cueSettings(index, end, lineStart: start, lineNumber: lineNumber)
+        return .success(Timing(start: startTime, end: endTime, settings: settings))
+    }
+
+    private func timingProblem(_ start: Int, _ end: Int, _ index: Int, _ lineNumber: Int, _ why: String) -> Diagnostic {
+        .warning(
+            "vtt.bad-timing",
+            "expected a cue timing line such as '00:01.000 --> 00:04.000', found '\(Self.excerpt(bytes, start..<end))': \(why); the cue is skipped, as a WebVTT parser does",
+            at: location(line: lineNumber, column: column(of: min(index, end), lineStart: start)), format: format)
+    }
+
+    private func skipWhitespace(_ index: inout Int, _ end: Int) {
+        while index < end, Self.isASCIIWhitespace(bytes[index]) { index += 1 }
+    }
+
+    /// "Parse the WebVTT cue settings": the settings a parser applies, as
+    /// written and in order; the others are reported.
+    private mutating func cueSettings(_ start: Int, _ end: Int, lineStart: Int, lineNumber: Int) -> [Field] {
+        var settings: [Field] = []
+        var index = start
+        while true {
+            skipWhitespace(&index, end)
+            guard index < end else { break }
+            let tokenStart = index
+            while index < end, !Self.isASCIIWhitespace(bytes[index]) { index += 1 }
+            let token = tokenStart..<index
+            let colon = ByteSearch.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: token.lowerBound, to: token.upperBound)
+            guard colon < token.upperBound, colon != token.lowerBound, colon != token.upperBound - 1 else {
+                if !issues.countAgain("malformed") {
+                    let message = "expected cue settings as name:value, found '\(Self.excerpt(bytes, token))'; ignored, as a WebVTT parser does"
+                    let here = location(line: lineNumber, column: column(of: tokenStart, lineStart: lineStart))
+                    issues.add(key: "malformed", code: "vtt.bad-setting", message: message, at: here, isRepair: true)
+                }
+                continue
+            }
+            let name = string(token.lowerBound..<colon)
+            let value = string((colon + 1)..<token.upperBound)
+            if name == "region", !regionIDs.contains(value) {
+                if !issues.countAgain("region") {
+                    let message = "expected 'region:\(value)' to name a REGION defined before the first cue, found none; kept as written (a player shows the cue outside any region)"
+                    let here = location(line: lineNumber, column: column(of: tokenStart, lineStart: lineStart))
+                    issues.add(key: "region", code: "vtt.unknown-region", message: message, at: here, isRepair: false)
+                }
+            } else if let problem = WebVTTCueSettings.problem(name: name, value: value) {
+                let key = WebVTTCueSettings.names.contains(name) ? name : "unknown"
+                if !issues.countAgain(key) {
+                    let message = "cue setting '\(Self.excerpt(bytes, token))' is not valid (\(problem)); ignored, as a WebVTT parser does"
+                    let here = location(line: lineNumber, column: column(of: tokenStart, lineStart: lineStart))
+                    issues.add(key: key, code: "vtt.bad-setting", message: message, at: here, isRepair: true)
+                }
+                continue
+            }
+            settings.append(Field(name, .string(value)))
+        }
+        return settings
+    }
+
+    private mutating func addCue(_ timing: Timing, id: Range<Int>?, text: Range<Int>, textLine: Int, timingLine: Int) {
+        let textBytes = UnsafeBufferPointer(rebasing: bytes[text])
+        let hadIgnored = textParser.ignored.first != nil
+        let hadTooDeep = textParser.tooDeep.first != nil
+        var spans = textParser.parse(textBytes)
+        if !hadIgnored, let first = textParser.ignored.first {
+            markupLocation = location(ofOffset: text.lowerBound + first.offset, from: text.lowerBound, line: textLine)
+        }
+        if !hadTooDeep, let first = textParser.tooDeep.first {
+            nestingLocation = location(ofOffset: text.lowerBound + first.offset, from: text.lowerBound, line: textLine)
+        }
+        var speaker: String?
+        var extras = FormatExtras()
+        var fields = Fields()
+        if spans.count == 1, case .element(let element) = spans[0], case .voice(let name) = element.kind, !name.isEmpty {
+            speaker = name
+            spans = element.children
+            if !element.classes.isEmpty {
+                fields.append(WebVTTExtras.voiceClasses, .list(element.classes.map { .string($0) }))
+            }
+        }
+        if !pendingNotes.isEmpty {
+            fields.append(WebVTTExtras.notes, .list(pendingNotes))
+            pendingNotes.removeAll()
+        }
+        if !fields.isEmpty { extras[format] = fields }
+        cues.append(Cue(
+            id: id.map { string($0) },
+            start: timing.start,
+            end: timing.end,
+            speaker: speaker,
+            text: spans,
+            settings: timing.settings,
+            extras: extras,
+            location: location(line: timingLine, column: 1)))
+    }
+
+    // MARK: Diagnostics
+
+    /// Reports a warning, or only counts it past the limit for its code.
+    private mutating func individual(_ diagnostic: Diagnostic) throws(Diagnostic) {
+        if issues.countIndividual(diagnostic.code) <= Self.individualWarningLimit {
+            try diagnostics.repair(diagnostic)
+        }
+    }
+
+    private mutating func finishIssues() throws(Diagnostic) {
+        if let location = markupLocation {
+            let ignored = textParser.ignored
+            issues.add(
+                key: "markup", code: "vtt.ignored-markup",
+                message: "expected WebVTT cue markup, found \(ignored.first?.what ?? "markup") that a WebVTT parser ignores; the text around it is kept",
+                at: location, isRepair: true, count: ignored.count)
+        }
+        if let location = nestingLocation {
+            let tooDeep = textParser.tooDeep
+            issues.add(
+                key: "nesting", code: "vtt.nesting-too-deep",
+                message: "expected tags nested at most \(WebVTTCueTextParser.maximumDepth) deep, found \(tooDeep.first?.what ?? "a tag") deeper; such tags are ignored, their text is kept",
+                at: location, isRepair: true, count: tooDeep.count)
+        }
+        for (code, count) in issues.individualOverflow() {
+            diagnostics.report(.warning(code, "\(count) more '\(code)' warning(s) like the ones above were not listed", format: format))
+        }
+        for issue in issues.collected {
+            var message = issue.message
+            if issue.count > 1 { message += " (\(issue.count) times; the first is here)" }
+            let diagnostic = Diagnostic.warning(issue.code, message, at: issue.location, format: format)
+            if issue.isRepair { try diagnostics.repair(diagnostic) } else { diagnostics.report(diagnostic) }
+        }
+    }
+
+    private func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: name, line: line, column: column)
+    }
+
+    /// The location of byte `offset`, counting lines from `start` on `line`.
+    private func location(ofOffset offset: Int, from start: Int, line: Int) -> SourceLocation {
+        var lineNumber = line
+        var lineStart = start
+        var index = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: start, to: offset)
+        while index < offset {
+            lineNumber += 1
+            lineStart = index + 1
+            index = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: lineStart, to: offset)
+        }
+        return location(line: lineNumber, column: column(of: offset, lineStart: lineStart))
+    }
+
+    /// The 1-based column (in Unicode scalars) of byte `offset` on the line starting at `lineStart`.
+    private func column(of offset: Int, lineStart: Int) -> Int {
+        var column = 1
+        for index in lineStart..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        return column
+    }
+
+    private func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
+    }
+
+    /// Up to 60 characters of `range` for a message, control characters shown
+    /// as `\u{…}`.
+    static func excerpt(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let limit = min(range.upperBound, range.lowerBound + 240)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<limit]), as: UTF8.self)
+        var out = ""
+        var shown = 0
+        for scalar in text.unicodeScalars {
+            if shown == 60 {
+                out += "…"
+                return out
+            }
+            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+            shown += 1
+        }
+        if limit < range.upperBound { out += "…" }
+        return out
+    }
+}
+
+/// Warnings counted per kind so that a file with thousands of the same
+/// problem gives one diagnostic (at the first place, with the count).
+struct IssueCollector {
+    struct Issue {
+        var code: String
+        var message: String
+        var location: SourceLocation
+        var isRepair: Bool
+        var count: Int
+    }
+
+    private(set) var collected: [Issue] = []
+    private var index: [String: Int] = [:]
+    private var individualCounts: [String: Int] = [:]
+    private var individualOrder: [String] = []
+
+    /// Counts one more issue under `key` if one was added before; returns
+    /// false when the caller must `add` the first.
+    mutating func countAgain(_ key: String) -> Bool {
+        guard let existing = index[key] else { return false }
+        collected[existing].count += 1
+        return true
+    }
+
+    /// Adds the first issue under `key` (or counts it when there is one).
+    mutating func add(
+        key: String, code: String, message: String, at location: SourceLocation, isRepair: Bool, count: Int = 1
+    ) {
+        if let existing = index[key] {
+            collected[existing].count += count
+            return
+        }
+        index[key] = collected.count
+        collected.append(Issue(code: code, message: message, location: location, isRepair: isRepair, count: count))
+    }
+
+    /// Counts one individually reported warning with `code`; returns how many so far.
+    mutating func countIndividual(_ code: String) -> Int {
+        if individualCounts[code] == nil { individualOrder.append(code) }
+        individualCounts[code, default: 0] += 1
+        return individualCounts[code]!
+    }
+
+    /// Codes that passed the individual limit, with how many were not listed.
+    func individualOverflow() -> [(String, Int)] {
+        individualOrder.compactMap { code in
+            let count = individualCounts[code]!
+            return count > WebVTTParser.individualWarningLimit ? (code, count - WebVTTParser.individualWarningLimit) : nil
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// Reads WebVTT following the W3C parser algorithm (see `WebVTTParser`):
+/// cues with their identifiers, times, settings and text as a span tree; a
+/// voice span covering a whole cue becomes the cue's speaker. The header,
+/// STYLE, REGION and NOTE blocks are kept in `extras[.webVTT]` for a round trip.
+///
+/// Only a missing signature is an error; cues and blocks the spec skips are
+/// skipped with a located warning (a repair, so `--strict` refuses them).
+public struct WebVTTReader: FormatReader {
+    public init() {}
+
+    public func read(
+        _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> Timeline {
+        try Self.parse(source, format: .webVTT, diagnostics: &diagnostics)
+    }
+
+    /// Parses `source`, keeping WebVTT data under `format`'s extras.
+    static func parse(
+        _ source: SourceText, format: FormatID, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> Timeline {
+        var nulLocation: (line: Int, column: Int)?
+        var normalized: [UInt8]?
+        if let result = WebVTTParser.normalized(source.bytes) {
+            normalized = result.bytes
+            nulLocation = result.firstNUL
+        }
+        let result: Result<(Timeline, Diagnostics), Diagnostic> = (normalized ?? source.bytes).withUnsafeBufferPointer { bytes in
+            var parser = WebVTTParser(bytes: bytes, name: source.name, format: format, diagnostics: diagnostics)
+            do throws(Diagnostic) {
+                let timeline = try parser.parse()
+                return .success((timeline, parser.diagnostics))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let timeline: Timeline
+        switch result {
+        case .success(let (parsed, parsedDiagnostics)):
+            timeline = parsed
+            diagnostics = parsedDiagnostics
+        case .failure(let error):
+            throw error
+        }
+        if let nulLocation {
+            try diagnostics.repair(.warning(
+                "vtt.nul",
+                "expected text, found a NUL byte; replaced with U+FFFD, as a WebVTT parser does",
+                at: source.location(line: nulLocation.line, column: nulLocation.column), format: format))
+        }
+        return timeline
+    }
+}

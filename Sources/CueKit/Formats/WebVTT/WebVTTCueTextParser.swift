@@ -27,10 +27,6 @@ struct WebVTTCueTextParser {
         var children: [Span]
     }
 
-    private static let ruby = Array("ruby".utf8)
-    private static let rt = Array("rt".utf8)
-    private static let lang = Array("lang".utf8)
-
     private enum Token {
         case startTag
         case endTag
@@ -40,8 +36,9 @@ struct WebVTTCueTextParser {
     private var text: [UInt8] = []
     private var stack: [Frame] = []
     private var tagName: [UInt8] = []
+    /// The bytes of the current tag's classes, one after another, and where each ends.
     private var classBuffer: [UInt8] = []
-    private var classes: [String] = []
+    private var classEnds: [Int] = []
     private var annotation: [UInt8] = []
     private var hasAnnotation = false
     private(set) var ignored = Ignored()
@@ -96,7 +93,8 @@ struct WebVTTCueTextParser {
             case UInt8(ascii: "&"):
                 index = WebVTTCharacterReference.consume(bytes, at: index + 1, additionalAllowed: nil, into: &text)
             case UInt8(ascii: "<"):
-                flushText()
+                // Text is flushed only when a tag changes the tree, so text
+                // around an ignored tag stays one piece.
                 let tagStart = index
                 index = tag(bytes, at: index + 1, tagStart: tagStart)
             case 0:
@@ -129,7 +127,7 @@ struct WebVTTCueTextParser {
         var state = State.tag
         tagName.removeAll(keepingCapacity: true)
         classBuffer.removeAll(keepingCapacity: true)
-        classes.removeAll(keepingCapacity: true)
+        classEnds.removeAll(keepingCapacity: true)
         annotation.removeAll(keepingCapacity: true)
         hasAnnotation = false
         var index = start
@@ -241,11 +239,47 @@ struct WebVTTCueTextParser {
         }
     }
 
+    /// Ends the class being read (empty classes are left out, as the spec says).
     private mutating func finishClass() {
-        if !classBuffer.isEmpty {
-            classes.append(String(decoding: classBuffer, as: UTF8.self))
+        if classBuffer.count > (classEnds.last ?? 0) { classEnds.append(classBuffer.count) }
+    }
+
+    /// The current tag's classes as strings.
+    private func classStrings() -> [String] {
+        guard !classEnds.isEmpty else { return [] }
+        var result: [String] = []
+        result.reserveCapacity(classEnds.count)
+        var start = 0
+        for end in classEnds {
+            result.append(String(decoding: classBuffer[start..<end], as: UTF8.self))
+            start = end
         }
-        classBuffer.removeAll(keepingCapacity: true)
+        return result
+    }
+
+    private enum TagName { case c, i, b, u, ruby, rt, v, lang, other }
+
+    /// The tag name read, without building a string.
+    private var tagNameKind: TagName {
+        switch tagName.count {
+        case 1:
+            switch tagName[0] {
+            case UInt8(ascii: "c"): return .c
+            case UInt8(ascii: "i"): return .i
+            case UInt8(ascii: "b"): return .b
+            case UInt8(ascii: "u"): return .u
+            case UInt8(ascii: "v"): return .v
+            default: return .other
+            }
+        case 2:
+            return tagName[0] == UInt8(ascii: "r") && tagName[1] == UInt8(ascii: "t") ? .rt : .other
+        case 4:
+            if tagName.elementsEqual("ruby".utf8) { return .ruby }
+            if tagName.elementsEqual("lang".utf8) { return .lang }
+            return .other
+        default:
+            return .other
+        }
     }
 
     /// The annotation with surrounding whitespace removed and inner runs
@@ -273,25 +307,25 @@ struct WebVTTCueTextParser {
     private mutating func startTag(offset: Int) {
         let kind: SpanElement.Kind
         var takesAnnotation = false
-        switch tagName {
-        case [UInt8(ascii: "c")]: kind = .class
-        case [UInt8(ascii: "i")]: kind = .italic
-        case [UInt8(ascii: "b")]: kind = .bold
-        case [UInt8(ascii: "u")]: kind = .underline
-        case Self.ruby: kind = .ruby
-        case Self.rt:
+        switch tagNameKind {
+        case .c: kind = .class
+        case .i: kind = .italic
+        case .b: kind = .bold
+        case .u: kind = .underline
+        case .ruby: kind = .ruby
+        case .rt:
             guard case .ruby? = stack[stack.count - 1].kind else {
                 noteIgnored(offset, describesIgnored ? "<rt> outside <ruby>" : "")
                 return
             }
             kind = .rubyText
-        case [UInt8(ascii: "v")]:
+        case .v:
             kind = .voice(annotationText())
             takesAnnotation = true
-        case Self.lang:
+        case .lang:
             kind = .language(annotationText())
             takesAnnotation = true
-        default:
+        case .other:
             noteIgnored(offset, !describesIgnored ? "" : tagName.isEmpty ? "an empty tag" : "the unknown tag <\(String(decoding: tagName, as: UTF8.self))>")
             return
         }
@@ -303,31 +337,35 @@ struct WebVTTCueTextParser {
             if tooDeep.first == nil { tooDeep.first = (offset, "<\(String(decoding: tagName, as: UTF8.self))>") }
             return
         }
-        stack.append(Frame(kind: kind, classes: classes, children: []))
+        flushText()
+        stack.append(Frame(kind: kind, classes: classStrings(), children: []))
     }
 
     private mutating func endTag() {
         guard let current = stack[stack.count - 1].kind else { return }
+        let name = tagNameKind
         let matches: Bool
-        switch (tagName, current) {
-        case ([UInt8(ascii: "c")], .class), ([UInt8(ascii: "i")], .italic), ([UInt8(ascii: "b")], .bold),
-             ([UInt8(ascii: "u")], .underline), ([UInt8(ascii: "v")], .voice):
-            matches = true
-        default:
-            switch current {
-            case .ruby: matches = tagName == Self.ruby
-            case .rubyText:
-                if tagName == Self.ruby {
-                    closeCurrent()
-                    closeCurrent()
-                    return
-                }
-                matches = tagName == Self.rt
-            case .language: matches = tagName == Self.lang
-            default: matches = false
+        switch current {
+        case .class: matches = name == .c
+        case .italic: matches = name == .i
+        case .bold: matches = name == .b
+        case .underline: matches = name == .u
+        case .voice: matches = name == .v
+        case .ruby: matches = name == .ruby
+        case .language: matches = name == .lang
+        case .rubyText:
+            if name == .ruby {
+                flushText()
+                closeCurrent()
+                closeCurrent()
+                return
             }
+            matches = name == .rt
         }
-        if matches { closeCurrent() }
+        if matches {
+            flushText()
+            closeCurrent()
+        }
     }
 
     private mutating func timestampTag(offset: Int) {
@@ -336,6 +374,7 @@ struct WebVTTCueTextParser {
             noteIgnored(offset, describesIgnored ? "the timestamp tag <\(String(decoding: tagName, as: UTF8.self))>, which is not a WebVTT timestamp" : "")
             return
         }
+        flushText()
         stack[stack.count - 1].children.append(.timestamp(time))
     }
 
@@ -364,8 +403,9 @@ struct WebVTTCueTextParser {
         var children = stack[stack.count - 1].children
         stack[stack.count - 1].children = []
         for span in spans {
-            if case .text(let added) = span, case .text(let previous)? = children.last {
-                children[children.count - 1] = .text(previous + added)
+            if case .text(let added) = span, case .text = children.last, case .text(var previous) = children.removeLast() {
+                previous += added
+                children.append(.text(previous))
             } else {
                 children.append(span)
             }

@@ -30,6 +30,8 @@ struct WebVTTParser {
     private var issues = IssueCollector()
     private var markupLocation: SourceLocation?
     private var nestingLocation: SourceLocation?
+    /// Where the first NUL byte was, when normalisation replaced any.
+    var firstNUL: (line: Int, column: Int)?
 
     /// A parser over normalised bytes (see `normalized(_:)`).
     init(bytes: UnsafeBufferPointer<UInt8>, name: String?, format: FormatID, diagnostics: Diagnostics) {
@@ -245,7 +247,7 @@ struct WebVTTParser {
             break
         }
         if let timingFailure {
-            try individual(timingFailure)
+            individual(timingFailure)
             return
         }
         if isKeywordLine(blockStart, contentEnd, "NOTE", allowingText: true) {
@@ -257,13 +259,13 @@ struct WebVTTParser {
         let lines = countLines(blockStart..<contentEnd)
         let found = "'\(Self.excerpt(bytes, blockStart..<firstLineEnd))'"
         if seenCue, isKeywordLine(blockStart, firstLineEnd, "STYLE") || isKeywordLine(blockStart, firstLineEnd, "REGION") {
-            try individual(.warning(
+            individual(.warning(
                 "vtt.block-after-cue",
                 "expected STYLE and REGION blocks before the first cue, found \(found) after it; the block is ignored, as a WebVTT parser does",
                 at: location(line: blockLine, column: 1), format: format))
             return
         }
-        try individual(.warning(
+        individual(.warning(
             "vtt.no-timing",
             "expected a cue timing line such as '00:01.000 --> 00:04.000' on the first or second line of the block, found \(found); \(lines) line(s) skipped, as a WebVTT parser does",
             at: location(line: blockLine, column: 1), format: format))
@@ -344,10 +346,10 @@ struct WebVTTParser {
         case .failure(let why): return .failure(timingProblem(start, end, index, lineNumber, "the end time is not valid: \(why)"))
         }
         if endTime < startTime, !issues.countAgain("end-before-start") {
-            issues.add(
-                key: "end-before-start", code: "vtt.end-before-start",
-                message: "expected a cue to end after it starts, found one ending at \(ClockFormat.string(endTime, style: .webVTT)) before its start \(ClockFormat.string(startTime, style: .webVTT)); kept as written (players never show it)",
-                at: location(line: lineNumber, column: 1), isRepair: false)
+            issues.add(key: "end-before-start", .warning(
+                "vtt.end-before-start",
+                "expected a cue to end after it starts, found one ending at \(ClockFormat.string(endTime, style: .webVTT)) before its start \(ClockFormat.string(startTime, style: .webVTT)); kept as written (players never show it)",
+                at: location(line: lineNumber, column: 1), format: format), isRepair: false)
         }
         let settings = cueSettings(index, end, lineStart: start, lineNumber: lineNumber)
         return .success(Timing(start: startTime, end: endTime, settings: settings))
@@ -380,7 +382,7 @@ struct WebVTTParser {
                 if !issues.countAgain("malformed") {
                     let message = "expected cue settings as name:value, found '\(Self.excerpt(bytes, token))'; ignored, as a WebVTT parser does"
                     let here = location(line: lineNumber, column: column(of: tokenStart, lineStart: lineStart))
-                    issues.add(key: "malformed", code: "vtt.bad-setting", message: message, at: here, isRepair: true)
+                    issues.add(key: "malformed", .warning("vtt.bad-setting", message, at: here, format: format), isRepair: true)
                 }
                 continue
             }
@@ -390,14 +392,14 @@ struct WebVTTParser {
                 if !issues.countAgain("region") {
                     let message = "expected 'region:\(value)' to name a REGION defined before the first cue, found none; kept as written (a player shows the cue outside any region)"
                     let here = location(line: lineNumber, column: column(of: tokenStart, lineStart: lineStart))
-                    issues.add(key: "region", code: "vtt.unknown-region", message: message, at: here, isRepair: false)
+                    issues.add(key: "region", .warning("vtt.unknown-region", message, at: here, format: format), isRepair: false)
                 }
             } else if let problem = WebVTTCueSettings.problem(name: name, value: value) {
                 let key = WebVTTCueSettings.names.contains(name) ? name : "unknown"
                 if !issues.countAgain(key) {
                     let message = "cue setting '\(Self.excerpt(bytes, token))' is not valid (\(problem)); ignored, as a WebVTT parser does"
                     let here = location(line: lineNumber, column: column(of: tokenStart, lineStart: lineStart))
-                    issues.add(key: key, code: "vtt.bad-setting", message: message, at: here, isRepair: true)
+                    issues.add(key: key, .warning("vtt.bad-setting", message, at: here, format: format), isRepair: true)
                 }
                 continue
             }
@@ -445,37 +447,32 @@ struct WebVTTParser {
 
     // MARK: Diagnostics
 
-    /// Reports a warning, or only counts it past the limit for its code.
-    private mutating func individual(_ diagnostic: Diagnostic) throws(Diagnostic) {
-        if issues.countIndividual(diagnostic.code) <= Self.individualWarningLimit {
-            try diagnostics.repair(diagnostic)
-        }
+    /// Keeps a warning of its own (a repair), or only counts it past the limit for its code.
+    private mutating func individual(_ diagnostic: Diagnostic) {
+        issues.addIndividual(diagnostic, isRepair: true, limit: Self.individualWarningLimit)
     }
 
     private mutating func finishIssues() throws(Diagnostic) {
+        if let firstNUL {
+            issues.add(key: "nul", .warning(
+                "vtt.nul", "expected text, found a NUL byte; replaced with U+FFFD, as a WebVTT parser does",
+                at: location(line: firstNUL.line, column: firstNUL.column), format: format), isRepair: true)
+        }
         if let location = markupLocation {
             let ignored = textParser.ignored
-            issues.add(
-                key: "markup", code: "vtt.ignored-markup",
-                message: "expected WebVTT cue markup, found \(ignored.first?.what ?? "markup") that a WebVTT parser ignores; the text around it is kept",
-                at: location, isRepair: true, count: ignored.count)
+            issues.add(key: "markup", .warning(
+                "vtt.ignored-markup",
+                "expected WebVTT cue markup, found \(ignored.first?.what ?? "markup") that a WebVTT parser ignores; the text around it is kept",
+                at: location, format: format), isRepair: true, count: ignored.count)
         }
         if let location = nestingLocation {
             let tooDeep = textParser.tooDeep
-            issues.add(
-                key: "nesting", code: "vtt.nesting-too-deep",
-                message: "expected tags nested at most \(WebVTTCueTextParser.maximumDepth) deep, found \(tooDeep.first?.what ?? "a tag") deeper; such tags are ignored, their text is kept",
-                at: location, isRepair: true, count: tooDeep.count)
+            issues.add(key: "nesting", .warning(
+                "vtt.nesting-too-deep",
+                "expected tags nested at most \(WebVTTCueTextParser.maximumDepth) deep, found \(tooDeep.first?.what ?? "a tag") deeper; such tags are ignored, their text is kept",
+                at: location, format: format), isRepair: true, count: tooDeep.count)
         }
-        for (code, count) in issues.individualOverflow() {
-            diagnostics.report(.warning(code, "\(count) more '\(code)' warning(s) like the ones above were not listed", format: format))
-        }
-        for issue in issues.collected {
-            var message = issue.message
-            if issue.count > 1 { message += " (\(issue.count) times; the first is here)" }
-            let diagnostic = Diagnostic.warning(issue.code, message, at: issue.location, format: format)
-            if issue.isRepair { try diagnostics.repair(diagnostic) } else { diagnostics.report(diagnostic) }
-        }
+        try issues.emit(to: &diagnostics, format: format, limit: Self.individualWarningLimit)
     }
 
     private func location(line: Int, column: Int) -> SourceLocation {
@@ -534,13 +531,13 @@ struct WebVTTParser {
     }
 }
 
-/// Warnings counted per kind so that a file with thousands of the same
-/// problem gives one diagnostic (at the first place, with the count).
+/// The warnings of one file, emitted at the end in file order. Warnings of
+/// one kind under a key are counted so that a file with thousands of the same
+/// problem gives one diagnostic (at the first place, with the count);
+/// individual warnings of one code are listed up to a limit, then counted.
 struct IssueCollector {
     struct Issue {
-        var code: String
-        var message: String
-        var location: SourceLocation
+        var diagnostic: Diagnostic
         var isRepair: Bool
         var count: Int
     }
@@ -559,29 +556,39 @@ struct IssueCollector {
     }
 
     /// Adds the first issue under `key` (or counts it when there is one).
-    mutating func add(
-        key: String, code: String, message: String, at location: SourceLocation, isRepair: Bool, count: Int = 1
-    ) {
+    mutating func add(key: String, _ diagnostic: Diagnostic, isRepair: Bool, count: Int = 1) {
         if let existing = index[key] {
             collected[existing].count += count
             return
         }
         index[key] = collected.count
-        collected.append(Issue(code: code, message: message, location: location, isRepair: isRepair, count: count))
+        collected.append(Issue(diagnostic: diagnostic, isRepair: isRepair, count: count))
     }
 
-    /// Counts one individually reported warning with `code`; returns how many so far.
-    mutating func countIndividual(_ code: String) -> Int {
-        if individualCounts[code] == nil { individualOrder.append(code) }
-        individualCounts[code, default: 0] += 1
-        return individualCounts[code]!
+    /// Adds one warning of its own, unless its code passed `limit`.
+    mutating func addIndividual(_ diagnostic: Diagnostic, isRepair: Bool, limit: Int) {
+        if individualCounts[diagnostic.code] == nil { individualOrder.append(diagnostic.code) }
+        individualCounts[diagnostic.code, default: 0] += 1
+        if individualCounts[diagnostic.code]! <= limit {
+            collected.append(Issue(diagnostic: diagnostic, isRepair: isRepair, count: 1))
+        }
     }
 
-    /// Codes that passed the individual limit, with how many were not listed.
-    func individualOverflow() -> [(String, Int)] {
-        individualOrder.compactMap { code in
-            let count = individualCounts[code]!
-            return count > WebVTTParser.individualWarningLimit ? (code, count - WebVTTParser.individualWarningLimit) : nil
+    /// Reports everything in file order (counts added to messages); repairs
+    /// go through `repair`, so strict mode throws the first in the file.
+    func emit(to diagnostics: inout Diagnostics, format: FormatID, limit: Int) throws(Diagnostic) {
+        let ordered = collected.enumerated().sorted { a, b in
+            let (la, lb) = (a.element.diagnostic.location, b.element.diagnostic.location)
+            let ka = (la?.line ?? 0, la?.column ?? 0), kb = (lb?.line ?? 0, lb?.column ?? 0)
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }
+        for (_, issue) in ordered {
+            var diagnostic = issue.diagnostic
+            if issue.count > 1 { diagnostic.message += " (\(issue.count) times; the first is here)" }
+            if issue.isRepair { try diagnostics.repair(diagnostic) } else { diagnostics.report(diagnostic) }
+        }
+        for code in individualOrder where individualCounts[code]! > limit {
+            diagnostics.report(.warning(code, "\(individualCounts[code]! - limit) more '\(code)' warning(s) like the ones above were not listed", format: format))
         }
     }
 }

@@ -26,6 +26,7 @@ public struct WebVTTReader: FormatReader {
         }
         let result: Result<(Timeline, Diagnostics), Diagnostic> = (normalized ?? source.bytes).withUnsafeBufferPointer { bytes in
             var parser = WebVTTParser(bytes: bytes, name: source.name, format: format, diagnostics: diagnostics)
+            parser.firstNUL = nulLocation
             do throws(Diagnostic) {
                 let timeline = try parser.parse()
                 return .success((timeline, parser.diagnostics))
@@ -33,20 +34,12 @@ public struct WebVTTReader: FormatReader {
                 return .failure(error)
             }
         }
-        let timeline: Timeline
         switch result {
-        case .success(let (parsed, parsedDiagnostics)):
-            timeline = parsed
+        case .success(let (timeline, parsedDiagnostics)):
             diagnostics = parsedDiagnostics
+            return timeline
         case .failure(let error):
             throw error
         }
-        if let nulLocation {
-            try diagnostics.repair(.warning(
-                "vtt.nul",
-                "expected text, found a NUL byte; replaced with U+FFFD, as a WebVTT parser does",
-                at: source.location(line: nulLocation.line, column: nulLocation.column), format: format))
-        }
-        return timeline
     }
 }

@@ -53,21 +53,53 @@ struct WebVTTCueTextParser {
     }
 
     /// Whether `bytes` is plain text: no tag, no character reference, no NUL.
+    /// Eight bytes at a time: a byte equal to `<`, `&` or 0 sets its high bit
+    /// in `(x - 0x01…) & ~x & 0x80…` after XOR with the byte's value.
     static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0 {
-            return false
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let less = ones &* UInt64(UInt8(ascii: "<"))
+        let ampersand = ones &* UInt64(UInt8(ascii: "&"))
+        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if hasZeroByte(word) || hasZeroByte(word ^ less) || hasZeroByte(word ^ ampersand) { return false }
+            index += 8
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0 { return false }
+            index += 1
         }
         return true
     }
 
     /// Spans for plain text (see `isPlain`): lines as `.text`, `.lineBreak` between.
     static func plainSpans(_ bytes: UnsafeBufferPointer<UInt8>) -> [Span] {
-        var lineEnd = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: 0, to: bytes.count)
-        if lineEnd == bytes.count {
+        let firstBreak = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: 0, to: bytes.count)
+        if firstBreak == bytes.count {
             return bytes.isEmpty ? [] : [.text(String(decoding: bytes, as: UTF8.self))]
         }
         var spans: [Span] = []
+        appendPlainSpans(bytes, firstBreak: firstBreak, to: &spans)
+        return spans
+    }
+
+    /// Appends the spans of plain text to `spans`; `firstBreak` is the index
+    /// of the first line feed (or `bytes.count`).
+    static func appendPlainSpans(_ bytes: UnsafeBufferPointer<UInt8>, firstBreak: Int, to spans: inout [Span]) {
+        var breaks = 0
+        var index = firstBreak
+        while index < bytes.count {
+            breaks += 1
+            index = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: index + 1, to: bytes.count)
+        }
+        spans.reserveCapacity(spans.count + 2 * breaks + 1)
         var lineStart = 0
+        var lineEnd = firstBreak
         while true {
             if lineEnd > lineStart {
                 spans.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)))
@@ -77,7 +109,6 @@ struct WebVTTCueTextParser {
             lineStart = lineEnd + 1
             lineEnd = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: lineStart, to: bytes.count)
         }
-        return spans
     }
 
     /// Parses cue text (line feeds as line terminators) into spans.
@@ -395,21 +426,25 @@ struct WebVTTCueTextParser {
         stack[stack.count - 1].children.append(.element(SpanElement(kind, classes: frame.classes, children: frame.children)))
     }
 
-    /// Appends the pending text to the current element, line feeds as `.lineBreak`.
+    /// Appends the pending text to the current element, line feeds as
+    /// `.lineBreak`, merged with a text just before it.
     private mutating func flushText() {
         guard !text.isEmpty else { return }
-        let spans = text.withUnsafeBufferPointer { Self.plainSpans($0) }
-        text.removeAll(keepingCapacity: true)
         var children = stack[stack.count - 1].children
         stack[stack.count - 1].children = []
-        for span in spans {
-            if case .text(let added) = span, case .text = children.last, case .text(var previous) = children.removeLast() {
+        let before = children.count
+        text.withUnsafeBufferPointer { bytes in
+            let firstBreak = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: 0, to: bytes.count)
+            Self.appendPlainSpans(bytes, firstBreak: firstBreak, to: &children)
+        }
+        if before > 0, children.count > before, case .text = children[before - 1], case .text(let added) = children[before] {
+            children.remove(at: before)
+            if case .text(var previous) = children.remove(at: before - 1) {
                 previous += added
-                children.append(.text(previous))
-            } else {
-                children.append(span)
+                children.insert(.text(previous), at: before - 1)
             }
         }
+        text.removeAll(keepingCapacity: true)
         stack[stack.count - 1].children = children
     }
 }

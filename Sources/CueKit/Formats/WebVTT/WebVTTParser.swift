@@ -81,6 +81,7 @@ struct WebVTTParser {
     /// Runs the parser; `timeline.extras[format]` gets the header and blocks.
     mutating func parse() throws(Diagnostic) -> Timeline {
         try signatureLine()
+        cues.reserveCapacity(arrowCount())
         if position < bytes.count {
             if bytes[position] != 0x0A {
                 try collectBlock(inHeader: true)
@@ -269,6 +270,18 @@ struct WebVTTParser {
             "vtt.no-timing",
             "expected a cue timing line such as '00:01.000 --> 00:04.000' on the first or second line of the block, found \(found); \(lines) line(s) skipped, as a WebVTT parser does",
             at: location(line: blockLine, column: 1), format: format))
+    }
+
+    /// How many `-->` the file holds: at most one per cue, so the cue list
+    /// can be allocated once.
+    private func arrowCount() -> Int {
+        var count = 0
+        var index = ByteSearch.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: position, to: bytes.count)
+        while index < bytes.count {
+            if index >= 2, bytes[index - 1] == UInt8(ascii: "-"), bytes[index - 2] == UInt8(ascii: "-") { count += 1 }
+            index = ByteSearch.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: index + 1, to: bytes.count)
+        }
+        return count
     }
 
     /// Whether `bytes[start..<end]` holds `-->`.

@@ -141,6 +141,7 @@ enum WebVTTText {
     /// A voice or language annotation as the parser will read it back:
     /// whitespace runs collapsed to one space, trimmed, `&`, `<` and `>` escaped.
     static func annotation(_ text: String) -> String {
+        if isPlainAnnotation(text) { return text }
         var result = ""
         var pendingSpace = false
         for character in text {
@@ -162,9 +163,28 @@ enum WebVTTText {
         return result
     }
 
+    /// Whether an annotation reads back as written: no `&`, `<`, `>`, no
+    /// whitespace but single spaces between words.
+    private static func isPlainAnnotation(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0x09, 0x0A, 0x0C, 0x0D:
+                return false
+            case 0x20:
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            default:
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace
+    }
+
     /// A cue identifier on one line, without `-->` (which would make the
     /// identifier line a timing line).
     static func identifier(_ id: String) -> String {
+        if !id.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == UInt8(ascii: ">") }) { return id }
         var result = ""
         for character in id {
             if character == "\n" || character == "\r" || character == "\r\n" {

@@ -510,6 +510,19 @@ import Testing
         #expect(again.cues[0].id == "a-- >b c")
     }
 
+    @Test func aClassOrNameEndingInDashesCannotMakeAnArrow() throws {
+        let timeline = Timeline(cues: [
+            Cue(start: .zero, end: Timestamp(milliseconds: 1000), speaker: "Bob--",
+                text: [.element(SpanElement(.class, classes: ["a--"], children: [.text("x")]))]),
+        ])
+        let (written, _) = try Self.write(timeline)
+        #expect(written.hasSuffix("\n<v Bob-- ><c.a-- >x</c>\n"))
+        let (again, diagnostics) = try Self.read(written)
+        #expect(diagnostics.isEmpty)
+        #expect(again.cues.map(\.speaker) == ["Bob--"])
+        #expect(again.cues.first?.text == timeline.cues[0].text)
+    }
+
     @Test func writerTellsWhatItLeavesOut() throws {
         let timeline = Timeline(
             cues: [Cue(start: .zero, end: Timestamp(milliseconds: 1000), text: [.element(SpanElement(.class, classes: ["ok", "not ok", ""], children: [.text("x")]))])],

@@ -40,15 +40,27 @@ public struct WebVTTWriter: FormatWriter {
             let (settings, dropped) = WebVTTLayout.writableSettings(cue.settings)
             droppedSettings += dropped
             WebVTTLayout.appendTimingLine(start: start, end: end, settings: settings, to: &out)
-            let (spans, changed) = WebVTTText.withoutEmptyLines(cue.text, firstLineHasOutput: cue.speaker != nil)
+            var (spans, changed) = WebVTTText.withoutEmptyLines(cue.text, firstLineHasOutput: cue.speaker != nil)
+            var speaker = cue.speaker
+            var classes: [String] = []
+            if speaker != nil, case .list(let items)? = cueExtras?[WebVTTExtras.voiceClasses] { classes = items.compactMap(\.text) }
+            // A named voice span that is the whole text is written as the
+            // speaker form (`<v Name>` left open), the form a reader turns
+            // back into the speaker: so the next write gives the same bytes.
+            if speaker == nil, spans.count == 1, case .element(let element) = spans[0],
+               case .voice(let name) = element.kind, !WebVTTText.annotation(name).isEmpty {
+                speaker = name
+                classes = element.classes
+                let inner = WebVTTText.withoutEmptyLines(element.children, firstLineHasOutput: true)
+                spans = inner.spans
+                changed = changed || inner.changed
+            }
             if changed { emptied += 1 }
-            if let speaker = cue.speaker {
-                var classes: [String] = []
-                if case .list(let items)? = cueExtras?[WebVTTExtras.voiceClasses] { classes = items.compactMap(\.text) }
+            if let speaker {
                 WebVTTText.appendStartTag("v", classes: classes, annotation: speaker, to: &out, losses: &losses)
             }
             WebVTTText.append(spans, to: &out, losses: &losses)
-            if cue.speaker != nil || !spans.isEmpty { out.newline() }
+            if speaker != nil || !spans.isEmpty { out.newline() }
         }
         layout.appendBlocks(fileExtras?[WebVTTExtras.trailingNotes], to: &out)
 

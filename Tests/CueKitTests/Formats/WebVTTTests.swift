@@ -334,6 +334,17 @@ import Testing
         ])
     }
 
+    @Test func manySkippedCuesAreListedUpToALimit() throws {
+        let text = "WEBVTT\n\n" + (0..<120).map { "00:00:0\($0 % 10),000 --> 00:00:09.000\nbad \($0)\n" }.joined(separator: "\n")
+        let (timeline, diagnostics) = try Self.read(text)
+        #expect(timeline.cues.isEmpty)
+        #expect(diagnostics.count == WebVTTParser.individualWarningLimit + 1)
+        let summary = try #require(diagnostics.last)
+        #expect(summary.message == "70 more 'vtt.bad-timing' warning(s) like the ones above were not listed; the first is here")
+        // Cue 51 (0-based 50) starts on line 3 + 50 × 3.
+        #expect(summary.location?.line == 153)
+    }
+
     @Test func endBeforeStartIsKeptWithAWarning() throws {
         let (timeline, diagnostics) = try Self.read("WEBVTT\n\n00:02.000 --> 00:01.000\nback\n")
         #expect(timeline.cues.count == 1)

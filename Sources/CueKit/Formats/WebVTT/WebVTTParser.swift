@@ -559,6 +559,8 @@ struct IssueCollector {
     private var index: [String: Int] = [:]
     private var individualCounts: [String: Int] = [:]
     private var individualOrder: [String] = []
+    /// Where the first warning of a code past the limit was.
+    private var firstUnlisted: [String: SourceLocation] = [:]
 
     /// Counts one more issue under `key` if one was added before; returns
     /// false when the caller must `add` the first.
@@ -584,6 +586,8 @@ struct IssueCollector {
         individualCounts[diagnostic.code, default: 0] += 1
         if individualCounts[diagnostic.code]! <= limit {
             collected.append(Issue(diagnostic: diagnostic, isRepair: isRepair, count: 1))
+        } else if firstUnlisted[diagnostic.code] == nil {
+            firstUnlisted[diagnostic.code] = diagnostic.location
         }
     }
 
@@ -601,7 +605,9 @@ struct IssueCollector {
             if issue.isRepair { try diagnostics.repair(diagnostic) } else { diagnostics.report(diagnostic) }
         }
         for code in individualOrder where individualCounts[code]! > limit {
-            diagnostics.report(.warning(code, "\(individualCounts[code]! - limit) more '\(code)' warning(s) like the ones above were not listed", format: format))
+            diagnostics.report(.warning(
+                code, "\(individualCounts[code]! - limit) more '\(code)' warning(s) like the ones above were not listed; the first is here",
+                at: firstUnlisted[code], format: format))
         }
     }
 }

@@ -85,7 +85,9 @@ private struct EpisodeParser {
     mutating func parse(_ frontMatter: FrontMatter) throws(Diagnostic) -> Timeline {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: String(decoding: frontMatter.yaml, as: UTF8.self))
+            // The basic resolver types nothing: every scalar stays text, and no
+            // regular expression runs per scalar.
+            root = try Yams.compose(yaml: String(decoding: frontMatter.yaml, as: UTF8.self), .basic)
         } catch let error as YamlError {
             throw yamlDiagnostic(error)
         } catch {

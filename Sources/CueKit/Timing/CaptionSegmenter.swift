@@ -76,7 +76,7 @@ public struct CaptionSegmenter: Sendable {
             prefix[position + 1] = prefix[position] + words.widths[position] + (position > 0 ? 1 : 0)
         }
         let total = prefix[words.count]
-        let duration = end - start
+        let duration = end.saturatingSubtract(start)
         let cuts = bestCuts(words, prefix: prefix, duration: duration, label: label)
 
         var pieces: [Cue] = []
@@ -85,12 +85,12 @@ public struct CaptionSegmenter: Sendable {
         for (index, to) in cuts.enumerated() {
             let charactersBefore = from == 0 ? 0 : prefix[from] + 1
             let charactersThrough = to == words.count ? total : prefix[to] + 1
-            let pieceStart = start + proportion(duration, charactersBefore, total)
-            var pieceEnd = to == words.count ? end : start + proportion(duration, charactersThrough, total)
-            pieceEnd = min(pieceEnd, pieceStart + style.maxDuration)
+            let pieceStart = start.saturatingAdd(proportion(duration, charactersBefore, total))
+            var pieceEnd = to == words.count ? end : start.saturatingAdd(proportion(duration, charactersThrough, total))
+            pieceEnd = min(pieceEnd, pieceStart.saturatingAdd(style.maxDuration))
             let piece = Cue(
                 id: cue.id.map { cuts.count > 1 ? "\($0)-\(index + 1)" : $0 },
-                start: Timestamp(milliseconds: pieceStart), end: Timestamp(milliseconds: max(pieceEnd, pieceStart + 1)),
+                start: Timestamp(milliseconds: pieceStart), end: Timestamp(milliseconds: max(pieceEnd, pieceStart.saturatingAdd(1))),
                 speaker: cue.speaker, text: layout(words, from..<to, label: from == 0 ? label : 0), settings: cue.settings,
                 location: cue.location)
             let characters = charactersThrough - charactersBefore

@@ -30,8 +30,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "cues-bench", path: "Sources/CuesBenchmark"),
+        .executableTarget(name: "cues-fuzz", dependencies: ["CueKit"], path: "Sources/CuesFuzz"),
         .testTarget(name: "CueKitTests", dependencies: ["CueKit"]),
-        .testTarget(name: "CuesCLITests", dependencies: ["CueKit", "cues"]),
+        .testTarget(name: "CuesCLITests", dependencies: ["CueKit", "cues", "cues-fuzz"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -149,6 +149,30 @@ struct JSONChaptersTests {
         #expect(diagnostics.map(\.code) == ["chapters.untimed", "chapters.reordered", "chapters.metadata-not-written"])
     }
 
+    @Test func doubledHeadersAreWrittenOnce() throws {
+        let cues = [0, 10, 20, 30].map { Cue(start: Timestamp(seconds: $0), text: Span.plain("line \($0)")) }
+        let timeline = Timeline(cues: cues, chapters: [
+            // A clip-timed chapter and its doubled header further down.
+            Chapter(start: .zero, end: Timestamp(seconds: 10), title: "Intro", cueIndex: 0),
+            Chapter(title: "Intro", cueIndex: 1),
+            // The same header twice in a row.
+            Chapter(title: "Topic", cueIndex: 2),
+            Chapter(title: "Topic", cueIndex: 2),
+            // Two chapters of one name with another between them are both kept.
+            Chapter(start: Timestamp(seconds: 25), title: "Q&A"),
+            Chapter(start: Timestamp(seconds: 27), title: "Break"),
+            Chapter(start: Timestamp(seconds: 30), title: "Q&A"),
+            // A chapter right after one of the same name is the same chapter.
+            Chapter(start: Timestamp(seconds: 40), title: "Outro"),
+            Chapter(start: Timestamp(seconds: 45), title: "Outro"),
+        ])
+        let (json, diagnostics) = try Convert.write(timeline, as: .jsonChapters)
+        let (reread, _) = try Convert.read(json, name: "d.chapters.json")
+        #expect(reread.chapters.map(\.title) == ["Intro", "Topic", "Q&A", "Break", "Q&A", "Outro"])
+        #expect(reread.chapters.map(\.start) == [0, 20, 25, 27, 30, 40].map { Timestamp(seconds: $0) })
+        #expect(diagnostics.contains { $0.code == "chapters.repeated" && $0.message.hasPrefix("3 chapter(s)") })
+    }
+
     @Test func sniffsChaptersButNotTimelinesOrTranscripts() throws {
         let sniff = JSONChaptersFormat.format.sniff!
         #expect(sniff(ArraySlice(try TestFiles.bytes(full))))
@@ -267,6 +291,39 @@ struct JSONChaptersCorpusTests {
         }
         walk(root)
         return orders
+    }
+}
+
+/// Every corpus episode as each chapter format.
+@Suite("Episode corpus to chapter formats", .enabled(if: TestFiles.hasCorpus))
+struct EpisodeChapterFormatsCorpusTests {
+    static let files = TestFiles.corpusFiles("episodes", extensions: ["md"])
+
+    @Test(arguments: files)
+    func chapterFormatsAreOrderedAndValid(file: URL) throws {
+        let (timeline, _) = try Convert.read(file)
+        let titled = Set(timeline.chapters.compactMap(\.title))
+
+        let (json, _) = try Convert.write(timeline, as: .jsonChapters, sourceFormat: .episode)
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        let chapters = object["chapters"] as! [[String: Any]]
+        let starts = chapters.map { ($0["startTime"] as! NSNumber).doubleValue }
+        #expect(zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }, "\(file.lastPathComponent)")
+        // Every title is written exactly once, whatever the doubled headers.
+        #expect(chapters.compactMap { $0["title"] as? String }.sorted() == titled.sorted(), "\(file.lastPathComponent)")
+
+        let (youtube, _) = try Convert.write(timeline, as: .youtubeChapters, sourceFormat: .episode)
+        if youtube.split(separator: "\n").count >= 3 {
+            #expect(YouTubeRules.problems(youtube).isEmpty, "\(file.lastPathComponent): \(YouTubeRules.problems(youtube))")
+        }
+
+        let (ffmetadata, _) = try Convert.write(timeline, as: .ffmetadata, sourceFormat: .episode)
+        let lines = ffmetadata.split(separator: "\n")
+        let ffStarts = lines.filter { $0.hasPrefix("START=") }.map { Int($0.dropFirst(6))! }
+        let ffEnds = lines.filter { $0.hasPrefix("END=") }.map { Int($0.dropFirst(4))! }
+        #expect(ffStarts.count == chapters.count && ffEnds.count == chapters.count)
+        #expect(zip(ffStarts, ffEnds).allSatisfy { $0 <= $1 }, "\(file.lastPathComponent)")
+        #expect(lines.filter { $0 == "TIMEBASE=1/1000" }.count == chapters.count)
     }
 }
 

@@ -61,7 +61,7 @@ public struct FFMetadataWriter: FormatWriter {
             }
         }
 
-        let timing = ChapterTiming(timeline, fillEnds: true, diagnostics: &diagnostics)
+        let timing = WritableChapters(timeline, fillEnds: true, diagnostics: &diagnostics)
         var silent = 0, untimed = 0, unknownEnd = 0
         var chapters: [Chapter] = []
         for chapter in timing.chapters {

@@ -10,7 +10,7 @@
 /// numbers without a point, fractions with up to three decimals.
 ///
 /// Chapters placed by a transcript header start where the line under the
-/// header starts (see `ChapterTiming`); chapters are written in ascending
+/// header starts (see `WritableChapters`); chapters are written in ascending
 /// order of start time, and a chapter without a time is left out with a
 /// warning.
 public struct JSONChaptersWriter: FormatWriter {
@@ -24,7 +24,7 @@ public struct JSONChaptersWriter: FormatWriter {
     public func write(
         _ timeline: Timeline, options: WriteOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [UInt8] {
-        let timing = ChapterTiming(timeline, fillEnds: false, diagnostics: &diagnostics)
+        let timing = WritableChapters(timeline, fillEnds: false, diagnostics: &diagnostics)
         let extras = timeline.extras[.jsonChapters] ?? Fields()
         var json = JSONWriter()
         json.beginObject()

@@ -3,7 +3,7 @@
 /// `YouTubeChapterRules`) and reporting every change it made.
 ///
 /// Chapters placed by a transcript header start where the line under the
-/// header starts (see `ChapterTiming`); the media end (duration, else the end
+/// header starts (see `WritableChapters`); the media end (duration, else the end
 /// of the last line) bounds the last chapter.
 public struct YouTubeChaptersWriter: FormatWriter {
     public init() {}
@@ -14,7 +14,7 @@ public struct YouTubeChaptersWriter: FormatWriter {
     public func write(
         _ timeline: Timeline, options: WriteOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [UInt8] {
-        let timing = ChapterTiming(timeline, fillEnds: false, diagnostics: &diagnostics)
+        let timing = WritableChapters(timeline, fillEnds: false, diagnostics: &diagnostics)
         let entries = YouTubeChapterRules.entries(for: timing.chapters, mediaEnd: timing.mediaEnd, diagnostics: &diagnostics)
         var out = TextOutput(options: options, capacity: entries.count * 48)
         for entry in entries {

@@ -1,5 +1,6 @@
-/// Chapter times for the writers of chapter lists (JSON chapters, YouTube
-/// chapters, FFmpeg metadata), which need chapter times but not cue times.
+/// The chapters a writer of chapter lists (JSON chapters, YouTube chapters,
+/// FFmpeg metadata) writes: with times, and without repeats. Such writers need
+/// chapter times but not cue times.
 ///
 /// A chapter placed by a transcript header (a `cueIndex` and no start) starts
 /// where the line under it starts; when that line has no time of its own,
@@ -8,7 +9,12 @@
 /// the table of contents starts (a silent chapter does not end the visible
 /// one before it), the last at the media end. Times the source gave are never
 /// changed, so a chapter file read and written back keeps exactly its times.
-struct ChapterTiming {
+///
+/// A doubled header in a transcript is one chapter: a chapter with the title
+/// of the chapter right before it, or of an earlier one at the same line or
+/// start, or a header-placed chapter whose title a chapter with its own times
+/// has (a quotable clip), is left out with one warning.
+struct WritableChapters {
     /// The chapters with times filled, in the timeline's order.
     var chapters: [Chapter]
     /// The end of the media: the stated duration, else the end of the last
@@ -16,8 +22,10 @@ struct ChapterTiming {
     var mediaEnd: Timestamp?
 
     init(_ timeline: Timeline, fillEnds: Bool, inference: TimeInference = TimeInference(), diagnostics: inout Diagnostics) {
-        chapters = timeline.chapters
         mediaEnd = timeline.duration ?? timeline.cues.last?.end
+        let hadOwnStart = timeline.chapters.map { $0.start != nil }
+        defer { chapters = Self.withoutRepeats(chapters, hadOwnStart: hadOwnStart, diagnostics: &diagnostics) }
+        chapters = timeline.chapters
         let needsPlacement = chapters.contains { $0.start == nil && $0.cueIndex != nil }
         let needsEnds = fillEnds && chapters.contains { $0.end == nil }
         let needsMediaEnd = mediaEnd == nil && !timeline.cues.isEmpty
@@ -67,5 +75,50 @@ struct ChapterTiming {
             }
         }
         diagnostics.append(contentsOf: report.diagnostics.filter { $0.code == "inference.empty-chapter" })
+    }
+
+    /// `chapters` without repeats: a chapter with the title of the chapter
+    /// right before it, or of an earlier one at the same line under the header
+    /// or the same start, or a chapter placed by a header whose title a
+    /// chapter with times of its own (a quotable clip) has: explicit times
+    /// beat inferred ones.
+    private static func withoutRepeats(
+        _ chapters: [Chapter], hadOwnStart: [Bool], diagnostics: inout Diagnostics
+    ) -> [Chapter] {
+        var timedTitles = Set<String>()
+        for (chapter, hadStart) in zip(chapters, hadOwnStart) where hadStart {
+            if let title = chapter.title { timedTitles.insert(title) }
+        }
+        var kept: [Chapter] = []
+        kept.reserveCapacity(chapters.count)
+        var byTitle: [String: [Chapter]] = [:]
+        var repeats = 0
+        var first: SourceLocation?
+        for (chapter, hadStart) in zip(chapters, hadOwnStart) {
+            guard let title = chapter.title else {
+                kept.append(chapter)
+                continue
+            }
+            let followsItself = kept.last.map { $0.title == title && $0.isInTableOfContents == chapter.isInTableOfContents } ?? false
+            let isRepeat = followsItself || (!hadStart && timedTitles.contains(title)) || byTitle[title, default: []].contains { earlier in
+                guard earlier.isInTableOfContents == chapter.isInTableOfContents else { return false }
+                if let line = chapter.cueIndex, line == earlier.cueIndex { return true }
+                return chapter.start != nil && chapter.start == earlier.start
+            }
+            if isRepeat {
+                repeats += 1
+                if first == nil { first = chapter.location }
+                continue
+            }
+            byTitle[title, default: []].append(chapter)
+            kept.append(chapter)
+        }
+        if repeats > 0 {
+            diagnostics.report(.warning(
+                "chapters.repeated",
+                "\(repeats) chapter(s) repeat the title and place of an earlier chapter (a doubled header); written once, first here",
+                at: first))
+        }
+        return kept
     }
 }

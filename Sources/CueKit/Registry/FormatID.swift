@@ -22,4 +22,12 @@ public struct FormatID: RawRepresentable, Hashable, Sendable, Comparable, Custom
     public static let webVTT = FormatID("vtt")
     /// SubRip captions.
     public static let srt = FormatID("srt")
+    /// Podcasting 2.0 JSON chapters.
+    public static let jsonChapters = FormatID("chapters")
+    /// Podcasting 2.0 JSON transcript.
+    public static let jsonTranscript = FormatID("transcript")
+    /// Chapter lines for a YouTube video description.
+    public static let youtubeChapters = FormatID("youtube-chapters")
+    /// FFmpeg's metadata text file (FFMETADATA1).
+    public static let ffmetadata = FormatID("ffmetadata")
 }

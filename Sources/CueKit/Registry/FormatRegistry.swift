@@ -13,6 +13,10 @@ public struct FormatRegistry: Sendable {
         TimelineJSONFormat.format,
         WebVTTFormat.format,
         SRTFormat.format,
+        JSONChaptersFormat.format,
+        JSONTranscriptFormat.format,
+        YouTubeChaptersFormat.format,
+        FFMetadataFormat.format,
     ])
 
     public subscript(id: FormatID) -> Format? {

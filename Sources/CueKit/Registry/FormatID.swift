@@ -22,4 +22,8 @@ public struct FormatID: RawRepresentable, Hashable, Sendable, Comparable, Custom
     public static let webVTT = FormatID("vtt")
     /// SubRip captions.
     public static let srt = FormatID("srt")
+    /// RSS 2.0 podcast feeds (one timeline per item).
+    public static let rss = FormatID("rss")
+    /// Podlove Simple Chapters (`psc:chapters` XML).
+    public static let psc = FormatID("psc")
 }

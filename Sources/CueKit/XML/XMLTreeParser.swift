@@ -162,6 +162,12 @@ private struct TreeBuilder {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
                 element.children.append(self.element(current))
+                // Free each subtree once copied, so the two trees are not
+                // both whole in memory at once (a 50 MB feed).
+                child = current.pointee.next
+                xmlUnlinkNode(current)
+                xmlFreeNode(current)
+                continue
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content { element.text += String(cString: content) }
             case XML_ENTITY_REF_NODE:

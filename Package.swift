@@ -29,6 +29,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "cues-bench", path: "Sources/CuesBenchmark"),
         .testTarget(name: "CueKitTests", dependencies: ["CueKit"]),
         .testTarget(name: "CuesCLITests", dependencies: ["CueKit", "cues"]),
     ],

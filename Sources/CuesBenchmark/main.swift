@@ -106,6 +106,12 @@ struct Bench {
             row("episode → chapters, \(count) entries", input: episode, count: count, unit: "lines",
                 [cues, "convert", episode, "--to", "chapters", "-q"])
         }
+        let feedItems = quick ? 1_700 : 19_500
+        let feed = file("feed-\(feedItems).rss") { generator.feed(items: feedItems) }
+        row("RSS feed → timeline, first item", input: feed, count: feedItems, unit: "items",
+            [cues, "convert", feed, "--to", "timeline", "--item", "1", "-q"])
+        row("RSS feed → RSS, \(feedItems) items", input: feed, count: feedItems, unit: "items",
+            [cues, "convert", feed, "--to", "rss", "-q"])
         let small = file("small-100.srt") { generator.srt(cues: 100) }
         row("SRT → VTT, 100 cues (start-up)", input: small, count: 100, unit: "cues", [cues, "convert", small, "--to", "vtt", "-q"])
         let hour = file("hour-1100.vtt") { generator.webVTT(cues: 1100) }

@@ -30,4 +30,8 @@ public struct FormatID: RawRepresentable, Hashable, Sendable, Comparable, Custom
     public static let youtubeChapters = FormatID("youtube-chapters")
     /// FFmpeg's metadata text file (FFMETADATA1).
     public static let ffmetadata = FormatID("ffmetadata")
+    /// RSS 2.0 podcast feeds (one timeline per item).
+    public static let rss = FormatID("rss")
+    /// Podlove Simple Chapters (`psc:chapters` XML).
+    public static let psc = FormatID("psc")
 }

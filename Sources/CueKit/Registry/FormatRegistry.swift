@@ -17,6 +17,8 @@ public struct FormatRegistry: Sendable {
         JSONTranscriptFormat.format,
         YouTubeChaptersFormat.format,
         FFMetadataFormat.format,
+        RSSFormat.format,
+        PSCFormat.format,
     ])
 
     public subscript(id: FormatID) -> Format? {
@@ -34,6 +36,13 @@ public struct FormatRegistry: Sendable {
             }
         }
         return best?.format
+    }
+
+    /// The formats that declare `mediaType` (compared without parameters
+    /// such as `; charset=utf-8`, ignoring case), in registry order.
+    public func formats(forMediaType mediaType: String) -> [Format] {
+        let wanted = mediaType.split(separator: ";").first.map { String($0).lowercased().filter { $0 != " " } } ?? ""
+        return formats.filter { $0.mediaTypes.contains { $0.lowercased() == wanted } }
     }
 
     /// The first format whose sniffer recognises `bytes`.

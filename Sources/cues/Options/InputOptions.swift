@@ -15,6 +15,9 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Treat every repair of bad input as an error.")
     var strict = false
 
+    @Option(name: .long, help: ArgumentHelp("The item of a feed to convert: a 1-based number, a guid or a title (default: every item for a feed output, else the first).", valueName: "N|GUID|TITLE"))
+    var item: String?
+
     func validate() throws {
         if let from, FormatRegistry.standard[FormatID(from)]?.reader == nil {
             throw ValidationError("unknown input format '\(from)'; expected one of \(FormatRegistry.standard.readableIDs.joined(separator: ", "))")
@@ -27,7 +30,7 @@ struct InputOptions: ParsableArguments {
     var format: FormatID? { from.map { FormatID($0) } }
 
     var readOptions: ReadOptions {
-        ReadOptions(strict: strict)
+        ReadOptions(strict: strict, item: item.map { ItemSelector($0) })
     }
 
     /// The files to read, in order; directories expand to the files in them

@@ -15,6 +15,9 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Replace output files that already exist.")
     var force = false
 
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the feed's sibling files are published under: an RSS output links <stem>.chapters.json and <stem>.vtt there.", valueName: "URL"))
+    var baseURL: String?
+
     var formats: [FormatID] {
         to.split(separator: ",").map { FormatID(String($0).trimmingCharacters()) }
     }
@@ -30,7 +33,7 @@ struct OutputOptions: ParsableArguments {
     }
 
     var writeOptions: WriteOptions {
-        WriteOptions()
+        WriteOptions(baseURL: baseURL)
     }
 }
 

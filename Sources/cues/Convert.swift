@@ -27,6 +27,18 @@ struct Convert: ParsableCommand {
     @Flag(help: "Treat every repair of bad input as an error.")
     var strict = false
 
+    @Option(name: .long, help: "The input's character encoding (GB2312, Big5, Windows-1250, any name iconv knows); detected when not given.")
+    var encoding: String?
+
+    @Flag(name: .long, help: "Read a leading 'Name:' (or '>> NAME:') on a caption's first line as its speaker.")
+    var speakerLabels = false
+
+    @Flag(name: .long, help: "End output lines with CR LF instead of LF.")
+    var crlf = false
+
+    @Flag(name: .long, help: "Start the output with a UTF-8 byte order mark.")
+    var bom = false
+
     @Flag(name: .shortAndLong, help: "Print errors only.")
     var quiet = false
 
@@ -52,7 +64,9 @@ struct Convert: ParsableCommand {
             printer.error(error.message)
             throw ExitCode.failure
         }
-        let converter = Converter(readOptions: ReadOptions(strict: strict))
+        let converter = Converter(
+            readOptions: ReadOptions(strict: strict, speakerLabels: speakerLabels, encoding: encoding),
+            writeOptions: WriteOptions(crlf: crlf, byteOrderMark: bom))
         var diagnostics = Diagnostics(strict: strict)
         let result: [UInt8]
         do throws(Diagnostic) {

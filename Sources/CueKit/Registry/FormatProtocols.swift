@@ -4,10 +4,14 @@ public struct ReadOptions: Sendable {
     public var strict: Bool
     /// Read a leading `Name:` in caption text as the cue's speaker.
     public var speakerLabels: Bool
+    /// The input's character encoding by name (`GB2312`, `Big5`,
+    /// `Windows-1250`, any name iconv knows); nil to detect it (see `TextDecoding`).
+    public var encoding: String?
 
-    public init(strict: Bool = false, speakerLabels: Bool = false) {
+    public init(strict: Bool = false, speakerLabels: Bool = false, encoding: String? = nil) {
         self.strict = strict
         self.speakerLabels = speakerLabels
+        self.encoding = encoding
     }
 }
 

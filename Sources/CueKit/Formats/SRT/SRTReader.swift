@@ -123,12 +123,12 @@ private struct SRTParser {
             try begin(try readTiming(next), line: next, numberLine: line)
             return
         }
-        if SRTTiming.isTimingWithoutArrow(bytes, line) {
-            throw missingArrow(line)
+        if SRTTiming.looksLikeBrokenTiming(bytes, line) {
+            _ = try readTiming(line)  // throws what is wrong with it
         }
         if isNumber(line) {
             if let next, !isBlank(next) {
-                if SRTTiming.isTimingWithoutArrow(bytes, next) { throw missingArrow(next) }
+                if SRTTiming.startsWithClock(bytes, next) { _ = try readTiming(next) }
                 throw Diagnostic.error(
                     "srt.missing-timing",
                     "expected a timing line such as 00:00:01,000 --> 00:00:02,000 after cue number \(text(line)), found '\(excerpt(next))'",
@@ -314,13 +314,6 @@ private struct SRTParser {
         let count = (reported[diagnostic.code] ?? 0) + 1
         reported[diagnostic.code] = count
         if count <= Self.reportLimit { diagnostics.report(diagnostic) }
-    }
-
-    private func missingArrow(_ line: TextLine) -> Diagnostic {
-        .error(
-            "srt.bad-timing",
-            "expected '-->' between the start and end times, found '\(excerpt(line))'",
-            at: location(line), format: .srt)
     }
 
     private func isBlank(_ line: TextLine) -> Bool {

@@ -35,16 +35,28 @@ struct SRTTiming {
         return index < line.end && bytes[index] &- 0x30 < 10
     }
 
-    /// Whether the line is a start time, spaces and an end time with no arrow
-    /// between them: a timing line missing its `-->`.
-    static func isTimingWithoutArrow(_ bytes: UnsafeBufferPointer<UInt8>, _ line: TextLine) -> Bool {
+    /// Whether the line, after leading spaces, starts with a clock time of two
+    /// or three fields followed by a space, a tab, `-` or the end of the line.
+    static func startsWithClock(_ bytes: UnsafeBufferPointer<UInt8>, _ line: TextLine) -> Bool {
         var index = skipSpaces(bytes, from: line.start, to: line.end)
-        guard let first = ClockTime.scan(bytes, at: &index), first.fieldCount >= 2, index <= line.end else { return false }
-        let gap = skipSpaces(bytes, from: index, to: line.end)
-        guard gap > index else { return false }
-        index = gap
-        guard let second = ClockTime.scan(bytes, at: &index), second.fieldCount >= 2, index <= line.end else { return false }
-        return skipSpaces(bytes, from: index, to: line.end) == line.end
+        guard let time = ClockTime.scan(bytes, at: &index), time.fieldCount >= 2, index <= line.end else { return false }
+        return index == line.end || bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x2D
+    }
+
+    /// Whether the line starts and ends with a clock time (with something
+    /// other than `-->` between): a timing line with a broken arrow.
+    static func looksLikeBrokenTiming(_ bytes: UnsafeBufferPointer<UInt8>, _ line: TextLine) -> Bool {
+        guard startsWithClock(bytes, line) else { return false }
+        var end = line.end
+        while end > line.start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        var tokenStart = end
+        while tokenStart > line.start && bytes[tokenStart - 1] != 0x20 && bytes[tokenStart - 1] != 0x09 && bytes[tokenStart - 1] != 0x3E {
+            tokenStart -= 1
+        }
+        guard tokenStart > skipSpaces(bytes, from: line.start, to: line.end) else { return false }
+        var index = tokenStart
+        guard let time = ClockTime.scan(bytes, at: &index), time.fieldCount >= 2 else { return false }
+        return index == end
     }
 
     /// Reads a timing line; the error says what was expected and found.

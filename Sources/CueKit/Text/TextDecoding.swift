@@ -138,23 +138,7 @@ public enum TextDecoding {
 
     /// Whether `bytes` are well-formed UTF-8.
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        // Fast path: pure ASCII needs no decoding.
-        let isASCII = bytes.withUnsafeBufferPointer { buffer -> Bool in
-            var index = 0
-            let count = buffer.count
-            while index + 8 <= count {
-                let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { return false }
-                index += 8
-            }
-            while index < count {
-                if buffer[index] >= 0x80 { return false }
-                index += 1
-            }
-            return true
-        }
-        if isASCII { return true }
-        return String(validating: bytes, as: UTF8.self) != nil
+        firstInvalidUTF8Offset(bytes) == bytes.count
     }
 
     private static func fallback(
@@ -280,35 +264,46 @@ public enum TextDecoding {
         return out
     }
 
-    /// The offset of the first byte that breaks UTF-8 (bytes.count when none).
+    /// The offset of the first byte that breaks UTF-8 (bytes.count when
+    /// none). Checks in place, eight ASCII bytes at a time, without copying.
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let length: Int
-            switch byte {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return index
+        bytes.withUnsafeBufferPointer { buffer -> Int in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                // Skip ASCII a word at a time.
+                while index + 8 <= count {
+                    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    index += 8
+                }
+                guard index < count else { break }
+                let byte = buffer[index]
+                let length: Int
+                switch byte {
+                case 0x00...0x7F: length = 1
+                case 0xC2...0xDF: length = 2
+                case 0xE0...0xEF: length = 3
+                case 0xF0...0xF4: length = 4
+                default: return index
+                }
+                if index + length > count { return index }
+                for next in 1..<length where buffer[index + next] & 0xC0 != 0x80 { return index }
+                // Reject overlong and surrogate forms the lead byte alone allows.
+                if length == 3 {
+                    let second = buffer[index + 1]
+                    if byte == 0xE0 && second < 0xA0 { return index }
+                    if byte == 0xED && second > 0x9F { return index }
+                }
+                if length == 4 {
+                    let second = buffer[index + 1]
+                    if byte == 0xF0 && second < 0x90 { return index }
+                    if byte == 0xF4 && second > 0x8F { return index }
+                }
+                index += length
             }
-            if index + length > bytes.count { return index }
-            for next in 1..<length where bytes[index + next] & 0xC0 != 0x80 { return index }
-            // Reject overlong and surrogate forms the lead byte alone allows.
-            if length == 3 {
-                let second = bytes[index + 1]
-                if byte == 0xE0 && second < 0xA0 { return index }
-                if byte == 0xED && second > 0x9F { return index }
-            }
-            if length == 4 {
-                let second = bytes[index + 1]
-                if byte == 0xF0 && second < 0x90 { return index }
-                if byte == 0xF4 && second > 0x8F { return index }
-            }
-            index += length
+            return count
         }
-        return bytes.count
     }
 
     /// The 1-based line and column (in characters) of byte `offset`.

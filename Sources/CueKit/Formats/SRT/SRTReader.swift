@@ -52,9 +52,10 @@ private struct SRTParser {
         var timing: SRTTiming
         var timingLine: TextLine
         var id: String?
-        var textLines: [TextLine] = []
     }
     private var pending: PendingCue?
+    /// The text lines of the pending cue (one buffer, reused for every cue).
+    private var textLines: [TextLine] = []
 
     /// Lines before the first cue: the first of them and how many.
     private var skipped: (first: TextLine, count: Int)?
@@ -90,8 +91,8 @@ private struct SRTParser {
                     // A timing line straight after text: a new cue without a blank line.
                     let timing = try readTiming(line)
                     var numberLine: TextLine?
-                    if let last = pending?.textLines.last, isNumber(last) {
-                        pending?.textLines.removeLast()
+                    if let last = textLines.last, isNumber(last) {
+                        textLines.removeLast()
                         numberLine = last
                     }
                     try repair(.warning(
@@ -100,7 +101,7 @@ private struct SRTParser {
                         at: location(line)))
                     try begin(timing, line: line, numberLine: numberLine)
                 } else {
-                    pending?.textLines.append(line)
+                    textLines.append(line)
                 }
             case .beforeFirstCue, .afterBlank:
                 try blockStart(line)
@@ -149,7 +150,7 @@ private struct SRTParser {
             "srt.blank-line-in-text",
             "expected a cue number or a timing line after the blank line, found text; read as more text of the cue timed on line \(cueLine)",
             at: location(line)))
-        pending?.textLines.append(line)
+        textLines.append(line)
         state = .inText
     }
 
@@ -221,7 +222,7 @@ private struct SRTParser {
             location: location(pending.timingLine))
         var extras = Fields()
         if let tail = pending.timing.tail { extras.append(SRTExtras.timing, .string(tail)) }
-        var textLines = pending.textLines
+        defer { textLines.removeAll(keepingCapacity: true) }
         if options.speakerLabels {
             if let first = textLines.first, let label = SRTSpeakerLabel.find(bytes, from: first.start, to: first.end) {
                 let written = bytes.utf8String(first.start, first.start + label.length)

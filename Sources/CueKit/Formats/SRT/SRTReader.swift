@@ -168,14 +168,13 @@ private struct SRTParser {
         let expected = (lastNumber ?? 0) + 1
         lastNumber = expected
         if let numberLine {
-            if isNumber(numberLine) {
-                let number = text(numberLine)
-                if let value = Int(number) { lastNumber = value }
-                if Int(number) != expected {
+            if let number = number(numberLine) {
+                lastNumber = number
+                if number != expected {
                     if let first = misnumbered {
                         misnumbered = (first.first, first.expected, first.found, first.count + 1)
                     } else {
-                        misnumbered = (location(numberLine), expected, number, 1)
+                        misnumbered = (location(numberLine), expected, text(numberLine), 1)
                     }
                 }
             } else {
@@ -194,7 +193,7 @@ private struct SRTParser {
             warn(.warning(
                 "srt.end-before-start",
                 "expected the end time after the start time, found \(ClockFormat.string(timing.end, style: .srt)) before \(ClockFormat.string(timing.start, style: .srt)); kept as written",
-                at: source.location(line: line.number, column: timing.endColumn), format: .srt))
+                at: source.location(line: line.number, column: bytes.scalarColumn(ofByte: timing.endOffset, lineStart: line.start)), format: .srt))
         }
         if let previousEnd, timing.start < previousEnd.time {
             warn(.warning(
@@ -327,6 +326,21 @@ private struct SRTParser {
         let digits = index
         while index < line.end && bytes[index] &- 0x30 < 10 { index += 1 }
         return index > digits && SRTTiming.skipSpaces(bytes, from: index, to: line.end) == line.end
+    }
+
+    /// The value of a number line (nil when it is not one; `Int.max` when too large).
+    private func number(_ line: TextLine) -> Int? {
+        guard isNumber(line) else { return nil }
+        var index = SRTTiming.skipSpaces(bytes, from: line.start, to: line.end)
+        var value = 0
+        while index < line.end && bytes[index] &- 0x30 < 10 {
+            let (scaled, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = scaled.addingReportingOverflow(Int(bytes[index] &- 0x30))
+            if overflow1 || overflow2 { return .max }
+            value = sum
+            index += 1
+        }
+        return value
     }
 
     /// The line without surrounding spaces.

@@ -10,8 +10,8 @@
 struct SRTTiming {
     var start: Timestamp
     var end: Timestamp
-    /// Column of the end time, for warnings about it.
-    var endColumn: Int
+    /// Offset of the end time in the input, for warnings about it.
+    var endOffset: Int
     /// The text after the end time, trimmed; nil when there is none.
     var tail: String?
     /// Whether `tail` is `X1: X2: Y1: Y2:` display coordinates.
@@ -78,7 +78,7 @@ struct SRTTiming {
                 bytes, at: index, line: line, source: source))
         }
         index = skipSpaces(bytes, from: index + 3, to: line.end)
-        let endColumn = bytes.scalarColumn(ofByte: index, lineStart: line.start)
+        let endOffset = index
         let end: Timestamp
         switch time(bytes, at: &index, line: line, role: "end", source: source, repairs: &repairs) {
         case .success(let value): end = value
@@ -94,7 +94,7 @@ struct SRTTiming {
             isCoordinates = areCoordinates(bytes, from: index, to: tailEnd)
         }
         return .success(SRTTiming(
-            start: start, end: end, endColumn: endColumn, tail: tail, tailIsCoordinates: isCoordinates, repairs: repairs))
+            start: start, end: end, endOffset: endOffset, tail: tail, tailIsCoordinates: isCoordinates, repairs: repairs))
     }
 
     // MARK: One time
@@ -121,17 +121,24 @@ struct SRTTiming {
                     bytes, at: tokenStart, line: line, source: source))
             }
         }
-        let written = bytes.utf8String(tokenStart, scanned)
         // Minutes and seconds: one or two digits (more is not a time we can read).
         for field in 1..<clock.fieldCount where clock.fieldDigits(field) > 2 {
             return .failure(error(
-                "\(expected), found '\(written)': minutes and seconds have two digits",
+                "\(expected), found '\(bytes.utf8String(tokenStart, scanned))': minutes and seconds have two digits",
                 bytes, at: tokenStart, line: line, source: source))
         }
         guard let milliseconds = clock.milliseconds else {
-            return .failure(error("\(expected), found '\(written)', which is too large", bytes, at: tokenStart, line: line, source: source))
+            return .failure(error(
+                "\(expected), found '\(bytes.utf8String(tokenStart, scanned))', which is too large",
+                bytes, at: tokenStart, line: line, source: source))
         }
         let value = Timestamp(milliseconds: milliseconds)
+        index = scanned
+        let isCanonical = clock.fieldCount == 3 && clock.fractionDigits == 3
+            && clock.fieldDigits(1) == 2 && clock.fieldDigits(2) == 2 && clock.isNormalized
+        if isCanonical { return .success(value) }
+        // The text for messages is made only when something needs repair.
+        let written = bytes.utf8String(tokenStart, scanned)
         let location = source.location(line: line.number, column: bytes.scalarColumn(ofByte: tokenStart, lineStart: line.start))
         let canonical = ClockFormat.string(value, style: .srt)
         func repair(_ code: String, _ message: String) {
@@ -155,7 +162,6 @@ struct SRTTiming {
         if !clock.isNormalized {
             repair("srt.time-out-of-range", "expected minutes and seconds below 60 in the \(role) time, found '\(written)'; read as \(canonical)")
         }
-        index = scanned
         return .success(value)
     }
 

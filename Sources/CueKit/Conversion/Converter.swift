@@ -62,8 +62,18 @@ public struct Converter: Sendable {
     public func read(
         _ bytes: [UInt8], name: String?, format: FormatID? = nil, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Input {
-        let (text, encoding) = try TextDecoding.utf8(from: bytes, name: name, diagnostics: &diagnostics)
+        var decoding = Diagnostics(strict: readOptions.strict || diagnostics.isStrict)
+        let text: [UInt8], encoding: TextDecoding.Encoding
+        do {
+            (text, encoding) = try TextDecoding.utf8(
+                from: bytes, name: name, encoding: readOptions.encoding, diagnostics: &decoding)
+        } catch {
+            // The format is not known yet: name the one the flag or the extension gives.
+            let likely = format ?? name.flatMap { registry.format(forFileName: $0)?.id }
+            throw likely.map { tagged(error, $0) } ?? error
+        }
         let chosen = try registry.inputFormat(explicit: format, bytes: text, fileName: name)
+        diagnostics.append(contentsOf: decoding.items.map { tagged($0, chosen.id) })
         let source = SourceText(bytes: text, name: name)
         var readDiagnostics = Diagnostics(strict: readOptions.strict)
         defer { diagnostics.append(contentsOf: readDiagnostics.items.map { tagged($0, chosen.id) }) }
@@ -130,6 +140,7 @@ public struct Converter: Sendable {
         let writer = try self.writer(for: format)
         var writeDiagnostics = Diagnostics()
         defer { diagnostics.append(contentsOf: writeDiagnostics.items.map { tagged($0, format) }) }
+        reportExtrasLoss(timeline, writtenAs: format, diagnostics: &writeDiagnostics)
         do {
             return try writer.write(timeline, options: writeOptions, diagnostics: &writeDiagnostics)
         } catch {
@@ -270,6 +281,18 @@ public struct Converter: Sendable {
                 "cannot write format '\(format)'; expected one of \(registry.writableIDs.joined(separator: ", "))")
         }
         return writer
+    }
+
+    /// Warns when formats whose extras `timeline` holds lose them in `format`
+    /// (timeline JSON, the model itself, keeps everything).
+    private func reportExtrasLoss(_ timeline: Timeline, writtenAs format: FormatID, diagnostics: inout Diagnostics) {
+        guard registry[format]?.kind != .model else { return }
+        var sources = Set(timeline.extras.formats)
+        for cue in timeline.cues where !cue.extras.isEmpty { sources.formUnion(cue.extras.formats) }
+        for chapter in timeline.chapters where !chapter.extras.isEmpty { sources.formUnion(chapter.extras.formats) }
+        for source in sources.sorted() where source != format {
+            if let warning = registry[source]?.extrasLoss?(timeline, format) { diagnostics.report(warning) }
+        }
     }
 
     private func tagged(_ diagnostic: Diagnostic, _ format: FormatID) -> Diagnostic {

@@ -11,10 +11,17 @@ public struct ReadOptions: Sendable {
     /// refers to by a name beside it (an RSS item's `podcast:chapters`).
     /// Nil: no other file is opened.
     public var baseDirectory: String?
+    /// The input's character encoding by name (`GB2312`, `Big5`,
+    /// `Windows-1250`, any name iconv knows); nil to detect it (see `TextDecoding`).
+    public var encoding: String?
 
-    public init(strict: Bool = false, speakerLabels: Bool = false, item: ItemSelector? = nil, baseDirectory: String? = nil) {
+    public init(
+        strict: Bool = false, speakerLabels: Bool = false, encoding: String? = nil,
+        item: ItemSelector? = nil, baseDirectory: String? = nil
+    ) {
         self.strict = strict
         self.speakerLabels = speakerLabels
+        self.encoding = encoding
         self.item = item
         self.baseDirectory = baseDirectory
     }

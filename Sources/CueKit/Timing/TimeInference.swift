@@ -165,9 +165,12 @@ public struct TimeInference: Sendable {
             let context = lastKept.map { "earlier than \(Self.clock($0)) before it" } ?? "later than the times after it"
             report.timesIgnored += 1
             report.ignoredCues.append(cueIndex)
+            let outcome = cues[cueIndex].end == nil
+                ? "the line keeps its place and its time is inferred"
+                : "the cue keeps its place and its times"
             report.diagnostics.append(.warning(
                 "inference.time-backwards",
-                "time \(Self.clock(time)) is \(context); the line keeps its place and its time is inferred",
+                "time \(Self.clock(time)) is \(context); \(outcome)",
                 at: cues[cueIndex].location))
         }
         return anchors

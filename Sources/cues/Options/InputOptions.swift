@@ -15,6 +15,12 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Treat every repair of bad input as an error.")
     var strict = false
 
+    @Option(name: .long, help: "The input's character encoding (GB2312, Big5, Windows-1250, any name iconv knows); detected when not given.")
+    var encoding: String?
+
+    @Flag(name: .long, help: "Read a leading 'Name:' (or '>> NAME:') on a caption's first line as its speaker.")
+    var speakerLabels = false
+
     @Option(name: .long, help: ArgumentHelp("The item of a feed to convert: a 1-based number, a guid or a title (default: every item for a feed output, else the first).", valueName: "N|GUID|TITLE"))
     var item: String?
 
@@ -30,7 +36,7 @@ struct InputOptions: ParsableArguments {
     var format: FormatID? { from.map { FormatID($0) } }
 
     var readOptions: ReadOptions {
-        ReadOptions(strict: strict, item: item.map { ItemSelector($0) })
+        ReadOptions(strict: strict, speakerLabels: speakerLabels, encoding: encoding, item: item.map { ItemSelector($0) })
     }
 
     /// The files to read, in order; directories expand to the files in them

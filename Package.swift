@@ -29,8 +29,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "cues-bench", path: "Sources/CuesBenchmark"),
+        .executableTarget(name: "cues-fuzz", dependencies: ["CueKit"], path: "Sources/CuesFuzz"),
         .testTarget(name: "CueKitTests", dependencies: ["CueKit"]),
-        .testTarget(name: "CuesCLITests", dependencies: ["CueKit", "cues"]),
+        .testTarget(name: "CuesCLITests", dependencies: ["CueKit", "cues", "cues-fuzz"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,7 +22,8 @@ struct WebVTTCommandTests {
     }
 
     @Test func aFileWithoutSignatureExitsOneWithItsLocation() throws {
-        let result = try Cues.run(["convert", Cues.sample("invalid/vtt-no-signature.vtt"), "--to", "srt"])
+        // By content the file is SRT, so the WebVTT reader is asked for by name.
+        let result = try Cues.run(["convert", Cues.sample("invalid/vtt-no-signature.vtt"), "--from", "vtt", "--to", "srt"])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("vtt-no-signature.vtt:1:1: error: [vtt] expected the file to start with 'WEBVTT'"))

@@ -37,26 +37,52 @@ public struct Converter: Sendable {
         self.captionStyle = captionStyle
     }
 
-    /// A timeline read from a file, with the format it was read as.
+    /// The timelines read from a file, with the format it was read as.
     public struct Input: Sendable {
-        public var timeline: Timeline
+        /// What the conversion writes: every timeline the input holds (one
+        /// per feed item, one for most formats), or only the one
+        /// `ReadOptions.item` picked. Empty for a feed without items.
+        public var timelines: [Timeline]
         public var format: Format
         public var encoding: TextDecoding.Encoding
+
+        /// The first timeline (an empty one when there is none): what a
+        /// format that holds one timeline receives.
+        public var timeline: Timeline {
+            get { timelines.first ?? Timeline() }
+            set {
+                if timelines.isEmpty { timelines = [newValue] } else { timelines[0] = newValue }
+            }
+        }
     }
 
     /// Reads `bytes` (named `name` in diagnostics) as `format`, or as the
-    /// format sniffing and the name suggest.
+    /// format sniffing and the name suggest. With `ReadOptions.item`, keeps
+    /// only the timeline it picks (an error when none matches).
     public func read(
         _ bytes: [UInt8], name: String?, format: FormatID? = nil, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Input {
-        let (text, encoding) = try TextDecoding.utf8(from: bytes, name: name, diagnostics: &diagnostics)
+        var decoding = Diagnostics(strict: readOptions.strict || diagnostics.isStrict)
+        let text: [UInt8], encoding: TextDecoding.Encoding
+        do {
+            (text, encoding) = try TextDecoding.utf8(
+                from: bytes, name: name, encoding: readOptions.encoding, diagnostics: &decoding)
+        } catch {
+            // The format is not known yet: name the one the flag or the extension gives.
+            let likely = format ?? name.flatMap { registry.format(forFileName: $0)?.id }
+            throw likely.map { tagged(error, $0) } ?? error
+        }
         let chosen = try registry.inputFormat(explicit: format, bytes: text, fileName: name)
+        diagnostics.append(contentsOf: decoding.items.map { tagged($0, chosen.id) })
         let source = SourceText(bytes: text, name: name)
         var readDiagnostics = Diagnostics(strict: readOptions.strict)
         defer { diagnostics.append(contentsOf: readDiagnostics.items.map { tagged($0, chosen.id) }) }
         do {
-            let timeline = try chosen.reader!.read(source, options: readOptions, diagnostics: &readDiagnostics)
-            return Input(timeline: timeline, format: chosen, encoding: encoding)
+            var timelines = try chosen.reader!.readAll(source, options: readOptions, diagnostics: &readDiagnostics)
+            if let item = readOptions.item {
+                timelines = [try item.select(from: timelines, name: name)]
+            }
+            return Input(timelines: timelines, format: chosen, encoding: encoding)
         } catch {
             throw tagged(error, chosen.id)
         }
@@ -114,11 +140,43 @@ public struct Converter: Sendable {
         let writer = try self.writer(for: format)
         var writeDiagnostics = Diagnostics()
         defer { diagnostics.append(contentsOf: writeDiagnostics.items.map { tagged($0, format) }) }
+        reportExtrasLoss(timeline, writtenAs: format, diagnostics: &writeDiagnostics)
         do {
             return try writer.write(timeline, options: writeOptions, diagnostics: &writeDiagnostics)
         } catch {
             throw tagged(error, format)
         }
+    }
+
+    /// `timelines` written as one file of `format` (one item each in a feed;
+    /// the first alone for a format that holds one timeline). Run `prepared`
+    /// on each first for writers that need times.
+    public func writeAll(
+        _ timelines: [Timeline], as format: FormatID, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> [UInt8] {
+        let writer = try self.writer(for: format)
+        var writeDiagnostics = Diagnostics()
+        defer { diagnostics.append(contentsOf: writeDiagnostics.items.map { tagged($0, format) }) }
+        do {
+            return try writer.writeAll(timelines, options: writeOptions, diagnostics: &writeDiagnostics)
+        } catch {
+            throw tagged(error, format)
+        }
+    }
+
+    /// Whether `format`'s writer puts every timeline of an input in one file.
+    public func writesManyTimelines(_ format: FormatID) -> Bool {
+        registry[format]?.writer?.writesManyTimelines ?? false
+    }
+
+    /// The warning for an input of several timelines written to a format that
+    /// holds one: which one was taken and how to choose.
+    private func firstItemWarning(_ input: Input, name: String?) -> Diagnostic {
+        let first = input.timelines[0].metadata["title"]?.text.map { " ('\($0)')" } ?? ""
+        return .warning(
+            "input.first-item",
+            "the input holds \(input.timelines.count) items and the output format one; converted the first\(first); pass --item N, GUID or TITLE to choose another",
+            at: name.map { SourceLocation(file: $0, line: 1, column: 1) }, format: input.format.id)
     }
 
     /// One input converted to several formats.
@@ -141,13 +199,35 @@ public struct Converter: Sendable {
     ) throws(Diagnostic) -> Conversion {
         var read = try self.read(bytes, name: name, format: input, diagnostics: &diagnostics)
         let source = read.format.id
-        diagnostics.append(contentsOf: transform.apply(to: &read.timeline).map { tagged($0, source) })
+        for index in read.timelines.indices {
+            diagnostics.append(contentsOf: transform.apply(to: &read.timelines[index]).map { tagged($0, source) })
+        }
+        if read.timelines.count > 1, outputs.contains(where: { !writesManyTimelines($0) }) {
+            diagnostics.report(firstItemWarning(read, name: name))
+        }
         var conversion = Conversion(input: read, outputs: [], failures: [])
         var inferred: Timeline?
         var segmented: [Bool: Timeline] = [:]
         for format in outputs {
             do throws(Diagnostic) {
                 let writer = try self.writer(for: format)
+                if writer.writesManyTimelines {
+                    var timelines = read.timelines
+                    if writer.requiresTimes && !timelines.isEmpty {
+                        // The first timeline shares its inference with the other outputs.
+                        if inferred == nil {
+                            var timed = read.timeline
+                            diagnostics.append(contentsOf: inference.apply(to: &timed).diagnostics.map { tagged($0, source) })
+                            inferred = timed
+                        }
+                        timelines[0] = inferred!
+                        for index in timelines.indices.dropFirst() {
+                            diagnostics.append(contentsOf: inference.apply(to: &timelines[index]).diagnostics.map { tagged($0, source) })
+                        }
+                    }
+                    conversion.outputs.append((format, try writeAll(timelines, as: format, diagnostics: &diagnostics)))
+                    continue
+                }
                 var timeline = read.timeline
                 if writer.requiresTimes {
                     if inferred == nil {
@@ -182,6 +262,14 @@ public struct Converter: Sendable {
         diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [UInt8] {
         let read = try self.read(bytes, name: name, format: input, diagnostics: &diagnostics)
+        if writesManyTimelines(output) {
+            var timelines: [Timeline] = []
+            for timeline in read.timelines {
+                timelines.append(try prepared(timeline, for: output, sourceFormat: read.format.id, diagnostics: &diagnostics))
+            }
+            return try writeAll(timelines, as: output, diagnostics: &diagnostics)
+        }
+        if read.timelines.count > 1 { diagnostics.report(firstItemWarning(read, name: name)) }
         let timeline = try prepared(read.timeline, for: output, sourceFormat: read.format.id, diagnostics: &diagnostics)
         return try write(timeline, as: output, diagnostics: &diagnostics)
     }
@@ -193,6 +281,18 @@ public struct Converter: Sendable {
                 "cannot write format '\(format)'; expected one of \(registry.writableIDs.joined(separator: ", "))")
         }
         return writer
+    }
+
+    /// Warns when formats whose extras `timeline` holds lose them in `format`
+    /// (timeline JSON, the model itself, keeps everything).
+    private func reportExtrasLoss(_ timeline: Timeline, writtenAs format: FormatID, diagnostics: inout Diagnostics) {
+        guard registry[format]?.kind != .model else { return }
+        var sources = Set(timeline.extras.formats)
+        for cue in timeline.cues where !cue.extras.isEmpty { sources.formUnion(cue.extras.formats) }
+        for chapter in timeline.chapters where !chapter.extras.isEmpty { sources.formUnion(chapter.extras.formats) }
+        for source in sources.sorted() where source != format {
+            if let warning = registry[source]?.extrasLoss?(timeline, format) { diagnostics.report(warning) }
+        }
     }
 
     private func tagged(_ diagnostic: Diagnostic, _ format: FormatID) -> Diagnostic {

@@ -44,3 +44,17 @@ extension Timestamp: CustomStringConvertible {
         ClockFormat.string(self, style: .clock)
     }
 }
+
+extension Int64 {
+    /// `self + other`, clamped to the `Int64` range instead of trapping.
+    func saturatingAdd(_ other: Int64) -> Int64 {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : sum
+    }
+
+    /// `self - other`, clamped to the `Int64` range instead of trapping.
+    func saturatingSubtract(_ other: Int64) -> Int64 {
+        let (difference, overflow) = subtractingReportingOverflow(other)
+        return overflow ? (other < 0 ? .max : .min) : difference
+    }
+}

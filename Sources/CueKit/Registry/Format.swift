@@ -28,6 +28,9 @@ public struct Format: Sendable {
     public var writer: (any FormatWriter)?
     /// Whether the content, given its first bytes (UTF-8, no BOM), is this format.
     public var sniff: (@Sendable (ArraySlice<UInt8>) -> Bool)?
+    /// A warning for writing a timeline as another format (the id given) that
+    /// drops data kept in this format's extras, or nil when nothing is lost.
+    public var extrasLoss: (@Sendable (Timeline, FormatID) -> Diagnostic?)?
 
     public init(
         id: FormatID,
@@ -37,7 +40,8 @@ public struct Format: Sendable {
         mediaTypes: [String],
         reader: (any FormatReader)?,
         writer: (any FormatWriter)?,
-        sniff: (@Sendable (ArraySlice<UInt8>) -> Bool)? = nil
+        sniff: (@Sendable (ArraySlice<UInt8>) -> Bool)? = nil,
+        extrasLoss: (@Sendable (Timeline, FormatID) -> Diagnostic?)? = nil
     ) {
         self.id = id
         self.name = name
@@ -47,6 +51,7 @@ public struct Format: Sendable {
         self.reader = reader
         self.writer = writer
         self.sniff = sniff
+        self.extrasLoss = extrasLoss
     }
 
     /// The extension an output file of this format gets.

@@ -24,4 +24,16 @@ public struct FormatID: RawRepresentable, Hashable, Sendable, Comparable, Custom
     public static let webVTTChapters = FormatID("vtt-chapters")
     /// SubRip captions.
     public static let srt = FormatID("srt")
+    /// Podcasting 2.0 JSON chapters.
+    public static let jsonChapters = FormatID("chapters")
+    /// Podcasting 2.0 JSON transcript.
+    public static let jsonTranscript = FormatID("transcript")
+    /// Chapter lines for a YouTube video description.
+    public static let youtubeChapters = FormatID("youtube-chapters")
+    /// FFmpeg's metadata text file (FFMETADATA1).
+    public static let ffmetadata = FormatID("ffmetadata")
+    /// RSS 2.0 podcast feeds (one timeline per item).
+    public static let rss = FormatID("rss")
+    /// Podlove Simple Chapters (`psc:chapters` XML).
+    public static let psc = FormatID("psc")
 }

@@ -4,10 +4,26 @@ public struct ReadOptions: Sendable {
     public var strict: Bool
     /// Read a leading `Name:` in caption text as the cue's speaker.
     public var speakerLabels: Bool
+    /// Which timeline of an input that holds several (a feed's items) the
+    /// converter keeps; nil keeps them all.
+    public var item: ItemSelector?
+    /// The directory of the input file, so a reader may open files the input
+    /// refers to by a name beside it (an RSS item's `podcast:chapters`).
+    /// Nil: no other file is opened.
+    public var baseDirectory: String?
+    /// The input's character encoding by name (`GB2312`, `Big5`,
+    /// `Windows-1250`, any name iconv knows); nil to detect it (see `TextDecoding`).
+    public var encoding: String?
 
-    public init(strict: Bool = false, speakerLabels: Bool = false) {
+    public init(
+        strict: Bool = false, speakerLabels: Bool = false, encoding: String? = nil,
+        item: ItemSelector? = nil, baseDirectory: String? = nil
+    ) {
         self.strict = strict
         self.speakerLabels = speakerLabels
+        self.encoding = encoding
+        self.item = item
+        self.baseDirectory = baseDirectory
     }
 }
 
@@ -17,10 +33,15 @@ public struct WriteOptions: Sendable {
     public var crlf: Bool
     /// Start the output with a UTF-8 byte order mark.
     public var byteOrderMark: Bool
+    /// The URL the output's sibling files are published under: an RSS feed
+    /// then links each item's chapters and transcript files (see
+    /// `RSSSiblingFiles`).
+    public var baseURL: String?
 
-    public init(crlf: Bool = false, byteOrderMark: Bool = false) {
+    public init(crlf: Bool = false, byteOrderMark: Bool = false, baseURL: String? = nil) {
         self.crlf = crlf
         self.byteOrderMark = byteOrderMark
+        self.baseURL = baseURL
     }
 }
 
@@ -52,6 +73,20 @@ public protocol FormatReader: Sendable {
     func read(
         _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Timeline
+
+    /// Every timeline `source` holds, in source order: one per item of a
+    /// feed, one for most formats (the default wraps `read`).
+    func readAll(
+        _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> [Timeline]
+}
+
+extension FormatReader {
+    public func readAll(
+        _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> [Timeline] {
+        [try read(source, options: options, diagnostics: &diagnostics)]
+    }
 }
 
 /// Writes a timeline in one format.
@@ -69,8 +104,31 @@ public protocol FormatWriter: Sendable {
     func write(
         _ timeline: Timeline, options: WriteOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [UInt8]
+
+    /// Whether one file holds several timelines (a feed, one item each); the
+    /// converter then hands the writer every timeline of the input.
+    var writesManyTimelines: Bool { get }
+
+    /// One file holding `timelines`. The default writes the first (an empty
+    /// timeline when there is none) and warns when others are left out.
+    func writeAll(
+        _ timelines: [Timeline], options: WriteOptions, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> [UInt8]
 }
 
 extension FormatWriter {
     public var writesSpeakerLabels: Bool { false }
+
+    public var writesManyTimelines: Bool { false }
+
+    public func writeAll(
+        _ timelines: [Timeline], options: WriteOptions, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> [UInt8] {
+        if timelines.count > 1 {
+            diagnostics.report(.warning(
+                "format.one-timeline",
+                "this format holds one timeline; wrote the first of \(timelines.count)"))
+        }
+        return try write(timelines.first ?? Timeline(), options: options, diagnostics: &diagnostics)
+    }
 }

@@ -14,6 +14,12 @@ public struct FormatRegistry: Sendable {
         WebVTTFormat.format,
         WebVTTChaptersFormat.format,
         SRTFormat.format,
+        JSONChaptersFormat.format,
+        JSONTranscriptFormat.format,
+        YouTubeChaptersFormat.format,
+        FFMetadataFormat.format,
+        RSSFormat.format,
+        PSCFormat.format,
     ])
 
     public subscript(id: FormatID) -> Format? {
@@ -31,6 +37,13 @@ public struct FormatRegistry: Sendable {
             }
         }
         return best?.format
+    }
+
+    /// The formats that declare `mediaType` (compared without parameters
+    /// such as `; charset=utf-8`, ignoring case), in registry order.
+    public func formats(forMediaType mediaType: String) -> [Format] {
+        let wanted = mediaType.split(separator: ";").first.map { String($0).lowercased().filter { $0 != " " } } ?? ""
+        return formats.filter { $0.mediaTypes.contains { $0.lowercased() == wanted } }
     }
 
     /// The first format whose sniffer recognises `bytes`.

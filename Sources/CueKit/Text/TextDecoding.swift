@@ -1,16 +1,40 @@
-/// Turns a file's bytes into UTF-8 for the readers: a UTF-8, UTF-16 or UTF-32
-/// byte order mark is honoured and removed; bytes that are not valid UTF-8 are
-/// read as Windows-1252 with a warning.
+/// Turns a file's bytes into UTF-8 for the readers; every text reader gets
+/// its input through here.
+///
+/// Without a named encoding: a UTF-8, UTF-16 or UTF-32 byte order mark is
+/// honoured and removed; UTF-16 or UTF-32 without a byte order mark is
+/// recognised by its zero bytes (a repair); bytes that are not valid UTF-8 are
+/// read as Windows-1252 (a repair, naming the first bad byte).
+/// With a named encoding (`--encoding`), the bytes are converted by iconv, and
+/// bytes that are not valid in that encoding are a located error.
 public enum TextDecoding {
-    /// The encoding that was detected.
-    public enum Encoding: String, Sendable {
-        case utf8 = "UTF-8"
-        case utf8WithBOM = "UTF-8 with BOM"
-        case utf16LE = "UTF-16LE"
-        case utf16BE = "UTF-16BE"
-        case utf32LE = "UTF-32LE"
-        case utf32BE = "UTF-32BE"
-        case windows1252 = "Windows-1252"
+    /// The encoding the input was read in.
+    public struct Encoding: Hashable, Sendable, CustomStringConvertible {
+        /// A name such as `UTF-8`, `Windows-1252` or the name given to `--encoding`.
+        public var name: String
+
+        public init(_ name: String) {
+            self.name = name
+        }
+
+        public var description: String { name }
+
+        public static let utf8 = Encoding("UTF-8")
+        public static let utf8WithBOM = Encoding("UTF-8 with BOM")
+        public static let utf16LE = Encoding("UTF-16LE")
+        public static let utf16BE = Encoding("UTF-16BE")
+        public static let utf32LE = Encoding("UTF-32LE")
+        public static let utf32BE = Encoding("UTF-32BE")
+        public static let windows1252 = Encoding("Windows-1252")
+    }
+
+    /// The input as UTF-8 without a byte order mark, and the encoding it was
+    /// read in: `encoding` when named, else detected.
+    public static func utf8(
+        from bytes: [UInt8], name: String?, encoding: String?, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> (bytes: [UInt8], encoding: Encoding) {
+        guard let encoding else { return try utf8(from: bytes, name: name, diagnostics: &diagnostics) }
+        return (try decode(bytes, named: encoding, name: name), Encoding(encoding))
     }
 
     /// The input as UTF-8 without a byte order mark, and the encoding found.
@@ -18,10 +42,10 @@ public enum TextDecoding {
         from bytes: [UInt8], name: String?, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> (bytes: [UInt8], encoding: Encoding) {
         if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
-            return (try decodeUTF32(bytes.dropFirst(4), bigEndian: true, name: name), .utf32BE)
+            return (try decodeUTF32(bytes.dropFirst(4), bigEndian: true, name: name, diagnostics: &diagnostics), .utf32BE)
         }
         if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
-            return (try decodeUTF32(bytes.dropFirst(4), bigEndian: false, name: name), .utf32LE)
+            return (try decodeUTF32(bytes.dropFirst(4), bigEndian: false, name: name, diagnostics: &diagnostics), .utf32LE)
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let rest = Array(bytes.dropFirst(3))
@@ -29,34 +53,92 @@ public enum TextDecoding {
             return (try fallback(rest, name: name, diagnostics: &diagnostics), .windows1252)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return (try decodeUTF16(bytes.dropFirst(2), bigEndian: true, name: name), .utf16BE)
+            return (try decodeUTF16(bytes.dropFirst(2), bigEndian: true, name: name, diagnostics: &diagnostics), .utf16BE)
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return (try decodeUTF16(bytes.dropFirst(2), bigEndian: false, name: name), .utf16LE)
+            return (try decodeUTF16(bytes.dropFirst(2), bigEndian: false, name: name, diagnostics: &diagnostics), .utf16LE)
+        }
+        if let unmarked = unmarkedWideEncoding(bytes) {
+            try diagnostics.repair(.warning(
+                "text.no-bom",
+                "expected UTF-8 or a byte order mark, found the zero bytes of \(unmarked) text without one; read as \(unmarked)",
+                at: SourceLocation(file: name, line: 1, column: 1)))
+            let wide = bytes[...]
+            switch unmarked {
+            case .utf32LE: return (try decodeUTF32(wide, bigEndian: false, name: name, diagnostics: &diagnostics), unmarked)
+            case .utf32BE: return (try decodeUTF32(wide, bigEndian: true, name: name, diagnostics: &diagnostics), unmarked)
+            case .utf16LE: return (try decodeUTF16(wide, bigEndian: false, name: name, diagnostics: &diagnostics), unmarked)
+            default: return (try decodeUTF16(wide, bigEndian: true, name: name, diagnostics: &diagnostics), unmarked)
+            }
         }
         if isValidUTF8(bytes) { return (bytes, .utf8) }
         return (try fallback(bytes, name: name, diagnostics: &diagnostics), .windows1252)
     }
 
+    /// UTF-16 or UTF-32 recognised by the zero bytes of ASCII characters in
+    /// the first four bytes (text that is valid UTF-8 has no zero bytes there).
+    private static func unmarkedWideEncoding(_ bytes: [UInt8]) -> Encoding? {
+        guard bytes.count >= 4 else { return nil }
+        let zero = (bytes[0] == 0, bytes[1] == 0, bytes[2] == 0, bytes[3] == 0)
+        switch zero {
+        case (false, true, true, true): return .utf32LE
+        case (true, true, true, false): return .utf32BE
+        case (false, true, false, true): return .utf16LE
+        case (true, false, true, false): return .utf16BE
+        default: return nil
+        }
+    }
+
+    /// `bytes` in the encoding named `encoding` (UTF-8 is checked here,
+    /// anything else goes through iconv), without a leading byte order mark.
+    public static func decode(_ bytes: [UInt8], named encoding: String, name: String?) throws(Diagnostic) -> [UInt8] {
+        let key = encoding.uppercased().filter { $0 != "-" && $0 != "_" }
+        if key == "UTF8" {
+            let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+            if isValidUTF8(text) { return text }
+            let offset = firstInvalidUTF8Offset(text)
+            let (line, column) = lineAndColumn(ofByte: offset, in: text)
+            throw .error(
+                "text.invalid-bytes",
+                "expected text in \(encoding) (--encoding), found \(describeBytes(text, at: offset)), which is not valid in it",
+                at: SourceLocation(file: name, line: line, column: column))
+        }
+        switch IconvDecoding.decode(bytes, from: encoding) {
+        case .success(let text):
+            return text.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(text.dropFirst(3)) : text
+        case .failure(.unknownEncoding):
+            throw .error(
+                "text.unknown-encoding",
+                "expected an encoding name iconv knows, such as UTF-8, Windows-1252, GB2312, Big5 or Windows-1250, found '\(encoding)'")
+        case .failure(.invalid(let offset, let decoded)):
+            let (line, column) = lineAndColumn(ofByte: decoded.count, in: decoded)
+            throw .error(
+                "text.invalid-bytes",
+                "expected text in \(encoding) (--encoding), found \(describeBytes(bytes, at: offset)), which is not valid in it",
+                at: SourceLocation(file: name, line: line, column: column))
+        case .failure(.incomplete(let offset, let decoded)):
+            let (line, column) = lineAndColumn(ofByte: decoded.count, in: decoded)
+            throw .error(
+                "text.invalid-bytes",
+                "expected text in \(encoding) (--encoding), found \(describeBytes(bytes, at: offset)) at the end of the file, an incomplete character",
+                at: SourceLocation(file: name, line: line, column: column))
+        }
+    }
+
+    /// `byte 0xE9` or `bytes 0xA1 0xFF …` at `offset`.
+    private static func describeBytes(_ bytes: [UInt8], at offset: Int) -> String {
+        let shown = bytes[offset..<min(bytes.count, offset + 2)].map { "0x" + hex($0) }
+        return (shown.count == 1 ? "byte " : "bytes ") + shown.joined(separator: " ")
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    }
+
     /// Whether `bytes` are well-formed UTF-8.
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        // Fast path: pure ASCII needs no decoding.
-        let isASCII = bytes.withUnsafeBufferPointer { buffer -> Bool in
-            var index = 0
-            let count = buffer.count
-            while index + 8 <= count {
-                let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { return false }
-                index += 8
-            }
-            while index < count {
-                if buffer[index] >= 0x80 { return false }
-                index += 1
-            }
-            return true
-        }
-        if isASCII { return true }
-        return String(validating: bytes, as: UTF8.self) != nil
+        firstInvalidUTF8Offset(bytes) == bytes.count
     }
 
     private static func fallback(
@@ -66,12 +148,14 @@ public enum TextDecoding {
         let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
         try diagnostics.repair(.warning(
             "text.not-utf8",
-            "expected UTF-8 text, found byte 0x\(String(bytes[offset], radix: 16, uppercase: true)); read the file as Windows-1252 (pass --encoding to choose another)",
+            "expected UTF-8 text, found byte 0x\(hex(bytes[offset])); read the file as Windows-1252 (pass --encoding to choose another)",
             at: SourceLocation(file: name, line: line, column: column)))
         return decodeWindows1252(bytes)
     }
 
-    /// Decodes Windows-1252 (Latin-1 with printable characters in 0x80–0x9F).
+    /// Decodes Windows-1252 (Latin-1 with printable characters in 0x80–0x9F;
+    /// the five bytes it leaves undefined become the C1 controls of the same
+    /// value, as the WHATWG Encoding standard does, so nothing is lost).
     public static func decodeWindows1252(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
@@ -88,10 +172,10 @@ public enum TextDecoding {
     }
 
     private static let windows1252High: [UInt32] = [
-        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
     ]
 
     static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
@@ -99,7 +183,7 @@ public enum TextDecoding {
     }
 
     private static func decodeUTF16(
-        _ bytes: ArraySlice<UInt8>, bigEndian: Bool, name: String?
+        _ bytes: ArraySlice<UInt8>, bigEndian: Bool, name: String?, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [UInt8] {
         if bytes.count % 2 != 0 {
             throw .error(
@@ -107,30 +191,45 @@ public enum TextDecoding {
                 "expected UTF-16 (by its byte order mark), found an odd number of bytes",
                 at: SourceLocation(file: name, line: 1, column: 1))
         }
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let a = UInt16(bytes[index]), b = UInt16(bytes[index + 1])
-            units.append(bigEndian ? a << 8 | b : b << 8 | a)
-            index += 2
-        }
         var out: [UInt8] = []
-        out.reserveCapacity(units.count)
-        var decoder = UTF16()
-        var iterator = units.makeIterator()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): appendUTF8(scalar, to: &out)
-            case .emptyInput: break loop
-            case .error: appendUTF8("\u{FFFD}", to: &out)
+        out.reserveCapacity(bytes.count / 2 + bytes.count / 8)
+        var replaced = 0
+        var firstReplaced = 0
+        var index = bytes.startIndex
+        func unit(_ at: Int) -> UInt32 {
+            let a = UInt32(bytes[at]), b = UInt32(bytes[at + 1])
+            return bigEndian ? a << 8 | b : b << 8 | a
+        }
+        while index < bytes.endIndex {
+            let first = unit(index)
+            index += 2
+            if first < 0x80 {
+                out.append(UInt8(first))
+                continue
             }
+            var scalar: UInt32 = first
+            if first & 0xFC00 == 0xD800, index < bytes.endIndex, unit(index) & 0xFC00 == 0xDC00 {
+                scalar = 0x10000 + ((first - 0xD800) << 10) + (unit(index) - 0xDC00)
+                index += 2
+            } else if first & 0xF800 == 0xD800 {
+                if replaced == 0 { firstReplaced = out.count }
+                replaced += 1
+                scalar = 0xFFFD
+            }
+            appendUTF8(Unicode.Scalar(scalar) ?? "\u{FFFD}", to: &out)
+        }
+        if replaced > 0 {
+            let (line, column) = lineAndColumn(ofByte: firstReplaced, in: out)
+            try diagnostics.repair(.warning(
+                "text.bad-utf16",
+                "expected UTF-16 text, found \(replaced) unpaired surrogate(s), first here; each replaced with U+FFFD",
+                at: SourceLocation(file: name, line: line, column: column)))
         }
         return out
     }
 
     private static func decodeUTF32(
-        _ bytes: ArraySlice<UInt8>, bigEndian: Bool, name: String?
+        _ bytes: ArraySlice<UInt8>, bigEndian: Bool, name: String?, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [UInt8] {
         if bytes.count % 4 != 0 {
             throw .error(
@@ -139,46 +238,72 @@ public enum TextDecoding {
                 at: SourceLocation(file: name, line: 1, column: 1))
         }
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count / 4)
+        out.reserveCapacity(bytes.count / 4 + bytes.count / 16)
+        var replaced = 0
+        var firstReplaced = 0
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let b = (UInt32(bytes[index]), UInt32(bytes[index + 1]), UInt32(bytes[index + 2]), UInt32(bytes[index + 3]))
             let value = bigEndian ? b.0 << 24 | b.1 << 16 | b.2 << 8 | b.3 : b.3 << 24 | b.2 << 16 | b.1 << 8 | b.0
-            appendUTF8(Unicode.Scalar(value) ?? "\u{FFFD}", to: &out)
+            if let scalar = Unicode.Scalar(value) {
+                appendUTF8(scalar, to: &out)
+            } else {
+                if replaced == 0 { firstReplaced = out.count }
+                replaced += 1
+                appendUTF8("\u{FFFD}", to: &out)
+            }
             index += 4
+        }
+        if replaced > 0 {
+            let (line, column) = lineAndColumn(ofByte: firstReplaced, in: out)
+            try diagnostics.repair(.warning(
+                "text.bad-utf32",
+                "expected UTF-32 text, found \(replaced) value(s) that are not Unicode scalars, first here; each replaced with U+FFFD",
+                at: SourceLocation(file: name, line: line, column: column)))
         }
         return out
     }
 
-    /// The offset of the first byte that breaks UTF-8 (bytes.count when none).
+    /// The offset of the first byte that breaks UTF-8 (bytes.count when
+    /// none). Checks in place, eight ASCII bytes at a time, without copying.
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let length: Int
-            switch byte {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return index
+        bytes.withUnsafeBufferPointer { buffer -> Int in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                // Skip ASCII a word at a time.
+                while index + 8 <= count {
+                    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    index += 8
+                }
+                guard index < count else { break }
+                let byte = buffer[index]
+                let length: Int
+                switch byte {
+                case 0x00...0x7F: length = 1
+                case 0xC2...0xDF: length = 2
+                case 0xE0...0xEF: length = 3
+                case 0xF0...0xF4: length = 4
+                default: return index
+                }
+                if index + length > count { return index }
+                for next in 1..<length where buffer[index + next] & 0xC0 != 0x80 { return index }
+                // Reject overlong and surrogate forms the lead byte alone allows.
+                if length == 3 {
+                    let second = buffer[index + 1]
+                    if byte == 0xE0 && second < 0xA0 { return index }
+                    if byte == 0xED && second > 0x9F { return index }
+                }
+                if length == 4 {
+                    let second = buffer[index + 1]
+                    if byte == 0xF0 && second < 0x90 { return index }
+                    if byte == 0xF4 && second > 0x8F { return index }
+                }
+                index += length
             }
-            if index + length > bytes.count { return index }
-            for next in 1..<length where bytes[index + next] & 0xC0 != 0x80 { return index }
-            // Reject overlong and surrogate forms the lead byte alone allows.
-            if length == 3 {
-                let second = bytes[index + 1]
-                if byte == 0xE0 && second < 0xA0 { return index }
-                if byte == 0xED && second > 0x9F { return index }
-            }
-            if length == 4 {
-                let second = bytes[index + 1]
-                if byte == 0xF0 && second < 0x90 { return index }
-                if byte == 0xF4 && second > 0x8F { return index }
-            }
-            index += length
+            return count
         }
-        return bytes.count
     }
 
     /// The 1-based line and column (in characters) of byte `offset`.

@@ -60,30 +60,23 @@ public struct CaptionSegmenter: Sendable {
 
     // MARK: One cue
 
-    private struct Word {
-        var text: Substring
-        var length: Int
-    }
-
     /// Cuts one cue; `label` is the width of a speaker label its first line shows.
     private func segment(_ cue: Cue, start: Int64, end: Int64, label: Int, report: inout SegmentationReport) -> [Cue] {
-        let plain = cue.plainText
-        let words = plain.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
-            .map { Word(text: $0, length: $0.count) }
+        let words = CaptionWords(cue.plainText)
         guard !words.isEmpty else { return [cue] }
-        for word in words where word.length > style.maxCharactersPerLine {
+        for position in 0..<words.count where words.widths[position] > style.maxCharactersPerLine {
             report.diagnostics.append(.warning(
                 "captions.long-word",
-                "'\(word.text.prefix(60))' is \(word.length) characters, longer than a caption line of \(style.maxCharactersPerLine); kept whole on its own line",
+                "'\(words.word(position).prefix(60))' is \(words.widths[position]) characters, longer than a caption line of \(style.maxCharactersPerLine); kept whole on its own line",
                 at: cue.location))
         }
         // prefix[k]: characters before word k, counting one space between words.
         var prefix = [Int](repeating: 0, count: words.count + 1)
-        for (index, word) in words.enumerated() {
-            prefix[index + 1] = prefix[index] + word.length + (index > 0 ? 1 : 0)
+        for position in 0..<words.count {
+            prefix[position + 1] = prefix[position] + words.widths[position] + (position > 0 ? 1 : 0)
         }
         let total = prefix[words.count]
-        let duration = end - start
+        let duration = end.saturatingSubtract(start)
         let cuts = bestCuts(words, prefix: prefix, duration: duration, label: label)
 
         var pieces: [Cue] = []
@@ -92,15 +85,14 @@ public struct CaptionSegmenter: Sendable {
         for (index, to) in cuts.enumerated() {
             let charactersBefore = from == 0 ? 0 : prefix[from] + 1
             let charactersThrough = to == words.count ? total : prefix[to] + 1
-            let pieceStart = start + proportion(duration, charactersBefore, total)
-            var pieceEnd = to == words.count ? end : start + proportion(duration, charactersThrough, total)
-            pieceEnd = min(pieceEnd, pieceStart + style.maxDuration)
-            var piece = Cue(
+            let pieceStart = start.saturatingAdd(proportion(duration, charactersBefore, total))
+            var pieceEnd = to == words.count ? end : start.saturatingAdd(proportion(duration, charactersThrough, total))
+            pieceEnd = min(pieceEnd, pieceStart.saturatingAdd(style.maxDuration))
+            let piece = Cue(
                 id: cue.id.map { cuts.count > 1 ? "\($0)-\(index + 1)" : $0 },
-                start: Timestamp(milliseconds: pieceStart), end: Timestamp(milliseconds: max(pieceEnd, pieceStart + 1)),
-                speaker: cue.speaker, text: layout(words[from..<to], label: from == 0 ? label : 0), settings: cue.settings,
+                start: Timestamp(milliseconds: pieceStart), end: Timestamp(milliseconds: max(pieceEnd, pieceStart.saturatingAdd(1))),
+                speaker: cue.speaker, text: layout(words, from..<to, label: from == 0 ? label : 0), settings: cue.settings,
                 location: cue.location)
-            piece.extras = FormatExtras()
             let characters = charactersThrough - charactersBefore
             let seconds = Double(piece.end!.milliseconds - pieceStart) / 1000
             if seconds > 0, Double(characters) / seconds > style.maxCharactersPerSecond {
@@ -122,10 +114,24 @@ public struct CaptionSegmenter: Sendable {
 
     /// The word indices where cues end (the last is `words.count`), chosen by
     /// dynamic programming over cue costs.
-    private func bestCuts(_ words: [Word], prefix: [Int], duration: Int64, label: Int) -> [Int] {
+    private func bestCuts(_ words: CaptionWords, prefix: [Int], duration: Int64, label: Int) -> [Int] {
         let count = words.count
         let total = Double(prefix[count])
         func characters(_ from: Int, _ to: Int) -> Int { prefix[to] - prefix[from] - (from > 0 ? 1 : 0) }
+        let lineEnds = self.lineEnds(words.widths, label: 0)
+        let firstLineEnd = label > 0 ? self.lineEnds(words.widths, label: label)[0] : lineEnds[0]
+        /// Whether words `from..<to` fit in the allowed lines (greedy filling
+        /// from each line's first word uses the fewest lines).
+        func fits(_ from: Int, _ to: Int) -> Bool {
+            var position = from
+            for line in 0..<style.maxLines {
+                let end = line == 0 && from == 0 ? firstLineEnd : lineEnds[position]
+                if end >= to { return true }
+                if end == position && !(line == 0 && from == 0 && label > 0) { return false }
+                position = end
+            }
+            return false
+        }
         var best = [Double](repeating: .infinity, count: count + 1)
         var previous = [Int](repeating: 0, count: count + 1)
         best[0] = 0
@@ -135,9 +141,10 @@ public struct CaptionSegmenter: Sendable {
                 let length = characters(from, to)
                 let single = to - from == 1
                 let extra = from == 0 ? label : 0
-                if !single && (length + extra > style.capacity || !fits(words[from..<to], label: extra)) { break }
+                if !single && (length + extra > style.capacity || !fits(from, to)) { break }
                 if best[from] < .infinity {
-                    let cost = best[from] + cueCost(words, from: from, to: to, length: length, total: total, duration: duration)
+                    var cost = best[from] + cueCost(from: from, to: to, count: count, length: length, total: total, duration: duration)
+                    if to < count { cost += words.breakCosts[to - 1] }
                     if cost < best[to] {
                         best[to] = cost
                         previous[to] = from
@@ -155,12 +162,37 @@ public struct CaptionSegmenter: Sendable {
         return cuts.reversed()
     }
 
-    private func cueCost(_ words: [Word], from: Int, to: Int, length: Int, total: Double, duration: Int64) -> Double {
+    /// For each word, where a line starting with it ends when filled greedily
+    /// (the index after its last word; equal to the start when the word alone
+    /// is too wide). `label` narrows the line.
+    private func lineEnds(_ widths: [Int], label: Int) -> [Int] {
+        let limit = style.maxCharactersPerLine
+        var ends = [Int](repeating: 0, count: widths.count + 1)
+        ends[widths.count] = widths.count
+        var end = 0
+        var width = label - 1  // width of words start..<end with separating spaces, after the label
+        for start in 0..<widths.count {
+            if end < start {
+                end = start
+                width = label - 1
+            }
+            while end < widths.count, width + 1 + widths[end] <= limit {
+                width += 1 + widths[end]
+                end += 1
+            }
+            ends[start] = end
+            if label > 0 { break }
+            if end > start { width -= widths[start] + 1 }
+        }
+        return ends
+    }
+
+    /// The cost of one caption of words `from..<to` (without the cut after it).
+    private func cueCost(from: Int, to: Int, count: Int, length: Int, total: Double, duration: Int64) -> Double {
         var cost = 10.0
-        if to < words.count { cost += Self.breakCost(after: words[to - 1].text, before: words[to].text) }
         let milliseconds = total > 0 ? Double(duration) * Double(length) / total : 0
         if milliseconds > Double(style.maxDuration) { cost += (milliseconds - Double(style.maxDuration)) / 1000 * 3 }
-        let isWhole = from == 0 && to == words.count
+        let isWhole = from == 0 && to == count
         if !isWhole {
             if milliseconds < Double(style.minDuration) { cost += 40 }
             if length * 3 < style.capacity { cost += 6 }
@@ -168,70 +200,48 @@ public struct CaptionSegmenter: Sendable {
         return cost
     }
 
-    /// Whether the words fit in `maxLines` lines of `maxCharactersPerLine`
-    /// (greedy filling uses the fewest lines).
-    private func fits(_ words: ArraySlice<Word>, label: Int) -> Bool {
-        let limit = style.maxCharactersPerLine
-        var lines = 1
-        var width = label
-        var lineHasWords = false
-        for word in words {
-            if word.length > limit { return false }
-            let needed = lineHasWords ? width + 1 + word.length : width + word.length
-            if needed <= limit {
-                width = needed
-            } else {
-                lines += 1
-                if lines > style.maxLines { return false }
-                width = word.length
-            }
-            lineHasWords = true
-        }
-        return true
-    }
-
-    /// Words laid out in balanced lines, the first `label` characters narrower.
-    private func layout(_ words: ArraySlice<Word>, label: Int) -> [Span] {
-        let lines = lineBreaks(words, label: label)
+    /// Words `range` laid out in balanced lines, the first `label` characters narrower.
+    private func layout(_ words: CaptionWords, _ range: Range<Int>, label: Int) -> [Span] {
+        let lines = lineBreaks(words, range, label: label)
         var spans: [Span] = []
-        var lineStart = words.startIndex
+        var lineStart = range.lowerBound
         for (index, lineEnd) in lines.enumerated() {
             if index > 0 { spans.append(.lineBreak) }
             // An empty first line leaves the speaker label a line of its own.
-            if lineEnd > lineStart { spans.append(.text(words[lineStart..<lineEnd].map(\.text).joined(separator: " "))) }
+            if lineEnd > lineStart { spans.append(.text(words.joined(lineStart..<lineEnd))) }
             lineStart = lineEnd
         }
         return spans
     }
 
-    /// Where lines end within `words`: one line if it fits, else the most
+    /// Where lines end within `range`: one line if it fits, else the most
     /// balanced split (slightly bottom-heavy, preferring punctuation), else
     /// greedy lines of an even width.
-    private func lineBreaks(_ words: ArraySlice<Word>, label: Int) -> [Int] {
-        let width = words.reduce(label - 1) { $0 + $1.length + 1 }
+    private func lineBreaks(_ words: CaptionWords, _ range: Range<Int>, label: Int) -> [Int] {
+        let width = range.reduce(label - 1) { $0 + words.widths[$1] + 1 }
         let limit = style.maxCharactersPerLine
-        if label > 0, let first = words.first, label + first.length > limit {
+        if label > 0, label + words.widths[range.lowerBound] > limit {
             // The label takes the first line alone.
-            return [words.startIndex] + lineBreaks(words, label: 0)
+            return [range.lowerBound] + lineBreaks(words, range, label: 0)
         }
-        if width <= limit || words.count == 1 { return [words.endIndex] }
+        if width <= limit || range.count == 1 { return [range.upperBound] }
         if style.maxLines >= 2 {
             var bestSplit: Int?
             var bestCost = Double.infinity
             var first = label - 1
-            for split in words.index(after: words.startIndex)..<words.endIndex {
-                first += words[split - 1].length + 1
+            for split in (range.lowerBound + 1)..<range.upperBound {
+                first += words.widths[split - 1] + 1
                 let second = width - first - 1
                 guard first <= limit, second <= limit else { continue }
                 var cost = Double(abs(first - second)) / 2
                 if first > second { cost += 1 }
-                cost += Self.breakCost(after: words[split - 1].text, before: words[split].text) * 0.6
+                cost += words.breakCosts[split - 1] * 0.6
                 if cost < bestCost {
                     bestCost = cost
                     bestSplit = split
                 }
             }
-            if let bestSplit, style.maxLines == 2 || width <= 2 * limit { return [bestSplit, words.endIndex] }
+            if let bestSplit, style.maxLines == 2 || width <= 2 * limit { return [bestSplit, range.upperBound] }
         }
         // Greedy lines aimed at an even width (more than two lines, or a word
         // longer than a line).
@@ -239,42 +249,18 @@ public struct CaptionSegmenter: Sendable {
         let target = min(limit, (width + lineCount - 1) / lineCount)
         var breaks: [Int] = []
         var current = label - 1
-        for index in words.indices {
-            let length = words[index].length
+        for position in range {
+            let length = words.widths[position]
             if current >= 0 && current + 1 + length > target {
-                breaks.append(index)
+                breaks.append(position)
                 current = length
             } else {
                 current = current < 0 ? length : current + 1 + length
             }
         }
-        breaks.append(words.endIndex)
+        breaks.append(range.upperBound)
         return breaks
     }
-
-    /// How good a cue or line boundary is between two words: 0 after a
-    /// sentence, 4 after clause punctuation, 10 before a conjunction or
-    /// preposition, 24 elsewhere.
-    static func breakCost(after word: Substring, before next: Substring) -> Double {
-        var last = word.last
-        var trimmed = word
-        while let character = last, "\"'”’)]»".contains(character) {
-            trimmed = trimmed.dropLast()
-            last = trimmed.last
-        }
-        if let last, ".?!…".contains(last) { return 0 }
-        if let last, ",;:–—".contains(last) { return 4 }
-        if next == "-" || next == "–" || next == "—" { return 4 }
-        if joiningWords.contains(next.lowercased()) { return 10 }
-        return 24
-    }
-
-    private static let joiningWords: Set<String> = [
-        "and", "but", "or", "nor", "so", "yet", "because", "although", "though", "while", "whereas", "if", "unless",
-        "when", "where", "which", "who", "whom", "whose", "that", "than", "then", "as", "like",
-        "to", "of", "in", "on", "at", "for", "with", "from", "by", "about", "into", "onto", "over", "under",
-        "between", "through", "during", "before", "after", "without", "within",
-    ]
 
     private func fitsAsIs(_ cue: Cue) -> Bool {
         let lines = cue.plainText.split(separator: "\n", omittingEmptySubsequences: false)

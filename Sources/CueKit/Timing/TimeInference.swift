@@ -65,7 +65,7 @@ public struct TimeInference: Sendable {
             let interval: (Int64, Int64)
             if let first = anchors.first {
                 let end = timeline.cues[first].start!.milliseconds
-                interval = (max(0, end - readingTime(weight: total)), end)
+                interval = (max(0, end.saturatingSubtract(readingTime(weight: total))), end)
             } else if let duration = timeline.duration?.milliseconds, duration > 0 {
                 interval = (0, duration)
             } else {
@@ -73,7 +73,7 @@ public struct TimeInference: Sendable {
             }
             spread(leading, over: interval, weights: weights, in: &timeline.cues, report: &report, kind: .leading)
             if anchors.isEmpty, timeline.cues[count - 1].end == nil {
-                timeline.cues[count - 1].end = Timestamp(milliseconds: max(interval.1, timeline.cues[count - 1].start!.milliseconds + 1))
+                timeline.cues[count - 1].end = Timestamp(milliseconds: max(interval.1, timeline.cues[count - 1].start!.milliseconds.saturatingAdd(1)))
             }
         }
 
@@ -109,14 +109,14 @@ public struct TimeInference: Sendable {
         for i in 0..<count where timeline.cues[i].end == nil {
             guard let start = timeline.cues[i].start?.milliseconds else { continue }
             let next = i + 1 < count ? timeline.cues[i + 1].start?.milliseconds : nil
-            var end = next ?? (start + readingTime(weight: weights[i]))
+            var end = next ?? start.saturatingAdd(readingTime(weight: weights[i]))
             switch endPolicy {
             case .next: break
-            case .gap(let gap): end = max(start + 1, end - gap)
-            case .maximum(let longest): end = min(end, start + longest)
+            case .gap(let gap): end = max(start.saturatingAdd(1), end.saturatingSubtract(gap))
+            case .maximum(let longest): end = min(end, start.saturatingAdd(longest))
             }
             if end <= start {
-                end = start + 1
+                end = start.saturatingAdd(1)
                 report.diagnostics.append(.warning(
                     "inference.no-room",
                     "no time left for this line: the next line starts at \(Timestamp(milliseconds: next ?? start)); given 1 ms",
@@ -165,9 +165,12 @@ public struct TimeInference: Sendable {
             let context = lastKept.map { "earlier than \(Self.clock($0)) before it" } ?? "later than the times after it"
             report.timesIgnored += 1
             report.ignoredCues.append(cueIndex)
+            let outcome = cues[cueIndex].end == nil
+                ? "the line keeps its place and its time is inferred"
+                : "the cue keeps its place and its times"
             report.diagnostics.append(.warning(
                 "inference.time-backwards",
-                "time \(Self.clock(time)) is \(context); the line keeps its place and its time is inferred",
+                "time \(Self.clock(time)) is \(context); \(outcome)",
                 at: cues[cueIndex].location))
         }
         return anchors
@@ -183,12 +186,12 @@ public struct TimeInference: Sendable {
     ) {
         let (from, to) = interval
         let total = range.reduce(Int64(0)) { $0 + weights[$1] }
-        let span = max(0, to - from)
+        let span = max(0, to.saturatingSubtract(from))
         var cumulative: Int64 = 0
         var placed = 0
         var firstPlaced: Int?
         for index in range {
-            let start = from + proportion(span, cumulative, total)
+            let start = from.saturatingAdd(proportion(span, cumulative, total))
             cumulative += weights[index]
             let isComplete = cues[index].start != nil && cues[index].end != nil
             if isComplete { continue }

@@ -43,6 +43,11 @@ struct ConversionJob: Sendable {
             return result
         }
         var diagnostics = Diagnostics(strict: converter.readOptions.strict)
+        // Readers may open files the input names beside it (a feed's chapters).
+        var converter = converter
+        if !input.isStandardInput {
+            converter.readOptions.baseDirectory = input.path.lastIndex(of: "/").map { String(input.path[..<$0]) } ?? "."
+        }
         let conversion: Converter.Conversion
         do {
             conversion = try converter.convert(

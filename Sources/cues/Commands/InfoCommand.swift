@@ -43,7 +43,7 @@ struct InfoCommand: ParsableCommand {
                 report.beginObject()
                 report.key("input"); report.string(file.displayName)
                 report.key("format"); report.string(read.format.id.rawValue)
-                report.key("encoding"); report.string(read.encoding.rawValue)
+                report.key("encoding"); report.string(read.encoding.name)
                 if let title = timeline.metadata["title"]?.text { report.key("title"); report.string(title) }
                 report.key("cues"); report.number(Int64(timeline.cues.count))
                 report.key("untimedCues"); report.number(Int64(untimed))
@@ -65,7 +65,7 @@ struct InfoCommand: ParsableCommand {
                 report.endObject()
             } else {
                 text.append(file.displayName)
-                text.append("  format:   \(read.format.name) (\(read.format.id)), \(read.encoding.rawValue)")
+                text.append("  format:   \(read.format.name) (\(read.format.id)), \(read.encoding.name)")
                 if let title = timeline.metadata["title"]?.text { text.append("  title:    \(title)") }
                 text.append("  cues:     \(timeline.cues.count)\(untimed > 0 ? " (\(untimed) without a time)" : "")")
                 let speakers = timeline.speakers

@@ -15,6 +15,15 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Treat every repair of bad input as an error.")
     var strict = false
 
+    @Option(name: .long, help: "The input's character encoding (GB2312, Big5, Windows-1250, any name iconv knows); detected when not given.")
+    var encoding: String?
+
+    @Flag(name: .long, help: "Read a leading 'Name:' (or '>> NAME:') on a caption's first line as its speaker.")
+    var speakerLabels = false
+
+    @Option(name: .long, help: ArgumentHelp("The item of a feed to convert: a 1-based number, a guid or a title (default: every item for a feed output, else the first).", valueName: "N|GUID|TITLE"))
+    var item: String?
+
     func validate() throws {
         if let from, FormatRegistry.standard[FormatID(from)]?.reader == nil {
             throw ValidationError("unknown input format '\(from)'; expected one of \(FormatRegistry.standard.readableIDs.joined(separator: ", "))")
@@ -27,7 +36,7 @@ struct InputOptions: ParsableArguments {
     var format: FormatID? { from.map { FormatID($0) } }
 
     var readOptions: ReadOptions {
-        ReadOptions(strict: strict)
+        ReadOptions(strict: strict, speakerLabels: speakerLabels, encoding: encoding, item: item.map { ItemSelector($0) })
     }
 
     /// The files to read, in order; directories expand to the files in them

@@ -15,6 +15,15 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Replace output files that already exist.")
     var force = false
 
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the feed's sibling files are published under: an RSS output links <stem>.chapters.json and <stem>.vtt there.", valueName: "URL"))
+    var baseURL: String?
+
+    @Flag(name: .long, help: "End output lines with CR LF instead of LF.")
+    var crlf = false
+
+    @Flag(name: .long, help: "Start the output with a UTF-8 byte order mark (some players need one, others reject it).")
+    var bom = false
+
     var formats: [FormatID] {
         to.split(separator: ",").map { FormatID(String($0).trimmingCharacters()) }
     }
@@ -30,7 +39,7 @@ struct OutputOptions: ParsableArguments {
     }
 
     var writeOptions: WriteOptions {
-        WriteOptions()
+        WriteOptions(crlf: crlf, byteOrderMark: bom, baseURL: baseURL)
     }
 }
 

@@ -95,7 +95,8 @@ import Testing
         let bytes = try TestFiles.bytes(TestFiles.sample("invalid/\(file)"))
         var diagnostics = Diagnostics()
         do {
-            _ = try Convert.converter.read(bytes, name: file, diagnostics: &diagnostics)
+            // By content alone, vtt-no-signature.vtt is SRT (sniffing wins over the name).
+            _ = try Convert.converter.read(bytes, name: file, format: .webVTT, diagnostics: &diagnostics)
             Issue.record("\(file) was read")
         } catch {
             #expect(error.code == "vtt.no-signature")
@@ -107,6 +108,26 @@ import Testing
         if file == "vtt-binary.vtt" {
             #expect(diagnostics.items.map(\.code) == ["text.not-utf8"])
         }
+    }
+
+    @Test func contentThatIsSRTIsReadAsSRTWhateverItsName() throws {
+        var diagnostics = Diagnostics()
+        let bytes = try TestFiles.bytes(TestFiles.sample("invalid/vtt-no-signature.vtt"))
+        #expect(try Convert.converter.read(bytes, name: "vtt-no-signature.vtt", diagnostics: &diagnostics).format.id == .srt)
+        let binary = try TestFiles.bytes(TestFiles.sample("invalid/vtt-binary.vtt"))
+        #expect(throws: Diagnostic.self) { try Convert.converter.read(binary, name: "vtt-binary.vtt", diagnostics: &diagnostics) }
+    }
+
+    @Test func otherFormatsTellWhatWebVTTDataTheyDrop() throws {
+        var diagnostics = Diagnostics()
+        let bytes = try TestFiles.bytes(TestFiles.sample("vtt/blocks.vtt"))
+        _ = try Convert.converter.convert(bytes, name: "blocks.vtt", to: .srt, diagnostics: &diagnostics)
+        let warning = try #require(diagnostics.items.first { $0.code == "vtt.lossy-elsewhere" })
+        #expect(warning.message == "the header, 6 STYLE, REGION or NOTE block(s) from the WebVTT file, which srt cannot hold; written without them")
+        var again = Diagnostics()
+        _ = try Convert.converter.convert(bytes, name: "blocks.vtt", to: .timeline, diagnostics: &again)
+        _ = try Convert.converter.convert(bytes, name: "blocks.vtt", to: .webVTT, diagnostics: &again)
+        #expect(!again.items.contains { $0.code == "vtt.lossy-elsewhere" })
     }
 
     @Test func emptyAndShortFilesAreNotWebVTT() {

@@ -84,10 +84,13 @@ private struct EpisodeParser {
 
     mutating func parse(_ frontMatter: FrontMatter) throws(Diagnostic) -> Timeline {
         let root: Node?
+        let yaml = String(decoding: frontMatter.yaml, as: UTF8.self)
         do {
-            root = try Yams.compose(yaml: String(decoding: frontMatter.yaml, as: UTF8.self))
+            // The basic resolver types nothing: every scalar stays text, and no
+            // regular expression runs per scalar.
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
-            throw yamlDiagnostic(error)
+            throw yamlDiagnostic(error, yaml: yaml)
         } catch {
             throw .error("episode.yaml", "cannot read the front matter: \(error)", at: source.location(line: lineOffset), format: .episode)
         }
@@ -389,7 +392,7 @@ private struct EpisodeParser {
         }
     }
 
-    private func yamlDiagnostic(_ error: YamlError) -> Diagnostic {
+    private func yamlDiagnostic(_ error: YamlError, yaml: String) -> Diagnostic {
         func located(_ problem: String, _ mark: Mark) -> Diagnostic {
             .error("episode.yaml", "invalid YAML: \(problem)", at: location(mark), format: .episode)
         }
@@ -403,8 +406,14 @@ private struct EpisodeParser {
                 "episode.duplicate-key",
                 "expected each key once in a mapping, found \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) more than once",
                 at: location(context.mark), format: .episode)
-        case .reader(let problem, _, _, _):
-            return .error("episode.yaml", "cannot read the front matter: \(problem)", at: source.location(line: lineOffset), format: .episode)
+        case .reader(let problem, let offset, _, _):
+            // The offset counts characters from the start of the front matter.
+            let index = offset.flatMap { yaml.index(yaml.startIndex, offsetBy: $0, limitedBy: yaml.endIndex) } ?? yaml.startIndex
+            let before = yaml[..<index]
+            let line = before.reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
+            let column = (before.lastIndex(of: "\n").map { before[before.index(after: $0)...] } ?? before).unicodeScalars.count + 1
+            return .error("episode.yaml", "cannot read the front matter: \(problem)",
+                          at: source.location(line: lineOffset + line, column: column), format: .episode)
         default:
             return .error("episode.yaml", "invalid YAML: \(error)", at: source.location(line: lineOffset), format: .episode)
         }

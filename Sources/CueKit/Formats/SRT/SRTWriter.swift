@@ -1,6 +1,15 @@
-/// Writes SubRip: sequential indexes from 1, `HH:MM:SS,mmm` timings, text
-/// with `<i>`, `<b>` and `<u>`, and the speaker as `Name: ` at each change of
-/// speaker. Styling SRT cannot hold is reported.
+/// Writes SubRip: sequential numbers from 1, `HH:MM:SS,mmm --> HH:MM:SS,mmm`
+/// timings (with any text kept after the end time, such as display
+/// coordinates), `{\anN}` for `line`/`align` settings, text with `<i>`, `<b>`,
+/// `<u>` and `<font color>`, and the speaker as `Name: ` at each change of
+/// speaker. Blocks are separated by one blank line; the file ends with a line
+/// end. LF without a byte order mark unless `WriteOptions` asks for CR LF or a
+/// BOM.
+///
+/// A cue read from SRT is written with its text as it was read (see
+/// `SRTExtras.markup`) as long as its spans and settings are unchanged, so SRT
+/// to SRT keeps every tag. A cue without text is written as a number and a
+/// timing line. What SRT cannot hold is reported once, with a count.
 public struct SRTWriter: FormatWriter {
     public init() {}
 
@@ -13,22 +22,15 @@ public struct SRTWriter: FormatWriter {
     ) throws(Diagnostic) -> [UInt8] {
         var out = TextOutput(options: options, capacity: timeline.cues.count * 96)
         var index = 0
-        var untimed = 0, empty = 0, emptied = 0, dropped = 0
+        var untimed = 0, emptied = 0, styled = 0, unplaced = 0
+        var unplacedNames: [String] = []
         var previousSpeaker: String?
         for cue in timeline.cues {
             guard let start = cue.start, let end = cue.end else {
                 untimed += 1
                 continue
             }
-            let labelled = cue.speaker != nil && cue.speaker != previousSpeaker
-            // A cue that starts with a line break gives the speaker label its own line.
-            let labelAlone = labelled && cue.text.first == .lineBreak
-            let (spans, changed) = CaptionLines.withoutEmptyLines(labelAlone ? Array(cue.text.dropFirst()) : cue.text)
-            if changed { emptied += 1 }
-            guard !spans.isEmpty else {
-                empty += 1
-                continue
-            }
+            let extras = cue.extras[.srt]
             if index > 0 { out.newline() }
             index += 1
             out.append(String(index))
@@ -36,66 +38,97 @@ public struct SRTWriter: FormatWriter {
             out.append(start, style: .srt)
             out.append(" --> ")
             out.append(end, style: .srt)
-            out.newline()
-            if labelled, let speaker = cue.speaker {
-                out.append(speaker)
-                out.append(":")
-                if labelAlone { out.newline() } else { out.append(" ") }
+            if let tail = extras?[SRTExtras.timing]?.text, !tail.isEmpty {
+                out.append(" ")
+                out.append(Self.oneLine(tail))
             }
+            out.newline()
+
+            let writtenLabel = extras?[SRTExtras.label]?.text
+            let labelled = cue.speaker != nil && (cue.speaker != previousSpeaker || writtenLabel != nil)
             previousSpeaker = cue.speaker
-            if SRTText.append(spans, to: &out) { dropped += 1 }
+            // A cue that starts with a line break gives the speaker label its own line.
+            let labelAlone = labelled && (cue.text.first == .lineBreak || cue.text.isEmpty)
+            if labelled, let speaker = cue.speaker {
+                if let writtenLabel, writtenLabel.contains(speaker) {
+                    out.append(writtenLabel.trimmingTrailingSpaces(if: labelAlone))
+                } else {
+                    out.append(speaker)
+                    out.append(labelAlone ? ":" : ": ")
+                }
+                if labelAlone { out.newline() }
+            }
+
+            if let markup = extras?[SRTExtras.markup]?.text, Self.markup(markup, stillDescribes: cue) {
+                // The text as read: every tag kept.
+                let body = labelAlone && markup.hasPrefix("\n") ? markup.dropFirst() : Substring(markup)
+                for (position, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    if position > 0 { out.newline() }
+                    out.append(String(line))
+                }
+                if !body.isEmpty { out.newline() }
+                continue
+            }
+
+            let placement = SRTPosition.alignment(from: cue.settings)
+            if !placement.unmapped.isEmpty {
+                unplaced += 1
+                for name in placement.unmapped where !unplacedNames.contains(name) { unplacedNames.append(name) }
+            }
+            var text = labelAlone ? Array(cue.text.dropFirst()) : cue.text
+            // `{\anN}` alone on the first line: that line is not empty in SRT.
+            let positionLine = placement.number != nil && text.first == .lineBreak
+            if positionLine { text.removeFirst() }
+            var (spans, changed) = CaptionLines.withoutEmptyLines(text)
+            if changed { emptied += 1 }
+            if positionLine && !spans.isEmpty { spans.insert(.lineBreak, at: 0) }
+            guard !spans.isEmpty || placement.number != nil else { continue }
+            var losses = SRTText.Losses()
+            SRTText.append(spans, alignment: placement.number, to: &out, losses: &losses)
+            if losses.styling { styled += 1 }
             out.newline()
         }
         if untimed > 0 {
             diagnostics.report(.warning("srt.untimed", "\(untimed) cue(s) without a start or end time were not written", format: .srt))
         }
-        if empty > 0 {
-            diagnostics.report(.warning("srt.empty-cue", "\(empty) cue(s) without text were not written: an empty SRT cue ends the block", format: .srt))
-        }
         if emptied > 0 {
             diagnostics.report(.warning("srt.empty-lines", "\(emptied) cue(s) had empty lines, which would end an SRT cue; removed", format: .srt))
         }
-        if dropped > 0 {
+        if styled > 0 {
             diagnostics.report(.warning(
                 "srt.lossy-styling",
-                "\(dropped) cue(s) have classes, voices, languages, ruby or inline timestamps, which SRT cannot hold; written as their text",
+                "\(styled) cue(s) have classes, voices, languages, ruby or inline timestamps, which SRT cannot hold; written as their text",
+                format: .srt))
+        }
+        if unplaced > 0 {
+            diagnostics.report(.warning(
+                "srt.lossy-settings",
+                "\(unplaced) cue(s) have settings SRT cannot hold (\(unplacedNames.prefix(6).joined(separator: ", "))); only line and align are written, as {\\anN}",
                 format: .srt))
         }
         return out.bytes
     }
+
+    /// Whether text kept as read still gives the cue's spans and settings.
+    static func markup(_ markup: String, stillDescribes cue: Cue) -> Bool {
+        let parsed = SRTMarkup.parse(markup)
+        guard parsed.spans == cue.text else { return false }
+        return cue.settings == (parsed.alignment.map(SRTPosition.settings(forAlignment:)) ?? [])
+    }
+
+    /// Text for the timing line: one line.
+    private static func oneLine(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+    }
 }
 
-/// SRT cue text rendering.
-enum SRTText {
-    /// Appends spans as SRT text; returns whether markup SRT lacks was dropped.
-    @discardableResult
-    static func append(_ spans: [Span], to out: inout TextOutput) -> Bool {
-        var dropped = false
-        for span in spans {
-            switch span {
-            case .text(let text): out.append(text)
-            case .lineBreak: out.newline()
-            case .timestamp: dropped = true
-            case .element(let element):
-                let tag: String?
-                switch element.kind {
-                case .italic: tag = "i"
-                case .bold: tag = "b"
-                case .underline: tag = "u"
-                case .rubyText:
-                    // Ruby text is an annotation of the base: keep it in parentheses.
-                    out.append("(")
-                    append(element.children, to: &out)
-                    out.append(")")
-                    dropped = true
-                    continue
-                default: tag = nil
-                }
-                if let tag { out.append("<\(tag)>") } else { dropped = true }
-                if append(element.children, to: &out) { dropped = true }
-                if let tag { out.append("</\(tag)>") }
-            }
-        }
-        return dropped
+extension String {
+    /// Without trailing spaces when `condition` holds.
+    fileprivate func trimmingTrailingSpaces(if condition: Bool) -> String {
+        guard condition else { return self }
+        var text = Substring(self)
+        while text.last == " " || text.last == "\t" { text.removeLast() }
+        return String(text)
     }
 }

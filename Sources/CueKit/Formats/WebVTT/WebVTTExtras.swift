@@ -31,4 +31,35 @@ enum WebVTTExtras {
     static let id = "id"
     /// The cue settings of a chapter cue, as written (`align:start line:0`).
     static let settings = "settings"
+
+    /// A warning that writing `timeline` as `target` drops the WebVTT data
+    /// kept under `source` (`vtt` or `vtt-chapters`), or nil when there is none.
+    static func lossWarning(_ timeline: Timeline, source: FormatID, target: FormatID) -> Diagnostic? {
+        guard target != source else { return nil }
+        var parts: [String] = []
+        let file = timeline.extras[source]
+        if file?[header] != nil || file?[signature] != nil { parts.append("the header") }
+        var blockCount = 0
+        if case .list(let items)? = file?[blocks] { blockCount += items.count }
+        if case .list(let items)? = file?[trailingNotes] { blockCount += items.count }
+        var voiceClassCount = 0, identifiers = 0
+        for cue in timeline.cues {
+            guard let fields = cue.extras[source] else { continue }
+            if case .list(let items)? = fields[notes] { blockCount += items.count }
+            if fields[voiceClasses] != nil { voiceClassCount += 1 }
+        }
+        for chapter in timeline.chapters {
+            guard let fields = chapter.extras[source] else { continue }
+            if case .list(let items)? = fields[notes] { blockCount += items.count }
+            if fields[id] != nil || fields[settings] != nil { identifiers += 1 }
+        }
+        if blockCount > 0 { parts.append("\(blockCount) STYLE, REGION or NOTE block(s)") }
+        if voiceClassCount > 0 { parts.append("the voice classes of \(voiceClassCount) cue(s)") }
+        if identifiers > 0 { parts.append("the cue identifiers or settings of \(identifiers) chapter(s)") }
+        guard !parts.isEmpty else { return nil }
+        return .warning(
+            "\(source).lossy-elsewhere",
+            "\(parts.joined(separator: ", ")) from the WebVTT file, which \(target) cannot hold; written without them",
+            format: source)
+    }
 }

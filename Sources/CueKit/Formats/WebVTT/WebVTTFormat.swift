@@ -8,7 +8,8 @@ public enum WebVTTFormat {
         mediaTypes: ["text/vtt"],
         reader: WebVTTReader(),
         writer: WebVTTWriter(),
-        sniff: sniff
+        sniff: sniff,
+        extrasLoss: { timeline, target in WebVTTExtras.lossWarning(timeline, source: .webVTT, target: target) }
     )
 
     /// Whether `head` starts with the WebVTT signature: `WEBVTT` then a
@@ -32,6 +33,7 @@ public enum WebVTTChaptersFormat {
         mediaTypes: ["text/vtt"],
         reader: WebVTTChaptersReader(),
         writer: WebVTTChaptersWriter(),
-        sniff: WebVTTFormat.sniff
+        sniff: WebVTTFormat.sniff,
+        extrasLoss: { timeline, target in WebVTTExtras.lossWarning(timeline, source: .webVTTChapters, target: target) }
     )
 }

@@ -1,0 +1,35 @@
+/// Writes a Podlove Simple Chapters file: `<psc:chapters version="1.2">`
+/// declaring the namespace, one `<psc:chapter>` per chapter in start order,
+/// times as `HH:MM:SS.mmm`. Cues and metadata have no place in it and are
+/// reported.
+public struct PSCWriter: FormatWriter {
+    public init() {}
+
+    /// Chapters need start times (a chapter placed by cue gets its cue's).
+    public var requiresTimes: Bool { true }
+
+    public func write(
+        _ timeline: Timeline, options: WriteOptions, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> [UInt8] {
+        var xml = XMLWriter(options: options, capacity: 256 + timeline.chapters.count * 120)
+        let version = timeline.extras[.psc]?[PSCChapters.versionKey]?.text
+        let losses = PSCChapters.write(timeline.chapters, version: version, declaresNamespace: true, to: &xml)
+        PSCChapters.report(losses, diagnostics: &diagnostics)
+        if timeline.chapters.isEmpty {
+            diagnostics.report(.warning(
+                "psc.no-chapters",
+                "the timeline has no chapters; wrote an empty <psc:chapters>, which the specification does not allow"))
+        }
+        if !timeline.cues.isEmpty {
+            diagnostics.report(.warning(
+                "psc.cues-dropped",
+                "Podlove Simple Chapters hold chapters only; \(timeline.cues.count) transcript line(s) left out"))
+        }
+        if xml.removedCharacters > 0 {
+            diagnostics.report(.warning(
+                "xml.invalid-character",
+                "\(xml.removedCharacters) character(s) that XML 1.0 does not allow (control characters) were left out"))
+        }
+        return xml.finish()
+    }
+}

@@ -1,0 +1,124 @@
+/// The chapters a writer of chapter lists (JSON chapters, YouTube chapters,
+/// FFmpeg metadata) writes: with times, and without repeats. Such writers need
+/// chapter times but not cue times.
+///
+/// A chapter placed by a transcript header (a `cueIndex` and no start) starts
+/// where the line under it starts; when that line has no time of its own,
+/// `TimeInference` (run on a copy) places it. Ends are filled only when the
+/// writer asks, by the same rules: a chapter ends where the next chapter in
+/// the table of contents starts (a silent chapter does not end the visible
+/// one before it), the last at the media end. Times the source gave are never
+/// changed, so a chapter file read and written back keeps exactly its times.
+///
+/// A doubled header in a transcript is one chapter: a chapter with the title
+/// of the chapter right before it, or of an earlier one at the same line or
+/// start, or a header-placed chapter whose title a chapter with its own times
+/// has (a quotable clip), is left out with one warning.
+struct WritableChapters {
+    /// The chapters with times filled, in the timeline's order.
+    var chapters: [Chapter]
+    /// The end of the media: the stated duration, else the end of the last
+    /// cue (inferred when needed); nil when neither is known.
+    var mediaEnd: Timestamp?
+
+    init(_ timeline: Timeline, fillEnds: Bool, inference: TimeInference = TimeInference(), diagnostics: inout Diagnostics) {
+        mediaEnd = timeline.duration ?? timeline.cues.last?.end
+        let hadOwnStart = timeline.chapters.map { $0.start != nil }
+        defer { chapters = Self.withoutRepeats(chapters, hadOwnStart: hadOwnStart, diagnostics: &diagnostics) }
+        chapters = timeline.chapters
+        let needsPlacement = chapters.contains { $0.start == nil && $0.cueIndex != nil }
+        let needsEnds = fillEnds && chapters.contains { $0.end == nil }
+        let needsMediaEnd = mediaEnd == nil && !timeline.cues.isEmpty
+        guard needsPlacement || needsEnds || needsMediaEnd else { return }
+
+        var inferred = timeline
+        let report = inference.apply(to: &inferred)
+        mediaEnd = timeline.duration ?? inferred.cues.last?.end
+        let setAside = Set(report.ignoredCues)
+        var placed = 0, placedUntimed = 0
+        var firstPlaced: SourceLocation?
+        for index in chapters.indices where chapters[index].start == nil {
+            guard let start = inferred.chapters[index].start else { continue }
+            chapters[index].start = start
+            placed += 1
+            if firstPlaced == nil { firstPlaced = chapters[index].location }
+            guard let cueIndex = chapters[index].cueIndex, cueIndex < timeline.cues.count else { continue }
+            if let written = timeline.cues[cueIndex].start, setAside.contains(cueIndex) {
+                diagnostics.report(.warning(
+                    "chapters.time-set-aside",
+                    "the line under header '\(chapters[index].title ?? "")' has the time \(TimeInference.clock(written)), which goes backwards; the chapter starts at the inferred \(TimeInference.clock(start)) instead",
+                    at: chapters[index].location))
+            } else if timeline.cues[cueIndex].start == nil {
+                placedUntimed += 1
+            }
+        }
+        if placed > 0 {
+            let untimed = placedUntimed > 0
+                ? "; \(placedUntimed) of those lines have no time of their own and were placed by time inference"
+                : ""
+            diagnostics.report(.note(
+                "chapters.placed",
+                "\(placed) chapter start(s) taken from the line under their header\(untimed)",
+                at: firstPlaced))
+        }
+        if fillEnds {
+            var filled = 0
+            for index in chapters.indices where chapters[index].end == nil {
+                guard let end = inferred.chapters[index].end else { continue }
+                chapters[index].end = end
+                filled += 1
+            }
+            if filled > 0 {
+                diagnostics.report(.note(
+                    "chapters.ends-inferred",
+                    "\(filled) chapter end(s) set where the next chapter in the table of contents starts, the last at the end of the media"))
+            }
+        }
+        diagnostics.append(contentsOf: report.diagnostics.filter { $0.code == "inference.empty-chapter" })
+    }
+
+    /// `chapters` without repeats: a chapter with the title of the chapter
+    /// right before it, or of an earlier one at the same line under the header
+    /// or the same start, or a chapter placed by a header whose title a
+    /// chapter with times of its own (a quotable clip) has: explicit times
+    /// beat inferred ones.
+    private static func withoutRepeats(
+        _ chapters: [Chapter], hadOwnStart: [Bool], diagnostics: inout Diagnostics
+    ) -> [Chapter] {
+        var timedTitles = Set<String>()
+        for (chapter, hadStart) in zip(chapters, hadOwnStart) where hadStart {
+            if let title = chapter.title { timedTitles.insert(title) }
+        }
+        var kept: [Chapter] = []
+        kept.reserveCapacity(chapters.count)
+        var byTitle: [String: [Chapter]] = [:]
+        var repeats = 0
+        var first: SourceLocation?
+        for (chapter, hadStart) in zip(chapters, hadOwnStart) {
+            guard let title = chapter.title else {
+                kept.append(chapter)
+                continue
+            }
+            let followsItself = kept.last.map { $0.title == title && $0.isInTableOfContents == chapter.isInTableOfContents } ?? false
+            let isRepeat = followsItself || (!hadStart && timedTitles.contains(title)) || byTitle[title, default: []].contains { earlier in
+                guard earlier.isInTableOfContents == chapter.isInTableOfContents else { return false }
+                if let line = chapter.cueIndex, line == earlier.cueIndex { return true }
+                return chapter.start != nil && chapter.start == earlier.start
+            }
+            if isRepeat {
+                repeats += 1
+                if first == nil { first = chapter.location }
+                continue
+            }
+            byTitle[title, default: []].append(chapter)
+            kept.append(chapter)
+        }
+        if repeats > 0 {
+            diagnostics.report(.warning(
+                "chapters.repeated",
+                "\(repeats) chapter(s) repeat the title and place of an earlier chapter (a doubled header); written once, first here",
+                at: first))
+        }
+        return kept
+    }
+}

@@ -1,0 +1,174 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// cues-bench: times the cues binary on generated inputs and prints a table.
+///
+///     swift build -c release && swift run -c release cues-bench [--quick] [--runs N]
+///
+/// Inputs are generated deterministically into .build/bench-inputs (reused
+/// between runs). Every figure is the median of the runs (default 5); peak
+/// memory is the child's maximum resident set. When FFmpeg is on PATH it is
+/// timed on the same inputs in the same run.
+struct Bench {
+    var quick = false
+    var runs = 5
+    var cues = "./.build/release/cues"
+    var directory = "./.build/bench-inputs"
+
+    init(arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--quick": quick = true
+            case "--runs": runs = Int(iterator.next() ?? "") ?? runs
+            case "--cues": cues = iterator.next() ?? cues
+            default:
+                print("usage: cues-bench [--quick] [--runs N] [--cues PATH]")
+                exit(64)
+            }
+        }
+    }
+
+    func file(_ name: String, _ make: () -> [UInt8]) -> String {
+        let path = "\(directory)/\(name)"
+        if access(path, R_OK) == 0 { return path }
+        let bytes = make()
+        guard let handle = fopen(path, "wb") else { fatalError("cannot write \(path)") }
+        _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
+        fclose(handle)
+        return path
+    }
+
+    func size(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    func row(_ name: String, input: String, count: Int, unit: String, _ arguments: [String], peer: [String]? = nil) {
+        let measured = ProcessTimer.median(runs: runs, arguments)
+        let bytes = size(input)
+        var line = name.padded(36) + figures(bytes: bytes, count: count, unit: unit, measured)
+        let ratio = Double(measured.peakBytes) / Double(max(bytes, 1))
+        line += " (" + fixed(ratio, 1) + "x input)"
+        if measured.status != 0 { line += "  [exit \(measured.status)]" }
+        print(line)
+        if let peer, ProcessTimer.which(peer[0]) != nil {
+            let other = ProcessTimer.median(runs: max(1, runs / 2), peer)
+            let speedup = other.seconds / measured.seconds
+            print(("  " + peer[0]).padded(36) + figures(bytes: bytes, count: count, unit: unit, other)
+                  + "   cues is " + fixed(speedup, 1) + "x faster")
+        }
+    }
+
+    /// `size  time  MB/s  items/s  peak` columns.
+    func figures(bytes: Int, count: Int, unit: String, _ measured: ProcessTimer.Measurement) -> String {
+        let megabytes = Double(bytes) / 1_000_000
+        let seconds = max(measured.seconds, 1e-9)
+        var text = (fixed(megabytes, 1) + " MB").leftPadded(10)
+        text += (fixed(measured.seconds, 3) + " s").leftPadded(11)
+        text += (fixed(megabytes / seconds, 1) + " MB/s").leftPadded(13)
+        text += (fixed(Double(count) / seconds, 0) + " " + unit + "/s").leftPadded(18)
+        text += (fixed(Double(measured.peakBytes) / 1_000_000, 1) + " MB peak").leftPadded(15)
+        return text
+    }
+
+    func run() {
+        guard access(cues, X_OK) == 0 else {
+            print("no release build at \(cues): run 'swift build -c release' first")
+            exit(1)
+        }
+        mkdir(".build", 0o755)
+        mkdir(directory, 0o755)
+        var generator = InputGenerator()
+        let sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]
+        let floor = ProcessTimer.median(runs: 3, ["true"])
+        print("cues-bench: median of \(runs) runs; inputs in \(directory); memory floor of the measuring process: \(fixed(Double(floor.peakBytes) / 1e6, 1)) MB")
+        print("scenario".padded(36) + "     input       time    throughput             items           memory")
+        for count in sizes {
+            let srt = file("captions-\(count).srt") { generator.srt(cues: count) }
+            row("SRT → VTT, \(count) cues", input: srt, count: count, unit: "cues",
+                [cues, "convert", srt, "--to", "vtt", "-q"], peer: ["ffmpeg", "-v", "quiet", "-y", "-i", srt, "-f", "webvtt", "/dev/null"])
+        }
+        for count in sizes {
+            let vtt = file("captions-\(count).vtt") { generator.webVTT(cues: count) }
+            row("VTT → SRT, \(count) cues", input: vtt, count: count, unit: "cues",
+                [cues, "convert", vtt, "--to", "srt", "-q"], peer: ["ffmpeg", "-v", "quiet", "-y", "-i", vtt, "-f", "srt", "/dev/null"])
+        }
+        for count in quick ? [10_000] : [10_000, 100_000] {
+            let episode = file("episode-\(count).md") { generator.episode(entries: count) }
+            row("episode → VTT, \(count) entries", input: episode, count: count, unit: "lines",
+                [cues, "convert", episode, "--to", "vtt", "-q"])
+            row("episode → episode, \(count) entries", input: episode, count: count, unit: "lines",
+                [cues, "convert", episode, "--to", "episode", "-q"])
+            row("episode → chapters, \(count) entries", input: episode, count: count, unit: "lines",
+                [cues, "convert", episode, "--to", "chapters", "-q"])
+        }
+        let feedItems = quick ? 1_700 : 19_500
+        let feed = file("feed-\(feedItems).rss") { generator.feed(items: feedItems) }
+        row("RSS feed → timeline, first item", input: feed, count: feedItems, unit: "items",
+            [cues, "convert", feed, "--to", "timeline", "--item", "1", "-q"])
+        row("RSS feed → RSS, \(feedItems) items", input: feed, count: feedItems, unit: "items",
+            [cues, "convert", feed, "--to", "rss", "-q"])
+        let small = file("small-100.srt") { generator.srt(cues: 100) }
+        row("SRT → VTT, 100 cues (start-up)", input: small, count: 100, unit: "cues", [cues, "convert", small, "--to", "vtt", "-q"])
+        let hour = file("hour-1100.vtt") { generator.webVTT(cues: 1100) }
+        row("VTT → SRT, 1,100 cues (an hour)", input: hour, count: 1100, unit: "cues", [cues, "convert", hour, "--to", "srt", "-q"])
+        batch(generator: &generator)
+    }
+
+    /// 1,000 files of 100 cues: one call, against one process per file.
+    func batch(generator: inout InputGenerator) {
+        let folder = "\(directory)/batch-1000"
+        if access(folder, R_OK) != 0 {
+            mkdir(folder, 0o755)
+            for index in 0..<1000 {
+                _ = file("batch-1000/file-\(index).srt") { generator.srt(cues: 100) }
+            }
+        }
+        let out = "\(directory)/batch-out"
+        let oneCall = ProcessTimer.median(runs: runs, [cues, "convert", folder, "--to", "vtt", "--out-dir", out, "--force", "-q"])
+        let total = (0..<1000).reduce(0) { $0 + size("\(folder)/file-\($1).srt") }
+        print("1,000 × 100 cues SRT → VTT, 1 call".padded(36) + figures(bytes: total, count: 1000, unit: "files", oneCall))
+        var perFile = ProcessTimer.Measurement(seconds: 0, peakBytes: 0, status: 0)
+        for index in 0..<1000 {
+            let one = ProcessTimer.run([cues, "convert", "\(folder)/file-\(index).srt", "--to", "vtt", "-q"])
+            perFile.seconds += one.seconds
+            perFile.peakBytes = max(perFile.peakBytes, one.peakBytes)
+        }
+        print("  one process per file".padded(36) + figures(bytes: total, count: 1000, unit: "files", perFile))
+    }
+}
+
+extension String {
+    func padded(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}
+
+/// `value` with `decimals` digits after the point (no Foundation needed).
+func fixed(_ value: Double, _ decimals: Int) -> String {
+    guard value.isFinite else { return "-" }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let scaled = (value * scale).rounded()
+    let whole = Int(scaled / scale)
+    guard decimals > 0 else { return String(whole) }
+    let fraction = Int(abs(scaled) - abs(Double(whole)) * scale)
+    let digits = String(fraction)
+    return (scaled < 0 && whole == 0 ? "-" : "") + String(whole) + "." + String(repeating: "0", count: max(0, decimals - digits.count)) + digits
+}
+
+if CommandLine.arguments.count > 3, CommandLine.arguments[1] == "--measure", CommandLine.arguments[3] == "--" {
+    // Measuring mode: run the command, print "seconds peakBytes status".
+    let measured = ProcessTimer.measureDirect(Array(CommandLine.arguments.dropFirst(4)), stdoutPath: CommandLine.arguments[2])
+    print("\(measured.seconds) \(measured.peakBytes) \(measured.status)")
+} else {
+    Bench(arguments: CommandLine.arguments).run()
+}

@@ -1,0 +1,91 @@
+import CueKit
+
+/// One fuzz run: read `bytes` as `format` and, when that succeeds, write the
+/// timeline as every format cues writes. Any crash, hang or sanitizer report
+/// is a finding; thrown diagnostics are the expected outcome for bad input.
+enum FuzzTarget {
+    /// The reader under test, from `CUES_FUZZ_FORMAT` (default: every reader in turn).
+    static func formats(named name: String?) -> [FormatID] {
+        let readable = FormatRegistry.standard.formats.filter { $0.reader != nil }.map(\.id)
+        guard let name, !name.isEmpty else { return readable }
+        return readable.filter { $0.rawValue == name }
+    }
+
+    static func run(_ bytes: [UInt8], formats: [FormatID]) {
+        let converter = Converter()
+        for format in formats {
+            var diagnostics = Diagnostics()
+            guard let input = try? converter.read(bytes, name: "fuzz", format: format, diagnostics: &diagnostics) else { continue }
+            for output in FormatRegistry.standard.formats where output.writer != nil {
+                var writeDiagnostics = Diagnostics()
+                guard let prepared = try? converter.prepared(
+                    input.timeline, for: output.id, sourceFormat: format, diagnostics: &writeDiagnostics) else { continue }
+                _ = try? converter.write(prepared, as: output.id, diagnostics: &writeDiagnostics)
+            }
+        }
+    }
+}
+
+#if FUZZING
+#if canImport(Glibc)
+import Glibc
+#endif
+
+nonisolated(unsafe) private var selectedFormats: [FormatID]?
+
+/// The libFuzzer entry point.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    if selectedFormats == nil {
+        selectedFormats = FuzzTarget.formats(named: getenv("CUES_FUZZ_FORMAT").map { String(cString: $0) })
+    }
+    FuzzTarget.run(Array(UnsafeBufferPointer(start: data, count: size)), formats: selectedFormats!)
+    return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+/// The executable's entry point under SwiftPM, which links an executable
+/// target's main as `<module>_main`: hand over to libFuzzer's driver.
+@_cdecl("cues_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    if getenv("CUES_FUZZ_LIST") != nil {
+        // The targets, one reader each, for scripts/fuzz.
+        print(FuzzTarget.formats(named: nil).map(\.rawValue).joined(separator: " "))
+        return 0
+    }
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+}
+#else
+import Foundation
+
+/// Without libFuzzer: runs the fuzz target over the files given (a corpus or
+/// crash reproducers), so findings stay regression tests.
+@main
+struct FuzzReplay {
+    static func main() throws {
+        let formats = FuzzTarget.formats(named: ProcessInfo.processInfo.environment["CUES_FUZZ_FORMAT"])
+        var count = 0
+        for path in CommandLine.arguments.dropFirst() {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            let files = isDirectory.boolValue
+                ? (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String }.map { path + "/" + $0 } ?? [])
+                : [path]
+            for file in files {
+                guard let data = FileManager.default.contents(atPath: file) else { continue }
+                FuzzTarget.run(Array(data), formats: formats)
+                count += 1
+            }
+        }
+        print("replayed \(count) input(s) through \(formats.map(\.rawValue).joined(separator: ", "))")
+    }
+}
+#endif

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import CueKit
+
+@Suite("Text decoding")
+struct TextDecodingTests {
+    private func decode(_ bytes: [UInt8], encoding: String? = nil, strict: Bool = false) throws -> (text: String, encoding: TextDecoding.Encoding, diagnostics: [Diagnostic]) {
+        var diagnostics = Diagnostics(strict: strict)
+        let (utf8, found) = try TextDecoding.utf8(from: bytes, name: "in.txt", encoding: encoding, diagnostics: &diagnostics)
+        return (String(decoding: utf8, as: UTF8.self), found, diagnostics.items)
+    }
+
+    private func sample(_ name: String) throws -> [UInt8] {
+        try TestFiles.bytes(TestFiles.sample("srt/" + name))
+    }
+
+    private let french = "1\n00:00:01,000 --> 00:00:03,000\nÇa commence : « déjà vu » à l'été.\n\n2\n00:00:03,000 --> 00:00:05,000\nŒuvre – 5 € – naïve cœur.\n"
+
+    @Test func utf8WithAndWithoutByteOrderMark() throws {
+        let plain = try decode(Array("héllo".utf8))
+        #expect(plain.text == "héllo" && plain.encoding == .utf8 && plain.diagnostics.isEmpty)
+        let marked = try decode([0xEF, 0xBB, 0xBF] + Array("héllo".utf8))
+        #expect(marked.text == "héllo" && marked.encoding == .utf8WithBOM)
+    }
+
+    @Test func byteOrderMarksChooseUTF16AndUTF32() throws {
+        #expect(try sample("french.srt") == Array(french.utf8))
+        let cases: [(String, TextDecoding.Encoding)] = [
+            ("french-utf16le.srt", .utf16LE), ("french-utf16be.srt", .utf16BE), ("french-utf32le.srt", .utf32LE),
+        ]
+        for (file, encoding) in cases {
+            let decoded = try decode(try sample(file))
+            #expect(decoded.text == french, "\(file)")
+            #expect(decoded.encoding == encoding)
+            #expect(decoded.diagnostics.isEmpty)
+        }
+    }
+
+    @Test func utf16WithoutAByteOrderMarkIsARepair() throws {
+        let decoded = try decode(try sample("french-utf16le-no-bom.srt"))
+        #expect(decoded.text == french)
+        #expect(decoded.encoding == .utf16LE)
+        #expect(decoded.diagnostics.map(\.code) == ["text.no-bom"])
+        #expect(throws: Diagnostic.self) { try decode(try sample("french-utf16le-no-bom.srt"), strict: true) }
+    }
+
+    @Test func windows1252IsTheFallbackWithALocatedWarning() throws {
+        let decoded = try decode(try sample("french-windows-1252.srt"))
+        #expect(decoded.text == french)
+        #expect(decoded.encoding == .windows1252)
+        #expect(decoded.diagnostics.first?.description
+            == "in.txt:3:1: warning: expected UTF-8 text, found byte 0xC7; read the file as Windows-1252 (pass --encoding to choose another)")
+        #expect(throws: Diagnostic.self) { try decode(try sample("french-windows-1252.srt"), strict: true) }
+    }
+
+    @Test func windows1252KeepsItsUndefinedBytesAsControls() {
+        let decoded = TextDecoding.decodeWindows1252([0x80, 0x81, 0x8D, 0x9F, 0xE9])
+        #expect(String(decoding: decoded, as: UTF8.self) == "€\u{81}\u{8D}Ÿé")
+    }
+
+    @Test func namedEncodingsGoThroughIconv() throws {
+        let cases: [(String, String, String)] = [
+            ("chinese-gb2312.srt", "GB2312", "chinese.srt"),
+            ("chinese-big5.srt", "Big5", "chinese-traditional.srt"),
+            ("polish-windows-1250.srt", "Windows-1250", "polish.srt"),
+            ("french-windows-1252.srt", "CP1252", "french.srt"),
+            ("french-utf16be.srt", "UTF-16", "french.srt"),
+        ]
+        for (file, encoding, reference) in cases {
+            let decoded = try decode(try sample(file), encoding: encoding)
+            #expect(decoded.text == String(decoding: try sample(reference), as: UTF8.self), "\(file)")
+            #expect(decoded.encoding.name == encoding)
+            #expect(decoded.diagnostics.isEmpty)
+        }
+        // The decoded text, written out by hand.
+        #expect(try decode(try sample("chinese-gb2312.srt"), encoding: "GB2312").text.contains("\n中文字幕测试\n"))
+        #expect(try decode(try sample("chinese-big5.srt"), encoding: "Big5").text.contains("\n中文字幕測試\n"))
+        #expect(try decode(try sample("polish-windows-1250.srt"), encoding: "Windows-1250").text.hasSuffix("\nZażółć gęślą jaźń.\n"))
+    }
+
+    @Test func bytesInvalidInTheNamedEncodingAreALocatedError() throws {
+        let bytes = Array("1\n00:00:01,000 --> 00:00:02,000\nab".utf8) + [0xD6, 0xD0, 0xFF, 0xFF, 0x0A]
+        #expect(throws: Diagnostic.self) { try decode(bytes, encoding: "GB2312") }
+        do {
+            _ = try decode(bytes, encoding: "GB2312")
+        } catch let error as Diagnostic {
+            // Line 3, after "ab" and one decoded character.
+            #expect(error.description == "in.txt:3:4: error: expected text in GB2312 (--encoding), found bytes 0xFF 0xFF, which is not valid in it")
+            #expect(error.code == "text.invalid-bytes")
+        }
+        do {
+            _ = try decode(Array("ok\n".utf8) + [0xD6], encoding: "GB2312")
+            Issue.record("an incomplete character must fail")
+        } catch let error as Diagnostic {
+            #expect(error.description == "in.txt:2:1: error: expected text in GB2312 (--encoding), found byte 0xD6 at the end of the file, an incomplete character")
+        }
+        do {
+            _ = try decode(Array("é".utf8) + [0xE9], encoding: "utf-8")
+            Issue.record("invalid UTF-8 named as UTF-8 must fail")
+        } catch let error as Diagnostic {
+            #expect(error.description == "in.txt:1:2: error: expected text in utf-8 (--encoding), found byte 0xE9, which is not valid in it")
+        }
+    }
+
+    @Test func unknownEncodingNamesAreAnError() {
+        #expect(throws: Diagnostic.self) { try decode([0x41], encoding: "no-such-encoding") }
+    }
+
+    @Test func unpairedSurrogatesAreARepair() throws {
+        // "a", an unpaired high surrogate, "b" in UTF-16LE with a byte order mark.
+        let decoded = try decode([0xFF, 0xFE, 0x61, 0x00, 0x00, 0xD8, 0x62, 0x00])
+        #expect(decoded.text == "a\u{FFFD}b")
+        #expect(decoded.diagnostics.first?.code == "text.bad-utf16")
+        #expect(decoded.diagnostics.first?.location == SourceLocation(file: "in.txt", line: 1, column: 2))
+        // A pair decodes to one scalar.
+        #expect(try decode([0xFF, 0xFE, 0x3D, 0xD8, 0x00, 0xDE]).text == "😀")
+    }
+
+    @Test func theConverterUsesTheNamedEncoding() throws {
+        var diagnostics = Diagnostics()
+        let converter = Converter(readOptions: ReadOptions(encoding: "GB2312"))
+        let input = try converter.read(try sample("chinese-gb2312.srt"), name: "chinese-gb2312.srt", diagnostics: &diagnostics)
+        #expect(input.format.id == .srt)
+        #expect(input.timeline.cues.map(\.plainText) == ["中文字幕测试", "你好世界"])
+        #expect(diagnostics.items.isEmpty)
+    }
+}

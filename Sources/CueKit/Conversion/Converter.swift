@@ -74,6 +74,13 @@ public struct Converter: Sendable {
         }
         let chosen = try registry.inputFormat(explicit: format, bytes: text, fileName: name)
         diagnostics.append(contentsOf: decoding.items.map { tagged($0, chosen.id) })
+        if format == nil, let name, let named = registry.format(forFileName: name), named.reader != nil, named.id != chosen.id {
+            // Content wins over the name; say so, since the name promised something else.
+            diagnostics.report(.warning(
+                "format.content-differs-from-name",
+                "the name says \(named.name) but the content reads as \(chosen.name); read as \(chosen.id) (pass --from \(named.id) to insist)",
+                at: SourceLocation(file: name, line: 1, column: 1), format: chosen.id))
+        }
         let source = SourceText(bytes: text, name: name)
         var readDiagnostics = Diagnostics(strict: readOptions.strict)
         defer { diagnostics.append(contentsOf: readDiagnostics.items.map { tagged($0, chosen.id) }) }

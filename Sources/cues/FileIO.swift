@@ -44,29 +44,53 @@ enum FileIO {
 
     /// Writes `bytes` to `path` through a temporary file renamed into place.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
-        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        let base = path.split(separator: "/").last.map(String.init) ?? path
-        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).cues-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw Failure(message: "cannot write '\(path)': \(errorText())") }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let file = try AtomicFile(path: path)
         do throws(Failure) {
-            try writeAll(bytes, to: descriptor, name: path)
-            guard fsync(descriptor) == 0 || errno == EINVAL else { throw Failure(message: "cannot write '\(path)': \(errorText())") }
-            fchmod(descriptor, 0o644 & ~currentUmask())
-            guard close(descriptor) == 0 else {
-                unlink(temporary)
-                throw Failure(message: "cannot write '\(path)': \(errorText())")
-            }
+            try file.append(bytes)
+            try file.commit()
         } catch {
-            close(descriptor)
-            unlink(temporary)
+            file.abort()
             throw error
         }
-        guard rename(temporary, path) == 0 else {
-            let message = errorText()
+    }
+
+    /// A file written in pieces to a temporary file beside `path`, then
+    /// renamed into place by `commit`, or removed by `abort`: `path` shows
+    /// either its old content or the complete new one, never a part.
+    final class AtomicFile {
+        let path: String
+        private let temporary: String
+        private var descriptor: Int32
+
+        init(path: String) throws(Failure) {
+            self.path = path
+            let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+            let base = path.split(separator: "/").last.map(String.init) ?? path
+            var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).cues-XXXXXX".utf8CString)
+            descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard descriptor >= 0 else { throw Failure(message: "cannot write '\(path)': \(errorText())") }
+            temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+
+        func append(_ bytes: [UInt8]) throws(Failure) {
+            try writeAll(bytes, to: descriptor, name: "'\(path)'")
+        }
+
+        /// Puts the file in place.
+        func commit() throws(Failure) {
+            guard fsync(descriptor) == 0 || errno == EINVAL else { throw Failure(message: "cannot write '\(path)': \(errorText())") }
+            fchmod(descriptor, 0o644 & ~currentUmask())
+            let closed = close(descriptor)
+            descriptor = -1
+            guard closed == 0 else { throw Failure(message: "cannot write '\(path)': \(errorText())") }
+            guard rename(temporary, path) == 0 else { throw Failure(message: "cannot write '\(path)': \(errorText())") }
+        }
+
+        /// Removes the temporary file; `path` is left as it was.
+        func abort() {
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = -1
             unlink(temporary)
-            throw Failure(message: "cannot write '\(path)': \(message)")
         }
     }
 

@@ -62,6 +62,25 @@ public struct Converter: Sendable {
     public func read(
         _ bytes: [UInt8], name: String?, format: FormatID? = nil, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Input {
+        let (source, chosen, encoding) = try decode(bytes, name: name, format: format, diagnostics: &diagnostics)
+        var readDiagnostics = Diagnostics(strict: readOptions.strict)
+        defer { diagnostics.append(contentsOf: readDiagnostics.items.map { tagged($0, chosen.id) }) }
+        do {
+            var timelines = try chosen.reader!.readAll(source, options: readOptions, diagnostics: &readDiagnostics)
+            if let item = readOptions.item {
+                timelines = [try item.select(from: timelines, name: name)]
+            }
+            return Input(timelines: timelines, format: chosen, encoding: encoding)
+        } catch {
+            throw tagged(error, chosen.id)
+        }
+    }
+
+    /// `bytes` as UTF-8 text, and the format to read it as: `format`, else
+    /// what the content and the name say (a warning when they disagree).
+    func decode(
+        _ bytes: [UInt8], name: String?, format: FormatID?, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> (SourceText, Format, TextDecoding.Encoding) {
         var decoding = Diagnostics(strict: readOptions.strict || diagnostics.isStrict)
         let text: [UInt8], encoding: TextDecoding.Encoding
         do {
@@ -81,18 +100,7 @@ public struct Converter: Sendable {
                 "the name says \(named.name) but the content reads as \(chosen.name); read as \(chosen.id) (pass --from \(named.id) to insist)",
                 at: SourceLocation(file: name, line: 1, column: 1), format: chosen.id))
         }
-        let source = SourceText(bytes: text, name: name)
-        var readDiagnostics = Diagnostics(strict: readOptions.strict)
-        defer { diagnostics.append(contentsOf: readDiagnostics.items.map { tagged($0, chosen.id) }) }
-        do {
-            var timelines = try chosen.reader!.readAll(source, options: readOptions, diagnostics: &readDiagnostics)
-            if let item = readOptions.item {
-                timelines = [try item.select(from: timelines, name: name)]
-            }
-            return Input(timelines: timelines, format: chosen, encoding: encoding)
-        } catch {
-            throw tagged(error, chosen.id)
-        }
+        return (SourceText(bytes: text, name: name), chosen, encoding)
     }
 
     /// The timeline a writer of `format` receives: with times inferred when
@@ -281,7 +289,7 @@ public struct Converter: Sendable {
         return try write(timeline, as: output, diagnostics: &diagnostics)
     }
 
-    private func writer(for format: FormatID) throws(Diagnostic) -> any FormatWriter {
+    func writer(for format: FormatID) throws(Diagnostic) -> any FormatWriter {
         guard let writer = registry[format]?.writer else {
             throw .error(
                 "format.unknown-output",
@@ -292,7 +300,7 @@ public struct Converter: Sendable {
 
     /// Warns when formats whose extras `timeline` holds lose them in `format`
     /// (timeline JSON, the model itself, keeps everything).
-    private func reportExtrasLoss(_ timeline: Timeline, writtenAs format: FormatID, diagnostics: inout Diagnostics) {
+    func reportExtrasLoss(_ timeline: Timeline, writtenAs format: FormatID, diagnostics: inout Diagnostics) {
         guard registry[format]?.kind != .model else { return }
         var sources = Set(timeline.extras.formats)
         for cue in timeline.cues where !cue.extras.isEmpty { sources.formUnion(cue.extras.formats) }
@@ -302,7 +310,7 @@ public struct Converter: Sendable {
         }
     }
 
-    private func tagged(_ diagnostic: Diagnostic, _ format: FormatID) -> Diagnostic {
+    func tagged(_ diagnostic: Diagnostic, _ format: FormatID) -> Diagnostic {
         var diagnostic = diagnostic
         if diagnostic.format == nil { diagnostic.format = format }
         return diagnostic

@@ -34,6 +34,18 @@ public enum ClockFormat {
         seconds %= 60
         switch style {
         case .webVTT, .srt:
+            if hours < 100 {
+                // The common case in one write: HH:MM:SS.mmm.
+                let separator = style == .srt ? UInt8(ascii: ",") : UInt8(ascii: ".")
+                let h = UInt8(truncatingIfNeeded: hours), m = UInt8(truncatingIfNeeded: minutes)
+                let s = UInt8(truncatingIfNeeded: seconds), f = UInt16(truncatingIfNeeded: fraction)
+                let text: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+                    0x30 + h / 10, 0x30 + h % 10, 0x3A, 0x30 + m / 10, 0x30 + m % 10, 0x3A,
+                    0x30 + s / 10, 0x30 + s % 10, separator,
+                    0x30 + UInt8(f / 100), 0x30 + UInt8(f / 10 % 10), 0x30 + UInt8(f % 10))
+                withUnsafeBytes(of: text) { bytes.append(contentsOf: $0) }
+                return
+            }
             appendPadded(hours, width: 2, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
             appendPadded(minutes, width: 2, to: &bytes)

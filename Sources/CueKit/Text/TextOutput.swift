@@ -10,6 +10,12 @@ struct TextOutput {
         if options.byteOrderMark { bytes.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
     }
 
+    /// Forgets what was written, keeping the buffer (a streaming writer
+    /// empties it this way after handing `bytes` on).
+    mutating func clear() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }

@@ -51,6 +51,25 @@ public struct TimeInference: Sendable {
     private func inferCueTimes(_ timeline: inout Timeline, report: inout InferenceReport) {
         let count = timeline.cues.count
         guard count > 0 else { return }
+        // Captions usually have every time already: nothing to fill, and the
+        // order only needs checking (without copying a cue).
+        var complete = true, ordered = true
+        for index in 0..<count {
+            guard let start = timeline.cues[index].start, timeline.cues[index].end != nil else {
+                complete = false
+                break
+            }
+            if index > 0, let previous = timeline.cues[index - 1].start, start < previous { ordered = false }
+        }
+        if complete {
+            if !ordered {
+                var order = CueOrderCheck()
+                for index in 0..<count {
+                    if let warning = order.check(timeline.cues[index]) { report.diagnostics.append(warning) }
+                }
+            }
+            return
+        }
         let anchors = keptAnchors(timeline.cues, report: &report)
         for index in report.ignoredCues where timeline.cues[index].end == nil {
             timeline.cues[index].start = nil

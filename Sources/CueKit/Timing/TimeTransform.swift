@@ -45,26 +45,11 @@ public struct TimeTransform: Hashable, Sendable {
     /// times before zero are clamped to zero, each reported.
     public func apply(to timeline: inout Timeline) -> [Diagnostic] {
         guard !isIdentity else { return [] }
-        var diagnostics: [Diagnostic] = []
-        var dropped = 0, clamped = 0
-        var firstDropped: SourceLocation?, firstClamped: SourceLocation?
+        var tally = Tally()
         var cues: [Cue] = []
         cues.reserveCapacity(timeline.cues.count)
-        for var cue in timeline.cues {
-            cue.start = cue.start.map(apply)
-            cue.end = cue.end.map(apply)
-            cue.text = transformed(cue.text)
-            if let end = cue.end, end.milliseconds <= 0 {
-                dropped += 1
-                if firstDropped == nil { firstDropped = cue.location }
-                continue
-            }
-            if let start = cue.start, start.milliseconds < 0 {
-                cue.start = .zero
-                clamped += 1
-                if firstClamped == nil { firstClamped = cue.location }
-            }
-            cues.append(cue)
+        for cue in timeline.cues {
+            if let moved = apply(to: cue, tally: &tally) { cues.append(moved) }
         }
         timeline.cues = cues
         for index in timeline.chapters.indices {
@@ -76,13 +61,44 @@ public struct TimeTransform: Hashable, Sendable {
                 TimeTransform(scale: scale).apply(time)
             }
         }
-        if dropped > 0 {
-            diagnostics.append(.warning("transform.dropped", "\(dropped) cue(s) end before 0:00 after the shift and were dropped, first here", at: firstDropped))
+        return tally.diagnostics
+    }
+
+    /// What transforming cues one at a time dropped and clamped.
+    struct Tally {
+        var dropped = 0, clamped = 0
+        var firstDropped: SourceLocation?, firstClamped: SourceLocation?
+
+        var diagnostics: [Diagnostic] {
+            var found: [Diagnostic] = []
+            if dropped > 0 {
+                found.append(.warning("transform.dropped", "\(dropped) cue(s) end before 0:00 after the shift and were dropped, first here", at: firstDropped))
+            }
+            if clamped > 0 {
+                found.append(.warning("transform.clamped", "\(clamped) cue(s) start before 0:00 after the shift; they start at 0:00, first here", at: firstClamped))
+            }
+            return found
         }
-        if clamped > 0 {
-            diagnostics.append(.warning("transform.clamped", "\(clamped) cue(s) start before 0:00 after the shift; they start at 0:00, first here", at: firstClamped))
+    }
+
+    /// `cue` moved, or nil when it now ends before zero; counted in `tally`.
+    func apply(to cue: Cue, tally: inout Tally) -> Cue? {
+        guard !isIdentity else { return cue }
+        var cue = cue
+        cue.start = cue.start.map(apply)
+        cue.end = cue.end.map(apply)
+        cue.text = transformed(cue.text)
+        if let end = cue.end, end.milliseconds <= 0 {
+            tally.dropped += 1
+            if tally.firstDropped == nil { tally.firstDropped = cue.location }
+            return nil
         }
-        return diagnostics
+        if let start = cue.start, start.milliseconds < 0 {
+            cue.start = .zero
+            tally.clamped += 1
+            if tally.firstClamped == nil { tally.firstClamped = cue.location }
+        }
+        return cue
     }
 
     private func transformed(_ spans: [Span]) -> [Span] {

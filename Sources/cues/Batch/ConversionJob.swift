@@ -15,8 +15,6 @@ struct ConversionJob: Sendable {
     struct OutputResult: Sendable {
         var format: FormatID
         var destination: Destination
-        /// The bytes, kept only for standard output (printed in input order).
-        var standardOutput: [UInt8]?
         var error: Diagnostic?
     }
 
@@ -32,7 +30,8 @@ struct ConversionJob: Sendable {
     }
 
     /// Reads the input, converts it to every output and writes each one
-    /// through a temporary file. Never throws: failures are in the result.
+    /// through a temporary file renamed into place only when the whole output
+    /// was written. Never throws: failures are in the result.
     func run(converter: Converter, inputFormat: FormatID?, transform: TimeTransform, force: Bool, inputPaths: Set<String>) -> Result {
         var result = Result(input: input)
         let bytes: [UInt8]
@@ -42,33 +41,58 @@ struct ConversionJob: Sendable {
             result.diagnostics.append(.error("io.read", error.message))
             return result
         }
+        // Open every destination first: an output that may not be written
+        // fails here, before any work, and never touches the existing file.
+        var sinks: [(format: FormatID, sink: any OutputSink)] = []
+        var opened: [FormatID: OutputTarget] = [:]
+        var refused: [FormatID: Diagnostic] = [:]
+        for (format, destination) in outputs {
+            switch destination {
+            case .standardOutput:
+                sinks.append((format, StandardOutputSink()))
+            case .file(let path):
+                do {
+                    let target = try OutputTarget(path: path, force: force, inputPaths: inputPaths)
+                    opened[format] = target
+                    sinks.append((format, target))
+                } catch {
+                    refused[format] = error
+                }
+            }
+        }
         var diagnostics = Diagnostics(strict: converter.readOptions.strict)
         // Readers may open files the input names beside it (a feed's chapters).
         var converter = converter
         if !input.isStandardInput {
             converter.readOptions.baseDirectory = input.path.lastIndex(of: "/").map { String(input.path[..<$0]) } ?? "."
         }
-        let conversion: Converter.Conversion
-        do {
-            conversion = try converter.convert(
-                bytes, name: input.displayName, from: inputFormat, to: outputs.map(\.format), transform: transform,
-                diagnostics: &diagnostics)
-        } catch {
-            result.diagnostics = diagnostics.items + [error]
-            return result
+        var failures: [FormatID: Diagnostic] = refused
+        if !sinks.isEmpty {
+            do {
+                let conversion = try converter.convert(
+                    bytes, name: input.displayName, from: inputFormat, into: sinks, transform: transform,
+                    diagnostics: &diagnostics)
+                result.sourceFormat = conversion.format.id
+                for (format, error) in conversion.failures { failures[format] = error }
+            } catch {
+                for target in opened.values { target.file.abort() }
+                result.diagnostics = diagnostics.items + [error]
+                return result
+            }
         }
-        result.sourceFormat = conversion.input.format.id
         result.diagnostics = diagnostics.items
         for (format, destination) in outputs {
-            var output = OutputResult(format: format, destination: destination)
-            if let failure = conversion.failures.first(where: { $0.format == format }) {
-                output.error = failure.error
-            } else if let bytes = conversion.outputs.first(where: { $0.format == format })?.bytes {
-                switch destination {
-                case .standardOutput:
-                    output.standardOutput = bytes
-                case .file(let path):
-                    output.error = write(bytes, to: path, force: force, inputPaths: inputPaths)
+            var output = OutputResult(format: format, destination: destination, error: failures[format])
+            if let target = opened[format] {
+                if output.error != nil {
+                    target.file.abort()
+                } else {
+                    do throws(FileIO.Failure) {
+                        try target.file.commit()
+                    } catch {
+                        target.file.abort()
+                        output.error = .error("io.write", error.message)
+                    }
                 }
             }
             if let error = output.error { result.diagnostics.append(error) }
@@ -76,22 +100,46 @@ struct ConversionJob: Sendable {
         }
         return result
     }
+}
 
-    private func write(_ bytes: [UInt8], to path: String, force: Bool, inputPaths: Set<String>) -> Diagnostic? {
+/// An output file being written: checked, its directory made, a temporary
+/// file opened beside it.
+private final class OutputTarget: OutputSink {
+    let file: FileIO.AtomicFile
+
+    init(path: String, force: Bool, inputPaths: Set<String>) throws(Diagnostic) {
         if inputPaths.contains(where: { FileIO.sameFile($0, path) }) {
-            return .error("io.output-is-input", "refusing to write '\(path)': it is an input of this run")
+            throw .error("io.output-is-input", "refusing to write '\(path)': it is an input of this run")
         }
         if !force && FileIO.exists(path) {
-            return .error("io.output-exists", "'\(path)' already exists; pass --force to replace it")
+            throw .error("io.output-exists", "'\(path)' already exists; pass --force to replace it")
         }
-        do {
+        do throws(FileIO.Failure) {
             if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
                 try FileIO.createDirectories(String(path[..<slash]))
             }
-            try FileIO.writeAtomically(bytes, to: path)
+            file = try FileIO.AtomicFile(path: path)
         } catch {
-            return .error("io.write", error.message)
+            throw .error("io.write", error.message)
         }
-        return nil
+    }
+
+    func write(_ bytes: [UInt8]) throws(Diagnostic) {
+        do throws(FileIO.Failure) {
+            try file.append(bytes)
+        } catch {
+            throw .error("io.write", error.message)
+        }
+    }
+}
+
+/// Standard output, written as the conversion goes.
+private final class StandardOutputSink: OutputSink {
+    func write(_ bytes: [UInt8]) throws(Diagnostic) {
+        do throws(FileIO.Failure) {
+            try FileIO.writeStandardOutput(bytes)
+        } catch {
+            throw .error("io.write", error.message)
+        }
     }
 }

@@ -118,11 +118,6 @@ final class RunReporter: @unchecked Sendable {
         defer { lock.unlock() }
         progress?.clear()
         if !json { printer.print(result.diagnostics) }
-        for output in result.outputs {
-            if let bytes = output.standardOutput {
-                do { try FileIO.writeStandardOutput(bytes) } catch { printer.error(error.message) }
-            }
-        }
         results.append(result)
         progress?.advance(current: result.input.displayName)
     }

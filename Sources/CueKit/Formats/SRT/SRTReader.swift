@@ -16,14 +16,29 @@
 /// Cue text markup is read by `SRTMarkup`; with `speakerLabels`, a leading
 /// `Name:` is the speaker (see `SRTSpeakerLabel`), and a cue without a label
 /// keeps the speaker of the cue before it.
-public struct SRTReader: FormatReader {
+public struct SRTReader: CueStreamReader {
     public init() {}
 
     public func read(
         _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Timeline {
+        Timeline(cues: try parse(source, options: options, diagnostics: &diagnostics, consumer: nil))
+    }
+
+    func stream(
+        _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics, to consumer: any CueConsumer
+    ) throws(Diagnostic) -> Timeline {
+        _ = try parse(source, options: options, diagnostics: &diagnostics, consumer: consumer)
+        return Timeline()
+    }
+
+    /// The cues, or none when they went to `consumer`.
+    private func parse(
+        _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics, consumer: (any CueConsumer)?
+    ) throws(Diagnostic) -> [Cue] {
         let result: Result<[Cue], Diagnostic> = source.bytes.withUnsafeBufferPointer { buffer in
             var parser = SRTParser(bytes: buffer, source: source, options: options, diagnostics: diagnostics)
+            parser.consumer = consumer
             defer { diagnostics = parser.diagnostics }
             do throws(Diagnostic) {
                 return .success(try parser.parse())
@@ -31,7 +46,7 @@ public struct SRTReader: FormatReader {
                 return .failure(error)
             }
         }
-        return Timeline(cues: try result.get())
+        return try result.get()
     }
 }
 
@@ -43,6 +58,9 @@ private struct SRTParser {
     var diagnostics: Diagnostics
     private var lines: TextLines
     private var cues: [Cue] = []
+    /// When set, cues go here as they are read instead of into `cues`.
+    var consumer: (any CueConsumer)?
+    private var cueCount = 0
 
     private enum State { case beforeFirstCue, afterBlank, inText }
     private var state = State.beforeFirstCue
@@ -79,7 +97,7 @@ private struct SRTParser {
     }
 
     mutating func parse() throws(Diagnostic) -> [Cue] {
-        cues.reserveCapacity(bytes.count / 64)
+        if consumer == nil { cues.reserveCapacity(bytes.count / 64) }
         while let line = lines.next() {
             if isBlank(line) {
                 if state == .inText { state = .afterBlank }
@@ -260,11 +278,17 @@ private struct SRTParser {
             }
         }
         if !extras.isEmpty { cue.extras[.srt] = extras }
-        cues.append(cue)
+        cueCount += 1
+        if let consumer {
+            if cueCount == 1 { try consumer.begin(Timeline()) }
+            try consumer.consume(cue)
+        } else {
+            cues.append(cue)
+        }
     }
 
     private mutating func finishFile() throws(Diagnostic) {
-        if cues.isEmpty {
+        if cueCount == 0 {
             if let skipped {
                 throw Diagnostic.error(
                     "srt.no-cues",

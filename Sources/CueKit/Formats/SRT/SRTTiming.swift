@@ -104,7 +104,8 @@ struct SRTTiming {
         source: SourceText, repairs: inout [Diagnostic]
     ) -> Result<Timestamp, Diagnostic> {
         let tokenStart = index
-        let expected = "expected \(role == "start" ? "a start" : "an end") time such as 00:01:02,500"
+        // Built only for an error: this runs twice for every cue.
+        var expected: String { "expected \(role == "start" ? "a start" : "an end") time such as 00:01:02,500" }
         var scanned = index
         guard let clock = ClockTime.scan(bytes, at: &scanned), scanned <= line.end, clock.fieldCount >= 2 else {
             return .failure(error(

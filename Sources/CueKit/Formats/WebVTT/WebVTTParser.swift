@@ -26,6 +26,9 @@ struct WebVTTParser {
     private var blocksBeforeCues: [FieldValue] = []
     private var pendingNotes: [FieldValue] = []
     private var cues: [Cue] = []
+    /// When set, cues go here as they are read (after the header) instead of into `cues`.
+    var consumer: (any CueConsumer)?
+    private var sentHeader = false
     private var textParser = WebVTTCueTextParser()
     private var issues = IssueCollector()
     private var markupLocation: SourceLocation?
@@ -81,7 +84,7 @@ struct WebVTTParser {
     /// Runs the parser; `timeline.extras[format]` gets the header and blocks.
     mutating func parse() throws(Diagnostic) -> Timeline {
         try signatureLine()
-        cues.reserveCapacity(arrowCount())
+        if consumer == nil { cues.reserveCapacity(arrowCount()) }
         if position < bytes.count {
             if bytes[position] != 0x0A {
                 try collectBlock(inHeader: true)
@@ -96,12 +99,21 @@ struct WebVTTParser {
         }
         try finishIssues()
 
-        var timeline = Timeline(cues: cues)
+        var timeline = headerTimeline()
+        timeline.cues = cues
+        if !pendingNotes.isEmpty {
+            timeline.extras[format, default: Fields()].append(WebVTTExtras.trailingNotes, .list(pendingNotes))
+        }
+        return timeline
+    }
+
+    /// The file's data before its cues: signature text, header lines, blocks.
+    private func headerTimeline() -> Timeline {
+        var timeline = Timeline()
         var extras = Fields()
         if !signature.isEmpty { extras.append(WebVTTExtras.signature, .string(signature)) }
         if let header { extras.append(WebVTTExtras.header, .string(header)) }
         if !blocksBeforeCues.isEmpty { extras.append(WebVTTExtras.blocks, .list(blocksBeforeCues)) }
-        if !pendingNotes.isEmpty { extras.append(WebVTTExtras.trailingNotes, .list(pendingNotes)) }
         if !extras.isEmpty { timeline.extras[format] = extras }
         return timeline
     }
@@ -228,7 +240,7 @@ struct WebVTTParser {
 
         if let timing {
             let textRange = bufferStart >= 0 ? bufferStart..<bufferEnd : contentEnd..<contentEnd
-            addCue(timing, id: idRange, text: textRange, textLine: bufferLine, timingLine: timingLine)
+            try addCue(timing, id: idRange, text: textRange, textLine: bufferLine, timingLine: timingLine)
             return
         }
         let text = string(blockStart..<contentEnd)
@@ -421,7 +433,7 @@ struct WebVTTParser {
         return settings
     }
 
-    private mutating func addCue(_ timing: Timing, id: Range<Int>?, text: Range<Int>, textLine: Int, timingLine: Int) {
+    private mutating func addCue(_ timing: Timing, id: Range<Int>?, text: Range<Int>, textLine: Int, timingLine: Int) throws(Diagnostic) {
         let textBytes = UnsafeBufferPointer(rebasing: bytes[text])
         let hadIgnored = textParser.ignored.first != nil
         let hadTooDeep = textParser.tooDeep.first != nil
@@ -447,7 +459,7 @@ struct WebVTTParser {
             pendingNotes.removeAll()
         }
         if !fields.isEmpty { extras[format] = fields }
-        cues.append(Cue(
+        let cue = Cue(
             id: id.map { string($0) },
             start: timing.start,
             end: timing.end,
@@ -455,7 +467,16 @@ struct WebVTTParser {
             text: spans,
             settings: timing.settings,
             extras: extras,
-            location: location(line: timingLine, column: 1)))
+            location: location(line: timingLine, column: 1))
+        if let consumer {
+            if !sentHeader {
+                sentHeader = true
+                try consumer.begin(headerTimeline())
+            }
+            try consumer.consume(cue)
+        } else {
+            cues.append(cue)
+        }
     }
 
     // MARK: Diagnostics

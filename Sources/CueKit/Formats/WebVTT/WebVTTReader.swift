@@ -5,7 +5,7 @@
 ///
 /// Only a missing signature is an error; cues and blocks the spec skips are
 /// skipped with a located warning (a repair, so `--strict` refuses them).
-public struct WebVTTReader: FormatReader {
+public struct WebVTTReader: CueStreamReader {
     public init() {}
 
     public func read(
@@ -14,9 +14,16 @@ public struct WebVTTReader: FormatReader {
         try Self.parse(source, format: .webVTT, diagnostics: &diagnostics)
     }
 
-    /// Parses `source`, keeping WebVTT data under `format`'s extras.
+    func stream(
+        _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics, to consumer: any CueConsumer
+    ) throws(Diagnostic) -> Timeline {
+        try Self.parse(source, format: .webVTT, diagnostics: &diagnostics, consumer: consumer)
+    }
+
+    /// Parses `source`, keeping WebVTT data under `format`'s extras; with a
+    /// `consumer`, cues go to it as they are read.
     static func parse(
-        _ source: SourceText, format: FormatID, diagnostics: inout Diagnostics
+        _ source: SourceText, format: FormatID, diagnostics: inout Diagnostics, consumer: (any CueConsumer)? = nil
     ) throws(Diagnostic) -> Timeline {
         var nulLocation: (line: Int, column: Int)?
         var normalized: [UInt8]?
@@ -27,6 +34,7 @@ public struct WebVTTReader: FormatReader {
         let result: Result<(Timeline, Diagnostics), Diagnostic> = (normalized ?? source.bytes).withUnsafeBufferPointer { bytes in
             var parser = WebVTTParser(bytes: bytes, name: source.name, format: format, diagnostics: diagnostics)
             parser.firstNUL = nulLocation
+            parser.consumer = consumer
             do throws(Diagnostic) {
                 let timeline = try parser.parse()
                 return .success((timeline, parser.diagnostics))

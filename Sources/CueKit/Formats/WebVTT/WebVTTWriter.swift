@@ -6,7 +6,7 @@
 ///
 /// Writing the timeline of a WebVTT file gives every cue, setting and block
 /// back, and writing that result's timeline again gives the same bytes.
-public struct WebVTTWriter: FormatWriter {
+public struct WebVTTWriter: CueStreamWriter {
     public init() {}
 
     public var requiresTimes: Bool { true }
@@ -14,56 +14,70 @@ public struct WebVTTWriter: FormatWriter {
     public func write(
         _ timeline: Timeline, options: WriteOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [UInt8] {
-        var out = TextOutput(options: options, capacity: 16 + timeline.cues.count * 80)
-        var layout = WebVTTLayout()
-        let fileExtras = timeline.extras[.webVTT]
-        layout.appendHead(fileExtras, to: &out)
-        var losses = WebVTTText.Losses()
-        var untimed = 0, emptied = 0, negative = 0, droppedSettings = 0
-        for cue in timeline.cues {
-            guard var start = cue.start, var end = cue.end else {
-                untimed += 1
-                continue
-            }
-            if start.milliseconds < 0 || end.milliseconds < 0 {
-                negative += 1
-                start = max(start, .zero)
-                end = max(end, .zero)
-            }
-            let cueExtras = cue.extras[.webVTT]
-            layout.appendBlocks(cueExtras?[WebVTTExtras.notes], to: &out)
-            out.newline()
-            if let id = cue.id, !id.isEmpty {
-                out.append(WebVTTText.identifier(id))
-                out.newline()
-            }
-            let (settings, dropped) = WebVTTLayout.writableSettings(cue.settings)
-            droppedSettings += dropped
-            WebVTTLayout.appendTimingLine(start: start, end: end, settings: settings, to: &out)
-            var (spans, changed) = WebVTTText.withoutEmptyLines(cue.text, firstLineHasOutput: cue.speaker != nil)
-            var speaker = cue.speaker
-            var classes: [String] = []
-            if speaker != nil, case .list(let items)? = cueExtras?[WebVTTExtras.voiceClasses] { classes = items.compactMap(\.text) }
-            // A named voice span that is the whole text is written as the
-            // speaker form (`<v Name>` left open), the form a reader turns
-            // back into the speaker: so the next write gives the same bytes.
-            if speaker == nil, spans.count == 1, case .element(let element) = spans[0],
-               case .voice(let name) = element.kind, !WebVTTText.annotation(name).isEmpty {
-                speaker = name
-                classes = element.classes
-                let inner = WebVTTText.withoutEmptyLines(element.children, firstLineHasOutput: true)
-                spans = inner.spans
-                changed = changed || inner.changed
-            }
-            if changed { emptied += 1 }
-            if let speaker {
-                WebVTTText.appendStartTag("v", classes: classes, annotation: speaker, to: &out, losses: &losses)
-            }
-            WebVTTText.append(spans, to: &out, losses: &losses)
-            if speaker != nil || !spans.isEmpty { out.newline() }
-        }
-        layout.appendBlocks(fileExtras?[WebVTTExtras.trailingNotes], to: &out)
+        var stream = WebVTTWriterStream()
+        return stream.write(timeline, options: options, diagnostics: &diagnostics)
+    }
 
+    func makeStream(options: WriteOptions) -> any CueWriterStream {
+        WebVTTWriterStream()
+    }
+}
+
+/// Writes WebVTT cue by cue (see `WebVTTWriter`).
+struct WebVTTWriterStream: CueWriterStream {
+    private var layout = WebVTTLayout()
+    private var losses = WebVTTText.Losses()
+    private var untimed = 0, emptied = 0, negative = 0, droppedSettings = 0
+
+    mutating func begin(_ header: Timeline, to out: inout TextOutput) {
+        layout.appendHead(header.extras[.webVTT], to: &out)
+    }
+
+    mutating func append(_ cue: Cue, to out: inout TextOutput) {
+        guard var start = cue.start, var end = cue.end else {
+            untimed += 1
+            return
+        }
+        if start.milliseconds < 0 || end.milliseconds < 0 {
+            negative += 1
+            start = max(start, .zero)
+            end = max(end, .zero)
+        }
+        let cueExtras = cue.extras[.webVTT]
+        layout.appendBlocks(cueExtras?[WebVTTExtras.notes], to: &out)
+        out.newline()
+        if let id = cue.id, !id.isEmpty {
+            out.append(WebVTTText.identifier(id))
+            out.newline()
+        }
+        let (settings, dropped) = WebVTTLayout.writableSettings(cue.settings)
+        droppedSettings += dropped
+        WebVTTLayout.appendTimingLine(start: start, end: end, settings: settings, to: &out)
+        var (spans, changed) = WebVTTText.withoutEmptyLines(cue.text, firstLineHasOutput: cue.speaker != nil)
+        var speaker = cue.speaker
+        var classes: [String] = []
+        if speaker != nil, case .list(let items)? = cueExtras?[WebVTTExtras.voiceClasses] { classes = items.compactMap(\.text) }
+        // A named voice span that is the whole text is written as the
+        // speaker form (`<v Name>` left open), the form a reader turns
+        // back into the speaker: so the next write gives the same bytes.
+        if speaker == nil, spans.count == 1, case .element(let element) = spans[0],
+           case .voice(let name) = element.kind, !WebVTTText.annotation(name).isEmpty {
+            speaker = name
+            classes = element.classes
+            let inner = WebVTTText.withoutEmptyLines(element.children, firstLineHasOutput: true)
+            spans = inner.spans
+            changed = changed || inner.changed
+        }
+        if changed { emptied += 1 }
+        if let speaker {
+            WebVTTText.appendStartTag("v", classes: classes, annotation: speaker, to: &out, losses: &losses)
+        }
+        WebVTTText.append(spans, to: &out, losses: &losses)
+        if speaker != nil || !spans.isEmpty { out.newline() }
+    }
+
+    mutating func finish(_ trailer: Timeline, to out: inout TextOutput, diagnostics: inout Diagnostics) {
+        layout.appendBlocks(trailer.extras[.webVTT]?[WebVTTExtras.trailingNotes], to: &out)
         if untimed > 0 {
             diagnostics.report(.warning("vtt.untimed", "\(untimed) cue(s) without a start or end time were not written", format: .webVTT))
         }
@@ -82,9 +96,8 @@ public struct WebVTTWriter: FormatWriter {
         if layout.droppedBlocks > 0 {
             diagnostics.report(.warning("vtt.block-dropped", "\(layout.droppedBlocks) header line(s) or block(s) hold a blank line or '-->', which would change how the file reads; left out", format: .webVTT))
         }
-        if !timeline.chapters.isEmpty {
-            diagnostics.report(.warning("vtt.chapters-not-written", "\(timeline.chapters.count) chapter(s) are not part of a WebVTT caption file; write them with --to vtt-chapters", format: .webVTT))
+        if !trailer.chapters.isEmpty {
+            diagnostics.report(.warning("vtt.chapters-not-written", "\(trailer.chapters.count) chapter(s) are not part of a WebVTT caption file; write them with --to vtt-chapters", format: .webVTT))
         }
-        return out.bytes
     }
 }

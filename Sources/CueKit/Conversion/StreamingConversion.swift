@@ -1,0 +1,163 @@
+/// Where one output of a conversion goes, in chunks, in order.
+public protocol OutputSink: AnyObject {
+    /// Appends `bytes` to the output; throws when they cannot be written.
+    func write(_ bytes: [UInt8]) throws(Diagnostic)
+}
+
+extension Converter {
+    /// What a conversion into sinks did.
+    public struct SinkConversion: Sendable {
+        /// The format the input was read as.
+        public var format: Format
+        public var encoding: TextDecoding.Encoding
+        /// Each output that could not be written, with why; the others were
+        /// handed to their sinks whole.
+        public var failures: [(format: FormatID, error: Diagnostic)]
+        /// Whether the input was streamed cue by cue.
+        public var streamed: Bool
+    }
+
+    /// Reads `bytes` once and writes every output into its sink.
+    ///
+    /// Between caption formats (SRT and WebVTT, in either direction, with any
+    /// time transform) the conversion streams: each cue is written as soon as
+    /// it is read and output reaches the sinks a megabyte at a time, so memory
+    /// stays near the size of the input. Other conversions run whole (see
+    /// `convert(_:name:from:to:transform:diagnostics:)`) and hand each output
+    /// over at the end. Throws when the input cannot be read, or when a sink
+    /// fails during streaming; then what the sinks received is incomplete and
+    /// should be discarded.
+    public func convert(
+        _ bytes: [UInt8], name: String?, from input: FormatID? = nil,
+        into outputs: [(format: FormatID, sink: any OutputSink)],
+        transform: TimeTransform = TimeTransform(), diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> SinkConversion {
+        let (source, chosen, encoding) = try decode(bytes, name: name, format: input, diagnostics: &diagnostics)
+        if let reader = chosen.reader as? any CueStreamReader, readOptions.item == nil,
+           let writers = streamWriters(for: outputs.map(\.format), from: chosen.id) {
+            try stream(source, reader: reader, format: chosen.id, writers: writers, sinks: outputs.map(\.sink),
+                       transform: transform, diagnostics: &diagnostics)
+            return SinkConversion(format: chosen, encoding: encoding, failures: [], streamed: true)
+        }
+        let conversion = try convert(
+            bytes, name: name, from: chosen.id, to: outputs.map(\.format), transform: transform, diagnostics: &diagnostics)
+        var failures = conversion.failures
+        for (format, sink) in outputs {
+            guard let written = conversion.outputs.first(where: { $0.format == format })?.bytes else { continue }
+            do throws(Diagnostic) {
+                try sink.write(written)
+            } catch {
+                failures.append((format, error))
+            }
+        }
+        return SinkConversion(format: chosen, encoding: encoding, failures: failures, streamed: false)
+    }
+
+    /// The streaming writers for `formats`, or nil when one of them needs the
+    /// whole timeline (no streaming writer, several timelines, segmentation).
+    private func streamWriters(for formats: [FormatID], from source: FormatID) -> [(FormatID, any CueStreamWriter)]? {
+        var writers: [(FormatID, any CueStreamWriter)] = []
+        for format in formats {
+            guard let writer = registry[format]?.writer as? any CueStreamWriter, !writer.writesManyTimelines,
+                  !segments(from: source, to: format) else { return nil }
+            writers.append((format, writer))
+        }
+        return writers
+    }
+
+    private func stream(
+        _ source: SourceText, reader: any CueStreamReader, format: FormatID,
+        writers: [(FormatID, any CueStreamWriter)], sinks: [any OutputSink],
+        transform: TimeTransform, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) {
+        let pipeline = CuePipeline(
+            outputs: zip(writers, sinks).map { writer, sink in
+                CuePipeline.Output(format: writer.0, stream: writer.1.makeStream(options: writeOptions),
+                                   out: TextOutput(options: writeOptions, capacity: CuePipeline.flushSize + 4096), sink: sink)
+            },
+            transform: transform)
+        var readDiagnostics = Diagnostics(strict: readOptions.strict)
+        let trailer: Timeline
+        do {
+            trailer = try reader.stream(source, options: readOptions, diagnostics: &readDiagnostics, to: pipeline)
+        } catch {
+            diagnostics.append(contentsOf: readDiagnostics.items.map { tagged($0, format) })
+            throw tagged(error, format)
+        }
+        diagnostics.append(contentsOf: readDiagnostics.items.map { tagged($0, format) })
+        diagnostics.append(contentsOf: (pipeline.tally.diagnostics + pipeline.orderWarnings).map { tagged($0, format) })
+        // The extras that were seen (the trailer holds the file's), for the
+        // warnings about what a format cannot hold.
+        var seen = trailer
+        seen.cues = pipeline.cuesWithExtras
+        for output in pipeline.outputs {
+            var writeDiagnostics = Diagnostics()
+            reportExtrasLoss(seen, writtenAs: output.format, diagnostics: &writeDiagnostics)
+            try pipeline.finish(output, trailer: trailer, diagnostics: &writeDiagnostics)
+            diagnostics.append(contentsOf: writeDiagnostics.items.map { tagged($0, output.format) })
+        }
+    }
+}
+
+/// Feeds streamed cues to every output: transform, order check, writers,
+/// and a flush to the sinks whenever an output's buffer passes `flushSize`.
+private final class CuePipeline: CueConsumer {
+    static let flushSize = 1 << 20
+
+    final class Output {
+        let format: FormatID
+        var stream: any CueWriterStream
+        var out: TextOutput
+        let sink: any OutputSink
+
+        init(format: FormatID, stream: any CueWriterStream, out: TextOutput, sink: any OutputSink) {
+            self.format = format
+            self.stream = stream
+            self.out = out
+            self.sink = sink
+        }
+    }
+
+    let outputs: [Output]
+    let transform: TimeTransform
+    var tally = TimeTransform.Tally()
+    var order = CueOrderCheck()
+    var orderWarnings: [Diagnostic] = []
+    private(set) var header: Timeline?
+    /// Cues that carried format extras, stripped of their text: enough to say
+    /// which extras an output format drops.
+    private(set) var cuesWithExtras: [Cue] = []
+
+    init(outputs: [Output], transform: TimeTransform) {
+        self.outputs = outputs
+        self.transform = transform
+    }
+
+    func begin(_ header: Timeline) throws(Diagnostic) {
+        self.header = header
+        for output in outputs { output.stream.begin(header, to: &output.out) }
+    }
+
+    func consume(_ cue: Cue) throws(Diagnostic) {
+        guard let cue = transform.apply(to: cue, tally: &tally) else { return }
+        if let warning = order.check(cue) { orderWarnings.append(warning) }
+        if !cue.extras.isEmpty { cuesWithExtras.append(Cue(text: [], extras: cue.extras)) }
+        for output in outputs {
+            output.stream.append(cue, to: &output.out)
+            if output.out.bytes.count >= Self.flushSize { try flush(output) }
+        }
+    }
+
+    /// Ends `output` (writing its header first when no cue came) and flushes it.
+    func finish(_ output: Output, trailer: Timeline, diagnostics: inout Diagnostics) throws(Diagnostic) {
+        if header == nil { output.stream.begin(trailer, to: &output.out) }
+        output.stream.finish(trailer, to: &output.out, diagnostics: &diagnostics)
+        try flush(output)
+    }
+
+    /// Hands the buffer to the sink and reuses it (the sink keeps no reference).
+    private func flush(_ output: Output) throws(Diagnostic) {
+        try output.sink.write(output.out.bytes)
+        output.out.clear()
+    }
+}

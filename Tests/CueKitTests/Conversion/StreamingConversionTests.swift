@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import CueKit
+
+/// Caption-to-caption conversions stream cue by cue; they must give the same
+/// bytes and the same diagnostics as converting the whole timeline.
+@Suite("Streaming conversion")
+struct StreamingConversionTests {
+    final class Collector: OutputSink {
+        var bytes: [UInt8] = []
+        var chunks = 0
+        var failAfter: Int?
+
+        func write(_ chunk: [UInt8]) throws(Diagnostic) {
+            if let failAfter, bytes.count + chunk.count > failAfter {
+                throw .error("test.disk-full", "no space left")
+            }
+            bytes.append(contentsOf: chunk)
+            chunks += 1
+        }
+    }
+
+    /// Streamed and whole conversions of `bytes` to `formats`.
+    private func both(_ bytes: [UInt8], name: String, to formats: [FormatID], transform: TimeTransform = TimeTransform())
+        throws -> (streamed: [[UInt8]], whole: [[UInt8]], streamedDiagnostics: [String], wholeDiagnostics: [String], didStream: Bool)
+    {
+        let converter = Converter()
+        let collectors = formats.map { _ in Collector() }
+        var streamDiagnostics = Diagnostics()
+        let result = try converter.convert(
+            bytes, name: name, into: zip(formats, collectors).map { ($0, $1 as any OutputSink) }, transform: transform,
+            diagnostics: &streamDiagnostics)
+        var wholeDiagnostics = Diagnostics()
+        let whole = try converter.convert(bytes, name: name, to: formats, transform: transform, diagnostics: &wholeDiagnostics)
+        return (collectors.map(\.bytes), whole.outputs.map(\.bytes),
+                streamDiagnostics.items.map(\.description).sorted(), wholeDiagnostics.items.map(\.description).sorted(),
+                result.streamed)
+    }
+
+    static let samples: [String] = {
+        let directories = ["srt", "vtt"]
+        return directories.flatMap { directory -> [String] in
+            let url = TestFiles.sample(directory)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+            return names.filter { $0.hasSuffix(".srt") || ($0.hasSuffix(".vtt") && !$0.hasSuffix(".chapters.vtt")) }
+                .sorted().map { "\(directory)/\($0)" }
+        }
+    }()
+
+    @Test(arguments: samples)
+    func samplesStreamToTheSameBytes(path: String) throws {
+        let bytes = try TestFiles.bytes(TestFiles.sample(path))
+        guard let result = try? both(bytes, name: path, to: [.webVTT, .srt]) else { return }  // broken on purpose
+        #expect(result.didStream)
+        #expect(result.streamed == result.whole, "\(path)")
+        #expect(result.streamedDiagnostics == result.wholeDiagnostics, "\(path)")
+    }
+
+    @Test func shiftedAndOutOfOrderCuesGiveTheSameWarnings() throws {
+        let srt = "1\n00:00:05,000 --> 00:00:06,000\nlate\n\n2\n00:00:01,000 --> 00:00:02,000\nearly\n\n3\n00:00:00,500 --> 00:00:00,900\ngone\n"
+        let result = try both(Array(srt.utf8), name: "order.srt", to: [.webVTT], transform: TimeTransform(offset: -1000))
+        #expect(result.streamed == result.whole)
+        #expect(result.streamedDiagnostics == result.wholeDiagnostics)
+        #expect(result.streamedDiagnostics.contains { $0.contains("transform.dropped") || $0.contains("were dropped") })
+        #expect(result.streamedDiagnostics.contains { $0.contains("is earlier than") })
+    }
+
+    @Test(.enabled(if: TestFiles.hasCorpus), arguments: TestFiles.corpusFiles("vtt", extensions: ["vtt"]) + TestFiles.corpusFiles("srt", extensions: ["srt"]))
+    func corpusStreamsToTheSameBytes(file: URL) throws {
+        let bytes = try TestFiles.bytes(file)
+        guard let result = try? both(bytes, name: file.lastPathComponent, to: [.webVTT, .srt]) else { return }
+        #expect(result.streamed == result.whole, "\(file.lastPathComponent)")
+        #expect(result.streamedDiagnostics == result.wholeDiagnostics, "\(file.lastPathComponent)")
+    }
+
+    @Test func largeOutputsReachTheSinkInChunks() throws {
+        var srt = ""
+        for index in 0..<40_000 {
+            srt += "\(index + 1)\n00:00:\(String(format: "%02d", index % 60)),000 --> 00:00:\(String(format: "%02d", index % 60)),500\nLine number \(index) of a long file.\n\n"
+        }
+        let collector = Collector()
+        var diagnostics = Diagnostics()
+        _ = try Converter().convert(Array(srt.utf8), name: "long.srt", into: [(.webVTT, collector)], diagnostics: &diagnostics)
+        #expect(collector.chunks > 1)
+        #expect(collector.bytes.count > 1 << 20)
+    }
+
+    @Test func aSinkFailureStopsTheConversion() throws {
+        var srt = ""
+        for index in 0..<40_000 { srt += "\(index + 1)\n00:00:01,000 --> 00:00:02,000\nText \(index)\n\n" }
+        let collector = Collector()
+        collector.failAfter = 10
+        var diagnostics = Diagnostics()
+        #expect(throws: Diagnostic.self) {
+            _ = try Converter().convert(Array(srt.utf8), name: "full.srt", into: [(.webVTT, collector)], diagnostics: &diagnostics)
+        }
+    }
+
+    @Test func transcriptsAreNotStreamed() throws {
+        let bytes = try TestFiles.bytes(TestFiles.sample("episode/minimal.md"))
+        let result = try both(bytes, name: "minimal.md", to: [.srt])
+        #expect(!result.didStream)
+        #expect(result.streamed == result.whole)
+    }
+}

@@ -76,9 +76,10 @@ enum FileIO {
             try writeAll(bytes, to: descriptor, name: "'\(path)'")
         }
 
-        /// Puts the file in place.
+        /// Puts the file in place. The rename is atomic: readers see the old
+        /// file or the new one. (No fsync: that guards against power loss, not
+        /// against a failed conversion, and costs a disk flush per file.)
         func commit() throws(Failure) {
-            guard fsync(descriptor) == 0 || errno == EINVAL else { throw Failure(message: "cannot write '\(path)': \(errorText())") }
             fchmod(descriptor, 0o644 & ~currentUmask())
             let closed = close(descriptor)
             descriptor = -1
@@ -146,6 +147,18 @@ enum FileIO {
     }
 
     /// Whether two paths name the same existing file.
+    /// Which file a path names (device and inode), when it exists.
+    struct Identity: Hashable, Sendable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    static func identity(_ path: String) -> Identity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
     static func sameFile(_ a: String, _ b: String) -> Bool {
         var first = stat(), second = stat()
         guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }

@@ -32,7 +32,7 @@ struct ConversionJob: Sendable {
     /// Reads the input, converts it to every output and writes each one
     /// through a temporary file renamed into place only when the whole output
     /// was written. Never throws: failures are in the result.
-    func run(converter: Converter, inputFormat: FormatID?, transform: TimeTransform, force: Bool, inputPaths: Set<String>) -> Result {
+    func run(converter: Converter, inputFormat: FormatID?, transform: TimeTransform, force: Bool, inputFiles: Set<FileIO.Identity>) -> Result {
         var result = Result(input: input)
         let bytes: [UInt8]
         do {
@@ -52,7 +52,7 @@ struct ConversionJob: Sendable {
                 sinks.append((format, StandardOutputSink()))
             case .file(let path):
                 do {
-                    let target = try OutputTarget(path: path, force: force, inputPaths: inputPaths)
+                    let target = try OutputTarget(path: path, force: force, inputFiles: inputFiles)
                     opened[format] = target
                     sinks.append((format, target))
                 } catch {
@@ -107,11 +107,12 @@ struct ConversionJob: Sendable {
 private final class OutputTarget: OutputSink {
     let file: FileIO.AtomicFile
 
-    init(path: String, force: Bool, inputPaths: Set<String>) throws(Diagnostic) {
-        if inputPaths.contains(where: { FileIO.sameFile($0, path) }) {
+    init(path: String, force: Bool, inputFiles: Set<FileIO.Identity>) throws(Diagnostic) {
+        let existing = FileIO.identity(path)
+        if let existing, inputFiles.contains(existing) {
             throw .error("io.output-is-input", "refusing to write '\(path)': it is an input of this run")
         }
-        if !force && FileIO.exists(path) {
+        if !force && existing != nil {
             throw .error("io.output-exists", "'\(path)' already exists; pass --force to replace it")
         }
         do throws(FileIO.Failure) {

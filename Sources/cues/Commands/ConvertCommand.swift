@@ -60,9 +60,9 @@ struct ConvertCommand: ParsableCommand {
             printer: DiagnosticPrinter(quiet: quiet), json: json,
             showsProgress: !quiet && !json && files.count > 1 && DiagnosticPrinter.isTerminal, total: files.count)
         let inputFormat = input.format, transform = timing.transform, force = output.force
-        let inputPaths = Set(files.filter { !$0.isStandardInput }.map(\.path))
+        let inputFiles = Set(files.filter { !$0.isStandardInput }.compactMap { FileIO.identity($0.path) })
         BatchRunner(jobs: plans, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount).run({ job in
-            job.run(converter: converter, inputFormat: inputFormat, transform: transform, force: force, inputPaths: inputPaths)
+            job.run(converter: converter, inputFormat: inputFormat, transform: transform, force: force, inputFiles: inputFiles)
         }, deliver: { result in
             reporter.deliver(result)
         })

@@ -101,6 +101,8 @@ struct Bench {
             let episode = file("episode-\(count).md") { generator.episode(entries: count) }
             row("episode → VTT, \(count) entries", input: episode, count: count, unit: "lines",
                 [cues, "convert", episode, "--to", "vtt", "-q"])
+            row("  the same without segmentation", input: episode, count: count, unit: "lines",
+                [cues, "convert", episode, "--to", "vtt", "--segment", "never", "-q"])
             row("episode → episode, \(count) entries", input: episode, count: count, unit: "lines",
                 [cues, "convert", episode, "--to", "episode", "-q"])
             row("episode → chapters, \(count) entries", input: episode, count: count, unit: "lines",
@@ -117,6 +119,36 @@ struct Bench {
         let hour = file("hour-1100.vtt") { generator.webVTT(cues: 1100) }
         row("VTT → SRT, 1,100 cues (an hour)", input: hour, count: 1100, unit: "cues", [cues, "convert", hour, "--to", "srt", "-q"])
         batch(generator: &generator)
+        corpusBatch()
+    }
+
+    /// The real episodes of the shared corpus, when it is beside the checkout:
+    /// every one to VTT, SRT and JSON chapters in one call with two jobs,
+    /// against one process per file and format.
+    func corpusBatch() {
+        let folder = "../shared/corpus/episodes"
+        guard access(folder, R_OK) == 0 else { return }
+        var names: [String] = []
+        if let handle = opendir(folder) {
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name.hasSuffix(".md") { names.append(name) }
+            }
+            closedir(handle)
+        }
+        let total = names.reduce(0) { $0 + size("\(folder)/\($1)") }
+        let out = "\(directory)/corpus-out"
+        let oneCall = ProcessTimer.median(runs: runs, [cues, "convert", folder, "--to", "vtt,srt,chapters", "--out-dir", out, "--force", "--jobs", "2", "-q"])
+        print("\(names.count) corpus episodes → VTT, SRT, chapters".padded(36) + figures(bytes: total, count: names.count, unit: "files", oneCall))
+        var perFile = ProcessTimer.Measurement(seconds: 0, peakBytes: 0, status: 0)
+        for name in names {
+            for format in ["vtt", "srt", "chapters"] {
+                let one = ProcessTimer.run([cues, "convert", "\(folder)/\(name)", "--to", format, "-q"])
+                perFile.seconds += one.seconds
+                perFile.peakBytes = max(perFile.peakBytes, one.peakBytes)
+            }
+        }
+        print("  one process per file and format".padded(36) + figures(bytes: total, count: names.count, unit: "files", perFile))
     }
 
     /// 1,000 files of 100 cues: one call, against one process per file.

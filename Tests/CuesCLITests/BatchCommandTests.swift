@@ -146,3 +146,30 @@ struct BatchCommandTests {
         #expect(list.contains { $0["id"] as? String == "episode" && $0["read"] as? Bool == true && $0["write"] as? Bool == true })
     }
 }
+
+/// What a person at a terminal sees, through `script`, which gives the tool a
+/// terminal for standard error.
+@Suite("cues convert at a terminal", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+struct TerminalTests {
+    @Test func recursiveInputsShowAProgressBarAndKeepTheirFolders() throws {
+        let root = try Cues.temporaryDirectory()
+        let input = root.appendingPathComponent("in"), sub = input.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Cues.sample("episode/minimal.md"), toPath: input.appendingPathComponent("a.md").path)
+        try FileManager.default.copyItem(atPath: Cues.sample("episode/minimal.md"), toPath: sub.appendingPathComponent("b.md").path)
+        let out = root.appendingPathComponent("out")
+        let command = "\(Cues.executable.path) convert \(input.path) --recursive --to vtt --out-dir \(out.path)"
+        let result = try Cues.run(["-q", "-c", command, "/dev/null"], executable: URL(fileURLWithPath: "/usr/bin/script"))
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("] 2/2 "))
+        #expect(result.stdout.contains("\u{1B}[K"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("a.vtt").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("sub/b.vtt").path))
+        // Without --recursive the subfolder is not read.
+        let flat = try Cues.run(["convert", input.path, "--to", "vtt", "--out-dir", root.appendingPathComponent("flat").path])
+        #expect(flat.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("flat").path) == ["a.vtt"])
+        // Not a terminal: no progress bar.
+        #expect(!flat.stderr.contains("\u{1B}[K"))
+    }
+}

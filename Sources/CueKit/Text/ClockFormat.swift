@@ -43,7 +43,9 @@ public enum ClockFormat {
                     0x30 + h / 10, 0x30 + h % 10, 0x3A, 0x30 + m / 10, 0x30 + m % 10, 0x3A,
                     0x30 + s / 10, 0x30 + s % 10, separator,
                     0x30 + UInt8(f / 100), 0x30 + UInt8(f / 10 % 10), 0x30 + UInt8(f % 10))
-                withUnsafeBytes(of: text) { bytes.append(contentsOf: $0) }
+                withUnsafeBytes(of: text) { raw in
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 12))
+                }
                 return
             }
             appendPadded(hours, width: 2, to: &bytes)

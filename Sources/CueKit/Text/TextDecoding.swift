@@ -278,29 +278,31 @@ public enum TextDecoding {
                     index += 8
                 }
                 guard index < count else { break }
+                // One multi-byte sequence, checked byte by byte (no loop).
                 let byte = buffer[index]
-                let length: Int
-                switch byte {
-                case 0x00...0x7F: length = 1
-                case 0xC2...0xDF: length = 2
-                case 0xE0...0xEF: length = 3
-                case 0xF0...0xF4: length = 4
-                default: return index
-                }
-                if index + length > count { return index }
-                for next in 1..<length where buffer[index + next] & 0xC0 != 0x80 { return index }
-                // Reject overlong and surrogate forms the lead byte alone allows.
-                if length == 3 {
-                    let second = buffer[index + 1]
+                if byte < 0x80 {
+                    index += 1
+                } else if byte >= 0xC2 && byte <= 0xDF {
+                    guard index + 1 < count, buffer[index + 1] & 0xC0 == 0x80 else { return index }
+                    index += 2
+                } else if byte >= 0xE0 && byte <= 0xEF {
+                    guard index + 2 < count else { return index }
+                    let second = buffer[index + 1], third = buffer[index + 2]
+                    guard second & 0xC0 == 0x80, third & 0xC0 == 0x80 else { return index }
+                    // Reject overlong forms and surrogates.
                     if byte == 0xE0 && second < 0xA0 { return index }
                     if byte == 0xED && second > 0x9F { return index }
-                }
-                if length == 4 {
+                    index += 3
+                } else if byte >= 0xF0 && byte <= 0xF4 {
+                    guard index + 3 < count else { return index }
                     let second = buffer[index + 1]
+                    guard second & 0xC0 == 0x80, buffer[index + 2] & 0xC0 == 0x80, buffer[index + 3] & 0xC0 == 0x80 else { return index }
                     if byte == 0xF0 && second < 0x90 { return index }
                     if byte == 0xF4 && second > 0x8F { return index }
+                    index += 4
+                } else {
+                    return index
                 }
-                index += length
             }
             return count
         }

@@ -125,3 +125,22 @@ struct TextDecodingTests {
         #expect(diagnostics.items.isEmpty)
     }
 }
+
+@Suite("UTF-8 validation")
+struct UTF8ValidationTests {
+    /// The fast validator agrees with the standard library on random bytes
+    /// biased towards UTF-8 lead and continuation bytes.
+    @Test func agreesWithTheStandardLibrary() {
+        var state: UInt64 = 0x1234_5678
+        func next() -> UInt8 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+        let interesting: [UInt8] = [0x41, 0x80, 0xBF, 0xC2, 0xDF, 0xE0, 0xA0, 0xED, 0x9F, 0xA0, 0xEF, 0xF0, 0x90, 0xF4, 0x8F, 0xF5, 0xC0, 0xFF]
+        for _ in 0..<20_000 {
+            let length = Int(next() % 24)
+            let bytes = (0..<length).map { _ in next() % 3 == 0 ? next() : interesting[Int(next()) % interesting.count] }
+            #expect(TextDecoding.isValidUTF8(bytes) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+        }
+    }
+}

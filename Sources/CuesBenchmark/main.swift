@@ -6,7 +6,7 @@ import Darwin
 
 /// cues-bench: times the cues binary on generated inputs and prints a table.
 ///
-///     swift build -c release && swift run -c release cues-bench [--quick] [--runs N]
+///     swift build -c release && .build/release/cues-bench [--quick] [--runs N]
 ///
 /// Inputs are generated deterministically into .build/bench-inputs (reused
 /// between runs). Every figure is the median of the runs (default 5); peak

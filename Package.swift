@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +32,10 @@ let package = Package(
         ),
         .executableTarget(name: "cues-bench", path: "Sources/CuesBenchmark"),
         .executableTarget(name: "cues-fuzz", dependencies: ["CueKit"], path: "Sources/CuesFuzz"),
-        .testTarget(name: "CueKitTests", dependencies: ["CueKit"]),
+        .testTarget(
+            name: "CueKitTests",
+            dependencies: ["CueKit", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "CuesCLITests", dependencies: ["CueKit", "cues", "cues-fuzz"]),
     ],
     swiftLanguageModes: [.v6]

@@ -21,6 +21,10 @@ struct YouTubeChaptersTests {
         ("0:00 2:1 odds", 0, nil, "2:1 odds"),
         ("1:30.5 Fraction", 90, nil, "Fraction"),
         ("5:00", 300, nil, ""),
+        // A title may end in a separator (found by the round-trip property).
+        ("0:00 Q&A \u{2014}", 0, nil, "Q&A \u{2014}"),
+        ("1:00 - Next >  ", 60, nil, "Next >"),
+        ("Intro - 1:23 -", 83, nil, "Intro"),
     ] as [(String, Int64, Int64?, String)])
     func readsTimestampsWherePeoplePutThem(line: String, start: Int64, end: Int64?, title: String) throws {
         let parsed = try #require(YouTubeChapterLine(ArraySlice(line.utf8)))

@@ -12,12 +12,22 @@
 /// - A `<` or `{` that does not start a tag is text (`2<3`, `{normal text}`).
 /// - A closing tag closes the innermost open tag of its name and any open
 ///   inside it; tags still open at the end of the cue close there.
+/// - Tags nested deeper than `SpanBuilder.maximumDepth` are ignored (their
+///   text is kept), so hostile input cannot build spans nested thousands deep.
 enum SRTMarkup {
     /// Cue text read from markup.
     struct Parsed: Equatable {
         var spans: [Span]
         /// The `{\anN}` number, when one was given.
         var alignment: Int?
+        /// Opening tags ignored for being nested too deep: how many, and the
+        /// offset of the first.
+        var tooDeep: (count: Int, firstOffset: Int)?
+
+        static func == (lhs: Parsed, rhs: Parsed) -> Bool {
+            lhs.spans == rhs.spans && lhs.alignment == rhs.alignment
+                && lhs.tooDeep?.count == rhs.tooDeep?.count && lhs.tooDeep?.firstOffset == rhs.tooDeep?.firstOffset
+        }
     }
 
     /// Whether `bytes[start..<end]` holds a `<` or `{`, the bytes that can
@@ -57,7 +67,7 @@ enum SRTMarkup {
                 textStart = index
             } else if byte == 0x3C, let tag = Tag.scanAngle(bytes, at: index) {
                 flush(index)
-                apply(tag, to: &builder)
+                apply(tag, at: index, to: &builder)
                 index = tag.end
                 textStart = index
             } else if byte == 0x7B, let tag = Tag.scanBrace(bytes, at: index) {
@@ -65,7 +75,7 @@ enum SRTMarkup {
                 if case .alignment(let number) = tag.kind {
                     if alignment == nil { alignment = number }
                 } else {
-                    apply(tag, to: &builder)
+                    apply(tag, at: index, to: &builder)
                 }
                 index = tag.end
                 textStart = index
@@ -74,12 +84,16 @@ enum SRTMarkup {
             }
         }
         flush(count)
-        return Parsed(spans: builder.finish(), alignment: alignment)
+        return Parsed(spans: builder.finish(), alignment: alignment, tooDeep: builder.tooDeep)
     }
 
-    private static func apply(_ tag: Tag, to builder: inout SpanBuilder) {
+    private static func apply(_ tag: Tag, at offset: Int, to builder: inout SpanBuilder) {
         switch tag.kind {
         case .open(let name, let colour):
+            guard builder.canOpen else {
+                builder.ignoreTooDeep(at: offset)
+                return
+            }
             switch name {
             case "i": builder.open(name, SpanElement(.italic, children: []))
             case "b": builder.open(name, SpanElement(.bold, children: []))
@@ -203,6 +217,10 @@ private struct Tag {
 
 /// Builds nested spans from open and close events.
 struct SpanBuilder {
+    /// The deepest nesting of open tags kept (as for WebVTT); deeper ones are
+    /// for the caller to ignore, see `canOpen`.
+    static let maximumDepth = 64
+
     private struct Open {
         var name: String
         /// Nil for a tag that maps to no element; its children go to the parent.
@@ -211,6 +229,16 @@ struct SpanBuilder {
     }
 
     private var stack: [Open] = [Open(name: "", element: nil, children: [])]
+    /// Opening tags ignored for being too deep: how many, and where the first was.
+    private(set) var tooDeep: (count: Int, firstOffset: Int)?
+
+    /// Whether one more tag may open without passing `maximumDepth`.
+    var canOpen: Bool { stack.count <= Self.maximumDepth }
+
+    /// Records an opening tag at `offset` left out for being too deep.
+    mutating func ignoreTooDeep(at offset: Int) {
+        tooDeep = (count: (tooDeep?.count ?? 0) + 1, firstOffset: tooDeep?.firstOffset ?? offset)
+    }
 
     /// Appends text, joining it to text just before.
     mutating func text(_ text: String) {

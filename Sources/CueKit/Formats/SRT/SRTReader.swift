@@ -183,7 +183,8 @@ private struct SRTParser {
         }
         for diagnostic in timing.repairs { try repair(diagnostic) }
         var id: String?
-        let expected = (lastNumber ?? 0) + 1
+        // A number too large for an Int reads as Int.max; the next stays there.
+        let expected = lastNumber.map { $0 < .max ? $0 + 1 : .max } ?? 1
         lastNumber = expected
         if let numberLine {
             if let number = number(numberLine) {
@@ -271,6 +272,12 @@ private struct SRTParser {
                 payload.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]))
             }
             let parsed = payload.withUnsafeBufferPointer { SRTMarkup.parse($0) }
+            if let tooDeep = parsed.tooDeep {
+                try repair(.warning(
+                    "srt.nesting-too-deep",
+                    "expected tags nested at most \(SpanBuilder.maximumDepth) deep, found \(tooDeep.count) tag(s) deeper; they are ignored, their text is kept",
+                    at: location(inPayloadOf: textLines, offset: tooDeep.firstOffset)))
+            }
             cue.text = parsed.spans
             if let alignment = parsed.alignment { cue.settings = SRTPosition.settings(forAlignment: alignment) }
             if SRTText.render(parsed.spans, alignment: parsed.alignment) != payload {
@@ -338,6 +345,21 @@ private struct SRTParser {
         let count = (reported[diagnostic.code] ?? 0) + 1
         reported[diagnostic.code] = count
         if count <= Self.reportLimit { diagnostics.report(diagnostic) }
+    }
+
+    /// The place in the file of byte `offset` of cue text made of `lines`
+    /// joined by LF.
+    private func location(inPayloadOf lines: [TextLine], offset: Int) -> SourceLocation {
+        var lineStart = 0
+        for line in lines {
+            let length = line.end - line.start
+            if offset <= lineStart + length {
+                let byte = line.start + (offset - lineStart)
+                return source.location(line: line.number, column: bytes.scalarColumn(ofByte: byte, lineStart: line.start))
+            }
+            lineStart += length + 1
+        }
+        return location(lines.last ?? TextLine(start: 0, end: 0, number: 1))
     }
 
     private func isBlank(_ line: TextLine) -> Bool {

@@ -187,6 +187,12 @@ struct YouTubeChapterLine: Equatable {
             while let first = scalars.first, separators.contains(first) { scalars.removeFirst() }
             while let last = scalars.last, separators.contains(last) { scalars.removeLast() }
         }
+        /// Only spaces leave the far end of the text after the time: a title
+        /// may end in a separator (`Q&A —`, `Part 1 >`).
+        func trimAfterTime(_ scalars: inout Substring.UnicodeScalarView) {
+            while let first = scalars.first, separators.contains(first) { scalars.removeFirst() }
+            while let last = scalars.last, last == " " || last == "\t" || last == "\u{A0}" { scalars.removeLast() }
+        }
         // A bracket opened before the time and closed after it.
         trim(&head)
         var opened = leading && (before.unicodeScalars.contains("(") || before.unicodeScalars.contains("["))
@@ -197,7 +203,7 @@ struct YouTubeChapterLine: Equatable {
         while let first = tail.first, first == " " || first == "\t" { tail.removeFirst() }
         if opened, let first = tail.first, first == ")" || first == "]" { tail.removeFirst() }
         trim(&head)
-        trim(&tail)
+        trimAfterTime(&tail)
         return [String(Substring(head)), String(Substring(tail))].filter { !$0.isEmpty }.joined(separator: " ")
     }
 }

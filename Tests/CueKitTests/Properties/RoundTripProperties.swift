@@ -1,0 +1,279 @@
+import PropertyBased
+import Testing
+@testable import CueKit
+
+/// For each format: a generated timeline written and read back gives the same
+/// timeline in every field the format carries (Formats/README.md, "What each
+/// format carries"). Only what a format's page documents as lossy is
+/// normalised away, by the `carried` projection of each test.
+@Suite("Round-trip properties")
+struct RoundTripProperties {
+    /// `timeline` written as `format` (through the converter, with inference
+    /// when the writer needs it) and read back as `format`.
+    static func roundTrip(
+        _ timeline: Timeline, as format: FormatID, sourceFormat: FormatID? = nil,
+        readOptions: ReadOptions = ReadOptions()
+    ) throws -> (written: String, read: Timeline) {
+        let converter = Converter(readOptions: readOptions, segmentation: .never)
+        var diagnostics = Diagnostics()
+        let prepared = try converter.prepared(timeline, for: format, sourceFormat: sourceFormat, diagnostics: &diagnostics)
+        let bytes = try converter.write(prepared, as: format, diagnostics: &diagnostics)
+        let input = try converter.read(bytes, name: "roundtrip", format: format, diagnostics: &diagnostics)
+        return (String(decoding: bytes, as: UTF8.self), input.timeline)
+    }
+
+    /// Cues reduced to the fields a test compares.
+    static func cues(
+        _ timeline: Timeline, id: Bool = false, end: Bool = true, speaker: Bool = true,
+        styling: Bool = true, settings: Bool = false
+    ) -> [Cue] {
+        timeline.cues.map { cue in
+            Cue(id: id ? cue.id : nil, start: cue.start, end: end ? cue.end : nil,
+                speaker: speaker ? cue.speaker : nil,
+                text: styling ? cue.text : Span.plain(cue.plainText),
+                settings: settings ? cue.settings : [])
+        }
+    }
+
+    /// Chapters reduced to the fields a test compares.
+    static func chapters(
+        _ chapters: [Chapter], end: Bool = true, links: Bool = true, toc: Bool = true, cueIndex: Bool = false,
+        start: Bool = true
+    ) -> [Chapter] {
+        chapters.map { chapter in
+            Chapter(start: start ? chapter.start : nil, end: end ? chapter.end : nil, title: chapter.title,
+                    url: links ? chapter.url : nil, image: links ? chapter.image : nil,
+                    isInTableOfContents: toc ? chapter.isInTableOfContents : true,
+                    cueIndex: cueIndex ? chapter.cueIndex : nil)
+        }
+    }
+
+    static func metadata(_ timeline: Timeline, keys: [String]) -> [String: FieldValue] {
+        var kept: [String: FieldValue] = [:]
+        for key in keys { kept[key] = timeline.metadata[key] }
+        return kept
+    }
+
+    static let mappedKeys = ["title", "author", "podcastName", "description"]
+
+    /// The end of each chapter when a writer must give one: its own, else the
+    /// next chapter in the table of contents' start, else the media end.
+    static func writtenEnds(_ timeline: Timeline) -> [Chapter] {
+        let visible = timeline.chapters.filter(\.isInTableOfContents)
+        let mediaEnd = timeline.duration ?? timeline.cues.last?.end
+        return visible.enumerated().map { index, chapter in
+            var chapter = chapter
+            chapter.end = chapter.end ?? (index + 1 < visible.count ? visible[index + 1].start : mediaEnd)
+            return chapter
+        }
+    }
+
+    /// Chapters as writers of chapter lists give them: a chapter with the title
+    /// of the chapter right before it is a doubled header and left out
+    /// (`WritableChapters`, json-chapters.md).
+    static func withoutDoubledTitles(_ timeline: Timeline) -> Timeline {
+        var timeline = timeline
+        var kept: [Chapter] = []
+        for chapter in timeline.chapters where kept.last?.title != chapter.title || chapter.title == nil {
+            kept.append(chapter)
+        }
+        timeline.chapters = kept
+        return timeline
+    }
+
+    /// SRT has no escapes (srt.md, "Lossy"): a `<` before a letter starts a
+    /// tag. Such text gets a space after the `<`.
+    static func withoutTagLikeText(_ timeline: Timeline) -> Timeline {
+        func fixed(_ spans: [Span]) -> [Span] {
+            spans.map { span in
+                switch span {
+                case .text(let text): return .text(text.replacingOccurrences(of: "a<b", with: "a< b"))
+                case .element(var element):
+                    element.children = fixed(element.children)
+                    return .element(element)
+                default: return span
+                }
+            }
+        }
+        var timeline = timeline
+        for index in timeline.cues.indices { timeline.cues[index].text = fixed(timeline.cues[index].text) }
+        return timeline
+    }
+
+    // MARK: Captions and transcripts
+
+    @Test func webVTTCarriesTimesTextStylingSpeakersAndIDs() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            let timeline = TimelineGen.timeline(draft)
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .webVTT) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            #expect(Self.cues(read, id: true) == Self.cues(timeline, id: true), "\(written)")
+        }
+    }
+
+    @Test func srtCarriesTimesTextStylingAndSpeakerChanges() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            let timeline = Self.withoutTagLikeText(TimelineGen.timeline(draft))
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .srt, readOptions: ReadOptions(speakerLabels: true)) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            // SRT labels mark a change of speaker: a line without one keeps the
+            // speaker before it (srt.md, "Speakers").
+            var expected = Self.cues(timeline)
+            var current: String?
+            for index in expected.indices {
+                if let speaker = expected[index].speaker { current = speaker } else { expected[index].speaker = current }
+            }
+            #expect(Self.cues(read) == expected, "\(written)")
+        }
+    }
+
+    @Test func jsonTranscriptCarriesTimesSpeakersAndPlainText() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            let timeline = TimelineGen.timeline(draft)
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .jsonTranscript) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            // Styling is written as its text (json-transcript.md, "Lossy").
+            #expect(Self.cues(read, styling: false) == Self.cues(timeline, styling: false), "\(written)")
+        }
+    }
+
+    @Test func episodeCarriesUntimedStartsSpeakersTextHeadersAndMetadata() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            var timeline = TimelineGen.withUntimedLines(TimelineGen.timeline(draft), draft)
+            // Headers sit before a line: chapters placed by cue index, without times.
+            let count = timeline.cues.count
+            timeline.chapters = timeline.chapters.enumerated().map { index, chapter in
+                Chapter(title: chapter.title, cueIndex: count == 0 ? 0 : (index * 7) % (count + 1))
+            }.sorted { $0.cueIndex! < $1.cueIndex! }
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .episode, sourceFormat: .episode) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            // No ends, ids or styling (episode-yaml.md, "What is lossy").
+            #expect(Self.cues(read, end: false, styling: false) == Self.cues(timeline, end: false, styling: false), "\(written)")
+            #expect(Self.chapters(read.chapters, cueIndex: true) == Self.chapters(timeline.chapters, cueIndex: true), "\(written)")
+            #expect(read.metadata == timeline.metadata, "\(written)")
+        }
+    }
+
+    // MARK: Chapter formats
+
+    @Test func jsonChaptersCarryEveryChapterFieldAndTheMappedMetadata() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            let timeline = Self.withoutDoubledTitles(TimelineGen.timeline(draft))
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .jsonChapters) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            #expect(Self.chapters(read.chapters) == Self.chapters(timeline.chapters), "\(written)")
+            #expect(Self.metadata(read, keys: Self.mappedKeys) == Self.metadata(timeline, keys: Self.mappedKeys), "\(written)")
+            #expect(read.cues.isEmpty)
+        }
+    }
+
+    @Test func webVTTChaptersCarryStartsEndsAndTitlesOfVisibleChapters() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            var timeline = TimelineGen.timeline(draft)
+            timeline.duration = Timestamp(milliseconds: 6 * 900_000 + 1)
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .webVTTChapters) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            // Silent chapters are left out; each cue has an end (webvtt.md).
+            #expect(Self.chapters(read.chapters, links: false) == Self.chapters(Self.writtenEnds(timeline), links: false), "\(written)")
+        }
+    }
+
+    @Test func ffmetadataCarriesVisibleChaptersWithEndsAndTheMappedMetadata() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            let timeline = Self.withoutDoubledTitles(TimelineGen.timeline(draft))
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .ffmetadata) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            // END is always written: with no end known (or a media end before
+            // the chapter) it equals START (ffmetadata.md).
+            let expected = Self.writtenEnds(timeline).map { chapter in
+                var chapter = chapter
+                if chapter.end == nil || chapter.end! < chapter.start! { chapter.end = chapter.start }
+                return chapter
+            }
+            #expect(Self.chapters(read.chapters, links: false) == Self.chapters(expected, links: false), "\(written)")
+            #expect(Self.metadata(read, keys: Self.mappedKeys) == Self.metadata(timeline, keys: Self.mappedKeys), "\(written)")
+        }
+    }
+
+    @Test func pscCarriesStartsTitlesAndLinksOfVisibleChapters() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            let timeline = TimelineGen.timeline(draft)
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .psc) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            // Silent chapters and end times are left out (psc.md, "Writing").
+            let expected = timeline.chapters.filter(\.isInTableOfContents)
+            #expect(Self.chapters(read.chapters, end: false) == Self.chapters(expected, end: false), "\(written)")
+        }
+    }
+
+    @Test func youTubeChaptersCarryWholeSecondStartsAndTitles() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            // A list that follows YouTube's rules (first at 0:00, ten seconds
+            // apart, whole seconds), so the writer changes nothing.
+            var timeline = Self.withoutDoubledTitles(TimelineGen.timeline(draft))
+            timeline.cues = []
+            timeline.chapters = timeline.chapters.filter(\.isInTableOfContents).map { chapter in
+                Chapter(start: Timestamp(seconds: chapter.start!.milliseconds / 1000), title: chapter.title)
+            }
+            timeline = Self.withoutDoubledTitles(timeline)
+            if !timeline.chapters.isEmpty { timeline.chapters[0].start = .zero }
+            if timeline.chapters.isEmpty {
+                // An empty list reads back as no list at all: a located error.
+                let error = #expect(throws: Diagnostic.self) { try Self.roundTrip(timeline, as: .youtubeChapters) }
+                #expect(error?.code == "youtube-chapters.none")
+                return
+            }
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .youtubeChapters) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            #expect(Self.chapters(read.chapters, end: false) == Self.chapters(timeline.chapters, end: false), "\(written)")
+        }
+    }
+
+    @Test func rssCarriesItemMetadataAndInlineChapters() async {
+        await propertyCheck(count: 100, input: TimelineGen.draft) { draft in
+            var timeline = TimelineGen.timeline(draft)
+            if timeline.metadata["title"] == nil { timeline.metadata["title"] = .string("Episode") }
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .rss) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            let expected = timeline.chapters.filter(\.isInTableOfContents)
+            #expect(Self.chapters(read.chapters, end: false) == Self.chapters(expected, end: false), "\(written)")
+            // The channel needs a title: without a podcast name it is the item's.
+            var expectedMetadata = Self.metadata(timeline, keys: Self.mappedKeys)
+            expectedMetadata["podcastName"] = timeline.metadata["podcastName"] ?? timeline.metadata["title"]
+            #expect(Self.metadata(read, keys: Self.mappedKeys) == expectedMetadata, "\(written)")
+        }
+    }
+
+    // MARK: The model
+
+    @Test func timelineJSONCarriesEverythingOfGeneratedTimelines() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            let timeline = TimelineGen.withUntimedLines(TimelineGen.timeline(draft), draft)
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .timeline) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            #expect(read == timeline, "\(written)")
+        }
+    }
+}

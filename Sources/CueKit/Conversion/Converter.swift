@@ -62,25 +62,37 @@ public struct Converter: Sendable {
     public func read(
         _ bytes: [UInt8], name: String?, format: FormatID? = nil, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Input {
-        let (source, chosen, encoding) = try decode(bytes, name: name, format: format, diagnostics: &diagnostics)
+        try read(decode(bytes, name: name, format: format, diagnostics: &diagnostics), diagnostics: &diagnostics)
+    }
+
+    /// Reads input already decoded to UTF-8 with its format chosen.
+    func read(_ decoded: DecodedInput, diagnostics: inout Diagnostics) throws(Diagnostic) -> Input {
+        let chosen = decoded.format
         var readDiagnostics = Diagnostics(strict: readOptions.strict)
         defer { diagnostics.append(contentsOf: readDiagnostics.items.map { tagged($0, chosen.id) }) }
         do {
-            var timelines = try chosen.reader!.readAll(source, options: readOptions, diagnostics: &readDiagnostics)
+            var timelines = try chosen.reader!.readAll(decoded.source, options: readOptions, diagnostics: &readDiagnostics)
             if let item = readOptions.item {
-                timelines = [try item.select(from: timelines, name: name)]
+                timelines = [try item.select(from: timelines, name: decoded.source.name)]
             }
-            return Input(timelines: timelines, format: chosen, encoding: encoding)
+            return Input(timelines: timelines, format: chosen, encoding: decoded.encoding)
         } catch {
             throw tagged(error, chosen.id)
         }
+    }
+
+    /// Input decoded to UTF-8, with the format chosen to read it.
+    struct DecodedInput {
+        var source: SourceText
+        var format: Format
+        var encoding: TextDecoding.Encoding
     }
 
     /// `bytes` as UTF-8 text, and the format to read it as: `format`, else
     /// what the content and the name say (a warning when they disagree).
     func decode(
         _ bytes: [UInt8], name: String?, format: FormatID?, diagnostics: inout Diagnostics
-    ) throws(Diagnostic) -> (SourceText, Format, TextDecoding.Encoding) {
+    ) throws(Diagnostic) -> DecodedInput {
         var decoding = Diagnostics(strict: readOptions.strict || diagnostics.isStrict)
         let text: [UInt8], encoding: TextDecoding.Encoding
         do {
@@ -100,7 +112,7 @@ public struct Converter: Sendable {
                 "the name says \(named.name) but the content reads as \(chosen.name); read as \(chosen.id) (pass --from \(named.id) to insist)",
                 at: SourceLocation(file: name, line: 1, column: 1), format: chosen.id))
         }
-        return (SourceText(bytes: text, name: name), chosen, encoding)
+        return DecodedInput(source: SourceText(bytes: text, name: name), format: chosen, encoding: encoding)
     }
 
     /// The timeline a writer of `format` receives: with times inferred when
@@ -212,7 +224,16 @@ public struct Converter: Sendable {
         _ bytes: [UInt8], name: String?, from input: FormatID? = nil, to outputs: [FormatID],
         transform: TimeTransform = TimeTransform(), diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Conversion {
-        var read = try self.read(bytes, name: name, format: input, diagnostics: &diagnostics)
+        try convert(decode(bytes, name: name, format: input, diagnostics: &diagnostics),
+                    to: outputs, transform: transform, diagnostics: &diagnostics)
+    }
+
+    /// `convert(_:name:from:to:transform:diagnostics:)` on decoded input.
+    func convert(
+        _ decoded: DecodedInput, to outputs: [FormatID], transform: TimeTransform, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> Conversion {
+        let name = decoded.source.name
+        var read = try self.read(decoded, diagnostics: &diagnostics)
         let source = read.format.id
         for index in read.timelines.indices {
             diagnostics.append(contentsOf: transform.apply(to: &read.timelines[index]).map { tagged($0, source) })

@@ -32,15 +32,15 @@ extension Converter {
         into outputs: [(format: FormatID, sink: any OutputSink)],
         transform: TimeTransform = TimeTransform(), diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> SinkConversion {
-        let (source, chosen, encoding) = try decode(bytes, name: name, format: input, diagnostics: &diagnostics)
+        let decoded = try decode(bytes, name: name, format: input, diagnostics: &diagnostics)
+        let chosen = decoded.format
         if let reader = chosen.reader as? any CueStreamReader, readOptions.item == nil,
            let writers = streamWriters(for: outputs.map(\.format), from: chosen.id) {
-            try stream(source, reader: reader, format: chosen.id, writers: writers, sinks: outputs.map(\.sink),
+            try stream(decoded.source, reader: reader, format: chosen.id, writers: writers, sinks: outputs.map(\.sink),
                        transform: transform, diagnostics: &diagnostics)
-            return SinkConversion(format: chosen, encoding: encoding, failures: [], streamed: true)
+            return SinkConversion(format: chosen, encoding: decoded.encoding, failures: [], streamed: true)
         }
-        let conversion = try convert(
-            bytes, name: name, from: chosen.id, to: outputs.map(\.format), transform: transform, diagnostics: &diagnostics)
+        let conversion = try convert(decoded, to: outputs.map(\.format), transform: transform, diagnostics: &diagnostics)
         var failures = conversion.failures
         for (format, sink) in outputs {
             guard let written = conversion.outputs.first(where: { $0.format == format })?.bytes else { continue }
@@ -50,7 +50,7 @@ extension Converter {
                 failures.append((format, error))
             }
         }
-        return SinkConversion(format: chosen, encoding: encoding, failures: failures, streamed: false)
+        return SinkConversion(format: chosen, encoding: decoded.encoding, failures: failures, streamed: false)
     }
 
     /// The streaming writers for `formats`, or nil when one of them needs the

@@ -102,4 +102,14 @@ struct StreamingConversionTests {
         #expect(!result.didStream)
         #expect(result.streamed == result.whole)
     }
+
+    @Test func inputThatIsNotStreamedIsDecodedOnceAndWarnedOnce() throws {
+        // UTF-16LE without a byte order mark: one decoding warning, whichever path runs.
+        let episode = "---\ntranscript:\n- line: hello\n  sec: 1\n---\n"
+        let bytes = episode.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let result = try both(bytes, name: "wide.md", to: [.srt])
+        #expect(!result.didStream)
+        #expect(result.streamedDiagnostics.filter { $0.contains("[episode]") && $0.contains("UTF-16LE") }.count == 1)
+        #expect(result.streamedDiagnostics == result.wholeDiagnostics)
+    }
 }

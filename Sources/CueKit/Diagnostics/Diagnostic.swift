@@ -26,6 +26,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation?
     /// The format whose reader or writer reported it.
     public var format: FormatID?
+    /// How many more diagnostics with this code came after this one and were
+    /// left out of the list (see `Diagnostics.limitPerCode`).
+    public var omittedRepeats = 0
 
     public init(
         _ severity: Severity,
@@ -69,6 +72,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         out += "\(severity.rawValue): "
         if let format { out += "[\(format)] " }
         out += message
+        if omittedRepeats > 0 { out += " (\(omittedRepeats) more like this left out)" }
         return out
     }
 }

@@ -2,8 +2,16 @@
 ///
 /// In strict mode a repair becomes an error: `repair(_:)` throws instead of
 /// recording a warning.
+///
+/// A file with a million faulty cues must not make a million warnings: after
+/// `limitPerCode` diagnostics with one code, the rest are counted in the last
+/// one kept (`Diagnostic.omittedRepeats`) instead of listed.
 public struct Diagnostics: Sendable {
     public private(set) var items: [Diagnostic] = []
+    /// Where the last kept diagnostic of each code is, and how many were kept.
+    private var kept: [String: (count: Int, last: Int)] = [:]
+    /// The most diagnostics of one code that are listed.
+    public static let limitPerCode = 100
     /// Whether repairs of bad input are errors.
     public var isStrict: Bool
 
@@ -13,7 +21,13 @@ public struct Diagnostics: Sendable {
 
     /// Records a warning or note.
     public mutating func report(_ diagnostic: Diagnostic) {
+        let seen = kept[diagnostic.code]
+        if let seen, seen.count >= Self.limitPerCode, diagnostic.severity != .error {
+            items[seen.last].omittedRepeats += 1 + diagnostic.omittedRepeats
+            return
+        }
         items.append(diagnostic)
+        kept[diagnostic.code] = ((seen?.count ?? 0) + 1, items.count - 1)
     }
 
     /// Records a warning about input that was repaired or read leniently; in
@@ -26,15 +40,15 @@ public struct Diagnostics: Sendable {
         }
         var warning = diagnostic
         warning.severity = .warning
-        items.append(warning)
+        report(warning)
     }
 
     public mutating func append(contentsOf other: Diagnostics) {
-        items.append(contentsOf: other.items)
+        append(contentsOf: other.items)
     }
 
     public mutating func append(contentsOf other: [Diagnostic]) {
-        items.append(contentsOf: other)
+        for diagnostic in other { report(diagnostic) }
     }
 
     /// The warnings (not notes).

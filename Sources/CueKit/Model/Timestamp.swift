@@ -19,6 +19,10 @@ public struct Timestamp: Hashable, Comparable, Sendable {
     /// The start of the media.
     public static let zero = Timestamp(milliseconds: 0)
 
+    /// The latest time a timestamp holds (about 292 million years); shifts
+    /// and scales stop here instead of overflowing.
+    public static let max = Timestamp(milliseconds: .max)
+
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         lhs.milliseconds < rhs.milliseconds
     }

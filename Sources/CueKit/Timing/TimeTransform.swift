@@ -66,8 +66,8 @@ public struct TimeTransform: Hashable, Sendable {
 
     /// What transforming cues one at a time dropped and clamped.
     struct Tally {
-        var dropped = 0, clamped = 0
-        var firstDropped: SourceLocation?, firstClamped: SourceLocation?
+        var dropped = 0, clamped = 0, saturated = 0
+        var firstDropped: SourceLocation?, firstClamped: SourceLocation?, firstSaturated: SourceLocation?
 
         var diagnostics: [Diagnostic] {
             var found: [Diagnostic] = []
@@ -77,6 +77,12 @@ public struct TimeTransform: Hashable, Sendable {
             if clamped > 0 {
                 found.append(.warning("transform.clamped", "\(clamped) cue(s) start before 0:00 after the shift; they start at 0:00, first here", at: firstClamped))
             }
+            if saturated > 0 {
+                found.append(.warning(
+                    "transform.overflow",
+                    "\(saturated) cue(s) pass the largest time cues can hold after the transform; they stop at it, first here",
+                    at: firstSaturated))
+            }
             return found
         }
     }
@@ -84,9 +90,14 @@ public struct TimeTransform: Hashable, Sendable {
     /// `cue` moved, or nil when it now ends before zero; counted in `tally`.
     func apply(to cue: Cue, tally: inout Tally) -> Cue? {
         guard !isIdentity else { return cue }
+        let original = cue
         var cue = cue
         cue.start = cue.start.map(apply)
         cue.end = cue.end.map(apply)
+        if cue.end == .max && original.end != .max || cue.start == .max && original.start != .max {
+            tally.saturated += 1
+            if tally.firstSaturated == nil { tally.firstSaturated = cue.location }
+        }
         cue.text = transformed(cue.text)
         if let end = cue.end, end.milliseconds <= 0 {
             tally.dropped += 1

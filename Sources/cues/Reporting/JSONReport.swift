@@ -80,6 +80,10 @@ enum JSONReport {
         }
         json.key("message")
         json.string(item.message)
+        if item.omittedRepeats > 0 {
+            json.key("omitted")
+            json.number(Int64(item.omittedRepeats))
+        }
         json.endObject()
     }
 }

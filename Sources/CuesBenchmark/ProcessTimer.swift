@@ -47,13 +47,16 @@ enum ProcessTimer {
     }()
 
     /// Runs `arguments[0]` with the rest as arguments, from this process;
-    /// standard output goes to `stdoutPath`, standard error to `/dev/null`.
-    static func measureDirect(_ arguments: [String], stdoutPath: String = "/dev/null") -> Measurement {
+    /// standard output goes to `stdoutPath`, standard error to `stderrPath`
+    /// (nil: this process's standard error).
+    static func measureDirect(
+        _ arguments: [String], stdoutPath: String = "/dev/null", stderrPath: String? = "/dev/null"
+    ) -> Measurement {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        if let stderrPath { posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY, 0) }
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var start = timespec()

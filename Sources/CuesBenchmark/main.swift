@@ -199,7 +199,11 @@ func fixed(_ value: Double, _ decimals: Int) -> String {
 
 if CommandLine.arguments.count > 3, CommandLine.arguments[1] == "--measure", CommandLine.arguments[3] == "--" {
     // Measuring mode: run the command, print "seconds peakBytes status".
-    let measured = ProcessTimer.measureDirect(Array(CommandLine.arguments.dropFirst(4)), stdoutPath: CommandLine.arguments[2])
+    // With CUES_MEASURE_STDERR set the command's standard error is this one's
+    // (the tests read it), else it is discarded.
+    let measured = ProcessTimer.measureDirect(
+        Array(CommandLine.arguments.dropFirst(4)), stdoutPath: CommandLine.arguments[2],
+        stderrPath: getenv("CUES_MEASURE_STDERR") == nil ? "/dev/null" : nil)
     print("\(measured.seconds) \(measured.peakBytes) \(measured.status)")
 } else {
     Bench(arguments: CommandLine.arguments).run()

@@ -67,9 +67,13 @@ enum FileIO {
             let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
             let base = path.split(separator: "/").last.map(String.init) ?? path
             var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).cues-XXXXXX".utf8CString)
-            descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            let created = PendingFiles.tracking { () -> (value: (Int32, String), path: String?) in
+                let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+                let name = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                return ((descriptor, name), descriptor >= 0 ? name : nil)
+            }
+            (descriptor, temporary) = created
             guard descriptor >= 0 else { throw Failure(message: "cannot write '\(path)': \(errorText())") }
-            temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
 
         func append(_ bytes: [UInt8]) throws(Failure) {
@@ -85,6 +89,7 @@ enum FileIO {
             descriptor = -1
             guard closed == 0 else { throw Failure(message: "cannot write '\(path)': \(errorText())") }
             guard rename(temporary, path) == 0 else { throw Failure(message: "cannot write '\(path)': \(errorText())") }
+            PendingFiles.forget(temporary)
         }
 
         /// Removes the temporary file; `path` is left as it was.
@@ -92,6 +97,7 @@ enum FileIO {
             if descriptor >= 0 { close(descriptor) }
             descriptor = -1
             unlink(temporary)
+            PendingFiles.forget(temporary)
         }
     }
 
@@ -146,7 +152,6 @@ enum FileIO {
         }
     }
 
-    /// Whether two paths name the same existing file.
     /// Which file a path names (device and inode), when it exists.
     struct Identity: Hashable, Sendable {
         var device: UInt64
@@ -159,6 +164,7 @@ enum FileIO {
         return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
+    /// Whether two paths name the same existing file.
     static func sameFile(_ a: String, _ b: String) -> Bool {
         var first = stat(), second = stat()
         guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }

@@ -1,17 +1,16 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Runs `cues` as a child process and measures that child alone: wall time,
-/// peak resident memory (from `wait4`, so other tests running at the same
-/// time do not count) and how it ended. Standard output goes to a file, so a
+/// peak resident memory and exit status. Standard output goes to a file, so a
 /// huge output does not sit in the test's memory.
+///
+/// Linux counts a parent's memory in the peak of a child it starts, and the
+/// test process holds the big inputs it generated; so the measuring is done
+/// by the benchmark's small measuring process (`cues-bench --measure`), as
+/// the benchmark does.
 struct MeasuredRun {
-    /// The exit status, or nil when a signal ended the process.
-    var status: Int32?
-    /// The signal that ended the process, if one did.
-    var signal: Int32?
+    /// The exit status; 128 + N when signal N ended the process.
+    var status: Int32
     var seconds: Double
     var peakBytes: Int
     var stdoutFile: URL
@@ -19,43 +18,40 @@ struct MeasuredRun {
 
     var megabytes: Int { peakBytes >> 20 }
 
-    /// `cues ARGUMENTS` with standard output in `directory/stdout`; with
-    /// `fileSizeLimit` (bytes), run under `ulimit -f` through /bin/sh.
+    static let measurer = Cues.executable.deletingLastPathComponent().appendingPathComponent("cues-bench")
+
+    /// `cues ARGUMENTS` run in `directory`, standard output in
+    /// `directory/stdout`; with `fileSizeLimit` (bytes), under `ulimit -f`.
     static func cues(_ arguments: [String], in directory: URL, fileSizeLimit: Int? = nil) throws -> MeasuredRun {
-        var argv = [Cues.executable.path] + arguments
+        var command = [Cues.executable.path] + arguments
         if let fileSizeLimit {
             // ulimit -f counts blocks of 512 bytes.
-            let quoted = argv.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-            argv = ["/bin/sh", "-c", "ulimit -f \(max(1, fileSizeLimit / 512)) && exec \(quoted)"]
+            let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+            command = ["/bin/sh", "-c", "ulimit -f \(max(1, fileSizeLimit / 512)) && exec \(quoted)"]
         }
         let stdoutFile = directory.appendingPathComponent("stdout")
         let stderrFile = directory.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdoutFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, stderrFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let process = Process()
+        process.executableURL = measurer
+        process.arguments = ["--measure", stdoutFile.path, "--"] + command
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(["CUES_MEASURE_STDERR": "1"]) { $1 }
+        let report = Pipe()
+        process.standardOutput = report
+        process.standardError = try FileHandle(forWritingTo: stderrFile)
+        try process.run()
+        let line = String(decoding: report.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
 
-        var cArguments = argv.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
-        let started = ContinuousClock.now
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        let elapsed = ContinuousClock.now - started
-
-        let terminatingSignal = status & 0x7F
+        let fields = line.split(whereSeparator: \.isWhitespace)
+        guard process.terminationStatus == 0, fields.count == 3, let seconds = Double(fields[0]),
+              let peak = Int(fields[1]), let status = Int32(fields[2]) else {
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "cues-bench --measure said '\(line)'"])
+        }
         return MeasuredRun(
-            status: terminatingSignal == 0 ? (status >> 8) & 0xFF : nil,
-            signal: terminatingSignal == 0 ? nil : terminatingSignal,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            peakBytes: Int(usage.ru_maxrss) * 1024,
-            stdoutFile: stdoutFile,
+            status: status, seconds: seconds, peakBytes: peak, stdoutFile: stdoutFile,
             stderr: (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? "")
     }
 }

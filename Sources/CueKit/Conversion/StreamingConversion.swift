@@ -157,7 +157,14 @@ private final class CuePipeline: CueConsumer {
 
     /// Hands the buffer to the sink and reuses it (the sink keeps no reference).
     private func flush(_ output: Output) throws(Diagnostic) {
-        try output.sink.write(output.out.bytes)
+        do throws(Diagnostic) {
+            try output.sink.write(output.out.bytes)
+        } catch {
+            // The output failed, not the reader this is called under.
+            var failure = error
+            if failure.format == nil { failure.format = output.format }
+            throw failure
+        }
         output.out.clear()
     }
 }

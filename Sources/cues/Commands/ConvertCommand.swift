@@ -47,6 +47,7 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
+        PendingFiles.install()
         let files = try input.collect()
         let plans = files.map { file in
             ConversionJob(input: file, outputs: output.formats.map { format in (format, destination(for: file, format: format)) })

@@ -67,14 +67,20 @@ private struct EpisodeParser {
     let source: SourceText
     let lineOffset: Int
     var diagnostics: Diagnostics
-    /// Scalars visited so far; aliases can make a small file expand enormously.
-    private var budget = 5_000_000
+    /// Values still allowed. Without aliases a value takes at least two bytes
+    /// of YAML, so the limit (four per byte) is only met by aliases that
+    /// expand, as in a "billion laughs" file; it stops them before memory
+    /// grows with the expansion.
+    private var budget: Int
+    private let limit: Int
     private var unquotedTimes: [SourceLocation] = []
 
     init(source: SourceText, lineOffset: Int, diagnostics: Diagnostics) {
         self.source = source
         self.lineOffset = lineOffset
         self.diagnostics = diagnostics
+        limit = 4 * source.bytes.count + 10_000
+        budget = limit
     }
 
     func location(_ mark: Mark?) -> SourceLocation? {
@@ -352,8 +358,10 @@ private struct EpisodeParser {
     private mutating func fieldValue(_ node: Node) throws(Diagnostic) -> FieldValue {
         budget -= 1
         if budget < 0 {
-            throw .error("episode.too-large", "expected a front matter of at most 5,000,000 values, found more (aliases that expand?)",
-                         at: location(node.mark), format: .episode)
+            throw .error(
+                "episode.too-large",
+                "expected a front matter of at most \(limit) values (4 per byte of the file), found more: aliases that expand",
+                at: location(node.mark), format: .episode)
         }
         switch node {
         case .scalar(let scalar):

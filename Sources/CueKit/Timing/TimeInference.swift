@@ -10,7 +10,9 @@
 /// - A cue ends where the next cue starts (or per `endPolicy`).
 /// - The last cues share the time up to the media duration when it is later,
 ///   else a reading-time estimate from their text.
-/// - Lines before the first known time end there, after a reading-time estimate.
+/// - Lines before the first known time end there, after a reading-time
+///   estimate; when that time is too early to leave each a millisecond, they
+///   share it with its line instead.
 /// - A chapter placed by `cueIndex` starts with that cue; a chapter ends where
 ///   the next chapter shown in the table of contents starts.
 ///
@@ -70,11 +72,21 @@ public struct TimeInference: Sendable {
             }
             return
         }
-        let anchors = keptAnchors(timeline.cues, report: &report)
+        var anchors = keptAnchors(timeline.cues, report: &report)
         for index in report.ignoredCues where timeline.cues[index].end == nil {
             timeline.cues[index].start = nil
         }
         let weights = timeline.cues.map { Int64(max(1, $0.plainText.unicodeScalars.count)) }
+
+        // Lines before a first known time too early to leave each of them a
+        // millisecond (a transcript that opens with untimed lines, then 0:00)
+        // share that time with its line, as lines repeating a time do.
+        if let first = anchors.first, first > 0, timeline.cues[0].end == nil,
+           timeline.cues[first].start!.milliseconds < Int64(first) {
+            timeline.cues[0].start = timeline.cues[first].start
+            report.startsInferred += 1
+            anchors.insert(0, at: 0)
+        }
 
         // Lines before the first known time.
         let firstAnchor = anchors.first ?? count

@@ -25,6 +25,18 @@ struct TimeInferenceTests {
         #expect(report.endsInferred == 2)
     }
 
+    @Test func untimedLinesBeforeATimeAtZeroShareItWithItsLine() {
+        // Nothing fits before 0:00: the untimed opening line and the line at
+        // 0:00 share 0:00 to 0:10, 10:30 by text length.
+        let a = String(repeating: "a", count: 10), b = String(repeating: "b", count: 30)
+        let (timeline, report) = infer([cue(a), cue(b, 0), cue("next", 10)], duration: 20)
+        #expect(timeline.cues.map { ms($0.start) } == [0, 2_500, 10_000])
+        #expect(timeline.cues.map { ms($0.end) } == [2_500, 10_000, 20_000])
+        #expect(report.startsInferred == 2)
+        #expect(report.diagnostics.map(\.code) == ["inference.spread"])
+        #expect(report.diagnostics.first?.message == "1 line sharing or missing a time spread from 0:00 to 0:10 by text length")
+    }
+
     @Test func untimedLinesShareTheIntervalByTextLength() {
         // 10 characters timed at 100 s, then 30 and 60 untimed characters, next time at 200 s:
         // the interval of 100 s is shared 10:30:60.

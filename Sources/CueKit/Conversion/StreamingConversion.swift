@@ -85,7 +85,7 @@ extension Converter {
             throw tagged(error, format)
         }
         diagnostics.append(contentsOf: readDiagnostics.items.map { tagged($0, format) })
-        diagnostics.append(contentsOf: (pipeline.tally.diagnostics + pipeline.orderWarnings).map { tagged($0, format) })
+        diagnostics.append(contentsOf: (pipeline.tally.diagnostics + pipeline.orderWarnings.items).map { tagged($0, format) })
         // The extras that were seen (the trailer holds the file's), for the
         // warnings about what a format cannot hold.
         var seen = trailer
@@ -122,7 +122,7 @@ private final class CuePipeline: CueConsumer {
     let transform: TimeTransform
     var tally = TimeTransform.Tally()
     var order = CueOrderCheck()
-    var orderWarnings: [Diagnostic] = []
+    var orderWarnings = Diagnostics()
     private(set) var header: Timeline?
     /// Cues that carried format extras, stripped of their text: enough to say
     /// which extras an output format drops.
@@ -140,7 +140,7 @@ private final class CuePipeline: CueConsumer {
 
     func consume(_ cue: Cue) throws(Diagnostic) {
         guard let cue = transform.apply(to: cue, tally: &tally) else { return }
-        if let warning = order.check(cue) { orderWarnings.append(warning) }
+        if let warning = order.check(cue) { orderWarnings.report(warning) }
         if !cue.extras.isEmpty { cuesWithExtras.append(Cue(text: [], extras: cue.extras)) }
         for output in outputs {
             output.stream.append(cue, to: &output.out)

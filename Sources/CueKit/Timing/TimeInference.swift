@@ -66,9 +66,11 @@ public struct TimeInference: Sendable {
         if complete {
             if !ordered {
                 var order = CueOrderCheck()
+                var warnings = Diagnostics()  // a million cues out of order make a hundred warnings and a count
                 for index in 0..<count {
-                    if let warning = order.check(timeline.cues[index]) { report.diagnostics.append(warning) }
+                    if let warning = order.check(timeline.cues[index]) { warnings.report(warning) }
                 }
+                report.diagnostics.append(contentsOf: warnings.items)
             }
             return
         }

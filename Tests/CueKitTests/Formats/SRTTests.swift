@@ -50,6 +50,20 @@ enum SRTSupport {
 
 @Suite("SRT reader")
 struct SRTReaderTests {
+    @Test func cueNumbersPastIntMaxAreReadNotTrapped() throws {
+        // Found by scripts/fuzz (Samples/fuzz/srt-cue-number-overflow.srt):
+        // the expected next number overflowed after a number of 20 digits.
+        let fuzzed = try SRTSupport.read(TestFiles.sample("fuzz/srt-cue-number-overflow.srt"))
+        #expect(fuzzed.timeline.cues.count == 2)
+        let read = try SRTSupport.read(
+            "9223372036854775807\n00:00:01,000 --> 00:00:02,000\na\n\n99999999999999999999\n00:00:03,000 --> 00:00:04,000\nb\n\n3\n00:00:05,000 --> 00:00:06,000\nc\n",
+            name: "numbers.srt")
+        #expect(read.timeline.cues.map(\.plainText) == ["a", "b", "c"])
+        let note = read.diagnostics.first { $0.location == SourceLocation(file: "numbers.srt", line: 1, column: 1) }
+        #expect(note?.message.hasPrefix("expected cue number 1, found 9223372036854775807 (2 cue number(s) out of sequence") == true)
+        #expect(try SRTSupport.write(read.timeline).text.hasPrefix("1\n00:00:01,000 --> 00:00:02,000\na\n\n2\n"))
+    }
+
     @Test func readsTheCanonicalSample() throws {
         let read = try SRTSupport.read(TestFiles.sample("srt/canonical.srt"))
         #expect(read.diagnostics.isEmpty)

@@ -106,6 +106,22 @@ struct HostileInputCommandTests {
         #expect(try Self.count(" --> ", in: directory.appendingPathComponent("out." + target)) == 1_000_000)
     }
 
+    @Test func cuesWithMarkupOtherFormatsDropStreamInBoundedMemory() throws {
+        // Every cue keeps SRT-only markup for SRT output; for WebVTT it is
+        // counted, not kept, so memory does not grow with the cues.
+        let cues = (0..<300_000).lazy.map { index -> String in
+            "\(index + 1)\n\(Self.srtTime(index * 1000)) --> \(Self.srtTime(index * 1000 + 900))\n{\\an8}<font size=\"20\">line \(index) with some text</font>\n\n"
+        }
+        let (directory, input) = try Self.folder(with: "marked.srt", cues)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try MeasuredRun.cues(["convert", input.path, "--to", "vtt", "-o", "out.vtt"], in: directory)
+        #expect(run.status == 0)
+        #expect(run.stderr == "warning: [srt] 300000 cue(s) have SRT markup that maps to no span (such as <s>, <font size>, unknown tags or {\\…} codes), which vtt cannot hold; written without it\n")
+        #expect(run.peakBytes < 128 * Self.megabyte, "peak \(run.megabytes) MB")
+        let written = try String(contentsOf: directory.appendingPathComponent("out.vtt"), encoding: .utf8)
+        #expect(written.hasSuffix("\n83:19:59.000 --> 83:19:59.900 line:0 align:center\nline 299999 with some text\n"))
+    }
+
     @Test func aMillionZeroLengthCuesGiveAHundredWarningsAndACount() throws {
         // Every cue ends where it starts, and the times restart each minute.
         let cues = (0..<200_000).lazy.map { index -> String in

@@ -167,7 +167,7 @@ public struct Converter: Sendable {
         let writer = try self.writer(for: format)
         var writeDiagnostics = Diagnostics()
         defer { diagnostics.append(contentsOf: writeDiagnostics.items.map { tagged($0, format) }) }
-        reportExtrasLoss(timeline, writtenAs: format, diagnostics: &writeDiagnostics)
+        reportExtrasLoss(ExtrasTally(timeline), writtenAs: format, diagnostics: &writeDiagnostics)
         do {
             return try writer.write(timeline, options: writeOptions, diagnostics: &writeDiagnostics)
         } catch {
@@ -321,13 +321,10 @@ public struct Converter: Sendable {
 
     /// Warns when formats whose extras `timeline` holds lose them in `format`
     /// (timeline JSON, the model itself, keeps everything).
-    func reportExtrasLoss(_ timeline: Timeline, writtenAs format: FormatID, diagnostics: inout Diagnostics) {
+    func reportExtrasLoss(_ extras: ExtrasTally, writtenAs format: FormatID, diagnostics: inout Diagnostics) {
         guard registry[format]?.kind != .model else { return }
-        var sources = Set(timeline.extras.formats)
-        for cue in timeline.cues where !cue.extras.isEmpty { sources.formUnion(cue.extras.formats) }
-        for chapter in timeline.chapters where !chapter.extras.isEmpty { sources.formUnion(chapter.extras.formats) }
-        for source in sources.sorted() where source != format {
-            if let warning = registry[source]?.extrasLoss?(timeline, format) { diagnostics.report(warning) }
+        for source in extras.formats where source != format {
+            if let warning = registry[source]?.extrasLoss?(extras, format) { diagnostics.report(warning) }
         }
     }
 

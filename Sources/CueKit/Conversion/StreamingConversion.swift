@@ -88,8 +88,8 @@ extension Converter {
         diagnostics.append(contentsOf: (pipeline.tally.diagnostics + pipeline.orderWarnings.items).map { tagged($0, format) })
         // The extras that were seen (the trailer holds the file's), for the
         // warnings about what a format cannot hold.
-        var seen = trailer
-        seen.cues = pipeline.cuesWithExtras
+        var seen = pipeline.extras
+        seen.timeline = trailer.extras
         for output in pipeline.outputs {
             var writeDiagnostics = Diagnostics()
             reportExtrasLoss(seen, writtenAs: output.format, diagnostics: &writeDiagnostics)
@@ -124,9 +124,9 @@ private final class CuePipeline: CueConsumer {
     var order = CueOrderCheck()
     var orderWarnings = Diagnostics()
     private(set) var header: Timeline?
-    /// Cues that carried format extras, stripped of their text: enough to say
-    /// which extras an output format drops.
-    private(set) var cuesWithExtras: [Cue] = []
+    /// The extras of the cues, counted: enough to say which of them an
+    /// output format drops.
+    private(set) var extras = ExtrasTally()
 
     init(outputs: [Output], transform: TimeTransform) {
         self.outputs = outputs
@@ -141,7 +141,7 @@ private final class CuePipeline: CueConsumer {
     func consume(_ cue: Cue) throws(Diagnostic) {
         guard let cue = transform.apply(to: cue, tally: &tally) else { return }
         if let warning = order.check(cue) { orderWarnings.report(warning) }
-        if !cue.extras.isEmpty { cuesWithExtras.append(Cue(text: [], extras: cue.extras)) }
+        extras.add(cue)
         for output in outputs {
             output.stream.append(cue, to: &output.out)
             if output.out.bytes.count >= Self.flushSize { try flush(output) }

@@ -28,9 +28,10 @@ public struct Format: Sendable {
     public var writer: (any FormatWriter)?
     /// Whether the content, given its first bytes (UTF-8, no BOM), is this format.
     public var sniff: (@Sendable (ArraySlice<UInt8>) -> Bool)?
-    /// A warning for writing a timeline as another format (the id given) that
-    /// drops data kept in this format's extras, or nil when nothing is lost.
-    public var extrasLoss: (@Sendable (Timeline, FormatID) -> Diagnostic?)?
+    /// A warning for writing a timeline with these extras as another format
+    /// (the id given) that drops data kept in this format's extras, or nil
+    /// when nothing is lost.
+    public var extrasLoss: (@Sendable (ExtrasTally, FormatID) -> Diagnostic?)?
 
     public init(
         id: FormatID,
@@ -41,7 +42,7 @@ public struct Format: Sendable {
         reader: (any FormatReader)?,
         writer: (any FormatWriter)?,
         sniff: (@Sendable (ArraySlice<UInt8>) -> Bool)? = nil,
-        extrasLoss: (@Sendable (Timeline, FormatID) -> Diagnostic?)? = nil
+        extrasLoss: (@Sendable (ExtrasTally, FormatID) -> Diagnostic?)? = nil
     ) {
         self.id = id
         self.name = name

@@ -13,16 +13,12 @@ enum SRTExtras {
     /// (a `>> NAME:` label, extra spaces, a label repeating the speaker before).
     static let label = "label"
 
-    /// A warning that writing `timeline` as `target` drops SRT-only data, or
-    /// nil when nothing is dropped.
-    static func lossWarning(_ timeline: Timeline, target: FormatID) -> Diagnostic? {
+    /// A warning that writing a timeline with `extras` as `target` drops
+    /// SRT-only data, or nil when nothing is dropped.
+    static func lossWarning(_ extras: ExtrasTally, target: FormatID) -> Diagnostic? {
         guard target != .srt else { return nil }
-        var markup = 0, timing = 0
-        for cue in timeline.cues {
-            guard let fields = cue.extras[.srt] else { continue }
-            if fields[Self.markup] != nil { markup += 1 }
-            if fields[Self.timing] != nil { timing += 1 }
-        }
+        let markup = extras.cues(with: Self.markup, of: .srt).elements
+        let timing = extras.cues(with: Self.timing, of: .srt).elements
         var parts: [String] = []
         if markup > 0 { parts.append("\(markup) cue(s) have SRT markup that maps to no span (such as <s>, <font size>, unknown tags or {\\…} codes)") }
         if timing > 0 { parts.append("\(timing) cue(s) have text after the end time (such as X1: X2: Y1: Y2: coordinates)") }

@@ -9,7 +9,7 @@ public enum SRTFormat {
         reader: SRTReader(),
         writer: SRTWriter(),
         sniff: { head in looksLikeSRT(head) },
-        extrasLoss: { timeline, target in SRTExtras.lossWarning(timeline, target: target) }
+        extrasLoss: { extras, target in SRTExtras.lossWarning(extras, target: target) }
     )
 
     /// Whether the first non-blank line is a timing line, or a number

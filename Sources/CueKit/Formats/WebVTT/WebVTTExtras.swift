@@ -34,28 +34,21 @@ enum WebVTTExtras {
 
     /// A warning that writing `timeline` as `target` drops the WebVTT data
     /// kept under `source` (`vtt` or `vtt-chapters`), or nil when there is none.
-    static func lossWarning(_ timeline: Timeline, source: FormatID, target: FormatID) -> Diagnostic? {
+    static func lossWarning(_ extras: ExtrasTally, source: FormatID, target: FormatID) -> Diagnostic? {
         guard target != source else { return nil }
         var parts: [String] = []
-        let file = timeline.extras[source]
+        let file = extras.timeline[source]
         if file?[header] != nil || file?[signature] != nil { parts.append("the header") }
-        var blockCount = 0
+        var blockCount = extras.cues(with: notes, of: source).items + extras.chapters(with: notes, of: source).items
         if case .list(let items)? = file?[blocks] { blockCount += items.count }
         if case .list(let items)? = file?[trailingNotes] { blockCount += items.count }
-        var voiceClassCount = 0, identifiers = 0
-        for cue in timeline.cues {
-            guard let fields = cue.extras[source] else { continue }
-            if case .list(let items)? = fields[notes] { blockCount += items.count }
-            if fields[voiceClasses] != nil { voiceClassCount += 1 }
-        }
-        for chapter in timeline.chapters {
-            guard let fields = chapter.extras[source] else { continue }
-            if case .list(let items)? = fields[notes] { blockCount += items.count }
-            if fields[id] != nil || fields[settings] != nil { identifiers += 1 }
-        }
+        let voiceClassCount = extras.cues(with: voiceClasses, of: source).elements
+        let identifiers = extras.chapters(with: id, of: source).elements
+        let settingsCount = extras.chapters(with: settings, of: source).elements
         if blockCount > 0 { parts.append("\(blockCount) STYLE, REGION or NOTE block(s)") }
         if voiceClassCount > 0 { parts.append("the voice classes of \(voiceClassCount) cue(s)") }
-        if identifiers > 0 { parts.append("the cue identifiers or settings of \(identifiers) chapter(s)") }
+        if identifiers > 0 { parts.append("the cue identifiers of \(identifiers) chapter(s)") }
+        if settingsCount > 0 { parts.append("the cue settings of \(settingsCount) chapter(s)") }
         guard !parts.isEmpty else { return nil }
         return .warning(
             "\(source).lossy-elsewhere",

@@ -9,7 +9,7 @@ public enum WebVTTFormat {
         reader: WebVTTReader(),
         writer: WebVTTWriter(),
         sniff: sniff,
-        extrasLoss: { timeline, target in WebVTTExtras.lossWarning(timeline, source: .webVTT, target: target) }
+        extrasLoss: { extras, target in WebVTTExtras.lossWarning(extras, source: .webVTT, target: target) }
     )
 
     /// Whether `head` starts with the WebVTT signature: `WEBVTT` then a
@@ -34,6 +34,6 @@ public enum WebVTTChaptersFormat {
         reader: WebVTTChaptersReader(),
         writer: WebVTTChaptersWriter(),
         sniff: WebVTTFormat.sniff,
-        extrasLoss: { timeline, target in WebVTTExtras.lossWarning(timeline, source: .webVTTChapters, target: target) }
+        extrasLoss: { extras, target in WebVTTExtras.lossWarning(extras, source: .webVTTChapters, target: target) }
     )
 }

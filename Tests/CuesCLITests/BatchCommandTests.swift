@@ -67,6 +67,24 @@ struct BatchCommandTests {
         #expect(result.stderr.isEmpty)
     }
 
+    @Test func jsonReportCountsTheWarningsLeftOut() throws {
+        // 150 cues each starting before the one above: 100 warnings listed, the last counting 50 more.
+        let cues = (0..<151).map { "\($0 + 1)\n00:00:\(String(format: "%02d", 59 - $0 % 60)),000 --> 00:01:00,000\nx\n\n" }
+        let directory = try Cues.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("backwards.srt")
+        try Data(cues.joined().utf8).write(to: input)
+        let result = try Cues.run(["check", input.path, "--json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let entries = try #require(report["inputs"] as? [[String: Any]])
+        let backwards = try #require(entries.first?["warnings"] as? [[String: Any]]).filter { $0["code"] as? String == "inference.time-backwards" }
+        #expect(backwards.count == 100)
+        #expect(backwards.dropLast().allSatisfy { $0["omitted"] == nil })
+        #expect(backwards.last?["line"] as? Int == 406)  // the 100th: cue 102, at 0:18
+        // Starts 59, 58, ..., 0, then again from 59: every cue but the three at 0:59 is out of order.
+        #expect(backwards.count + (backwards.last?["omitted"] as? Int ?? 0) == 148)
+    }
+
     @Test func shiftAndScaleAreExactToTheMillisecond() throws {
         let sample = Cues.sample("episode/minimal.md")
         let shifted = try Cues.run(["convert", sample, "--to", "srt", "--shift", "+1.234s", "-q"])

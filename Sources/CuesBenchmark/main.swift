@@ -14,6 +14,7 @@ import Darwin
 /// timed on the same inputs in the same run.
 struct Bench {
     var quick = false
+    var generateOnly = false
     var runs = 5
     var cues = "./.build/release/cues"
     var directory = "./.build/bench-inputs"
@@ -23,19 +24,23 @@ struct Bench {
         while let argument = iterator.next() {
             switch argument {
             case "--quick": quick = true
+            case "--generate": generateOnly = true
             case "--runs": runs = Int(iterator.next() ?? "") ?? runs
             case "--cues": cues = iterator.next() ?? cues
             default:
-                print("usage: cues-bench [--quick] [--runs N] [--cues PATH]")
+                print("usage: cues-bench [--quick] [--generate] [--runs N] [--cues PATH]")
                 exit(64)
             }
         }
     }
 
-    func file(_ name: String, _ make: () -> [UInt8]) -> String {
+    /// The input `name`, generated when missing by `make` from a generator
+    /// seeded with the name: the same bytes whichever files already exist.
+    func file(_ name: String, _ make: (inout InputGenerator) -> [UInt8]) -> String {
         let path = "\(directory)/\(name)"
         if access(path, R_OK) == 0 { return path }
-        let bytes = make()
+        var generator = InputGenerator(seed: name.utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 })
+        let bytes = make(&generator)
         guard let handle = fopen(path, "wb") else { fatalError("cannot write \(path)") }
         _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
         fclose(handle)
@@ -48,6 +53,7 @@ struct Bench {
     }
 
     func row(_ name: String, input: String, count: Int, unit: String, _ arguments: [String], peer: [String]? = nil) {
+        if generateOnly { return }
         let measured = ProcessTimer.median(runs: runs, arguments)
         let bytes = size(input)
         var line = name.padded(36) + figures(bytes: bytes, count: count, unit: unit, measured)
@@ -76,29 +82,32 @@ struct Bench {
     }
 
     func run() {
-        guard access(cues, X_OK) == 0 else {
+        guard generateOnly || access(cues, X_OK) == 0 else {
             print("no release build at \(cues): run 'swift build -c release' first")
             exit(1)
         }
         mkdir(".build", 0o755)
         mkdir(directory, 0o755)
-        var generator = InputGenerator()
         let sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]
-        let floor = ProcessTimer.median(runs: 3, ["true"])
-        print("cues-bench: median of \(runs) runs; inputs in \(directory); memory floor of the measuring process: \(fixed(Double(floor.peakBytes) / 1e6, 1)) MB")
-        print("scenario".padded(36) + "     input       time    throughput             items           memory")
+        if generateOnly {
+            print("cues-bench: generating the inputs into \(directory)")
+        } else {
+            let floor = ProcessTimer.median(runs: 3, ["true"])
+            print("cues-bench: median of \(runs) runs; inputs in \(directory); memory floor of the measuring process: \(fixed(Double(floor.peakBytes) / 1e6, 1)) MB")
+            print("scenario".padded(36) + "     input       time    throughput             items           memory")
+        }
         for count in sizes {
-            let srt = file("captions-\(count).srt") { generator.srt(cues: count) }
+            let srt = file("captions-\(count).srt") { $0.srt(cues: count) }
             row("SRT → VTT, \(count) cues", input: srt, count: count, unit: "cues",
                 [cues, "convert", srt, "--to", "vtt", "-q"], peer: ["ffmpeg", "-v", "quiet", "-y", "-i", srt, "-f", "webvtt", "/dev/null"])
         }
         for count in sizes {
-            let vtt = file("captions-\(count).vtt") { generator.webVTT(cues: count) }
+            let vtt = file("captions-\(count).vtt") { $0.webVTT(cues: count) }
             row("VTT → SRT, \(count) cues", input: vtt, count: count, unit: "cues",
                 [cues, "convert", vtt, "--to", "srt", "-q"], peer: ["ffmpeg", "-v", "quiet", "-y", "-i", vtt, "-f", "srt", "/dev/null"])
         }
         for count in quick ? [10_000] : [10_000, 100_000] {
-            let episode = file("episode-\(count).md") { generator.episode(entries: count) }
+            let episode = file("episode-\(count).md") { $0.episode(entries: count) }
             row("episode → VTT, \(count) entries", input: episode, count: count, unit: "lines",
                 [cues, "convert", episode, "--to", "vtt", "-q"])
             row("  the same without segmentation", input: episode, count: count, unit: "lines",
@@ -109,17 +118,17 @@ struct Bench {
                 [cues, "convert", episode, "--to", "chapters", "-q"])
         }
         let feedItems = quick ? 1_700 : 19_500
-        let feed = file("feed-\(feedItems).rss") { generator.feed(items: feedItems) }
+        let feed = file("feed-\(feedItems).rss") { $0.feed(items: feedItems) }
         row("RSS feed → timeline, first item", input: feed, count: feedItems, unit: "items",
             [cues, "convert", feed, "--to", "timeline", "--item", "1", "-q"])
         row("RSS feed → RSS, \(feedItems) items", input: feed, count: feedItems, unit: "items",
             [cues, "convert", feed, "--to", "rss", "-q"])
-        let small = file("small-100.srt") { generator.srt(cues: 100) }
+        let small = file("small-100.srt") { $0.srt(cues: 100) }
         row("SRT → VTT, 100 cues (start-up)", input: small, count: 100, unit: "cues", [cues, "convert", small, "--to", "vtt", "-q"])
-        let hour = file("hour-1100.vtt") { generator.webVTT(cues: 1100) }
+        let hour = file("hour-1100.vtt") { $0.webVTT(cues: 1100) }
         row("VTT → SRT, 1,100 cues (an hour)", input: hour, count: 1100, unit: "cues", [cues, "convert", hour, "--to", "srt", "-q"])
-        batch(generator: &generator)
-        corpusBatch()
+        batch()
+        if !generateOnly { corpusBatch() }
     }
 
     /// The real episodes of the shared corpus, when it is beside the checkout:
@@ -152,14 +161,15 @@ struct Bench {
     }
 
     /// 1,000 files of 100 cues: one call, against one process per file.
-    func batch(generator: inout InputGenerator) {
+    func batch() {
         let folder = "\(directory)/batch-1000"
         if access(folder, R_OK) != 0 {
             mkdir(folder, 0o755)
             for index in 0..<1000 {
-                _ = file("batch-1000/file-\(index).srt") { generator.srt(cues: 100) }
+                _ = file("batch-1000/file-\(index).srt") { $0.srt(cues: 100) }
             }
         }
+        if generateOnly { return }
         let out = "\(directory)/batch-out"
         let oneCall = ProcessTimer.median(runs: runs, [cues, "convert", folder, "--to", "vtt", "--out-dir", out, "--force", "-q"])
         let total = (0..<1000).reduce(0) { $0 + size("\(folder)/file-\($1).srt") }

@@ -138,7 +138,7 @@ public enum TextDecoding {
 
     /// Whether `bytes` are well-formed UTF-8.
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        firstInvalidUTF8Offset(bytes) == bytes.count
+        bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) }
     }
 
     private static func fallback(
@@ -264,48 +264,9 @@ public enum TextDecoding {
         return out
     }
 
-    /// The offset of the first byte that breaks UTF-8 (bytes.count when
-    /// none). Checks in place, eight ASCII bytes at a time, without copying.
+    /// The offset of the first byte that breaks UTF-8 (bytes.count when none).
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
-        bytes.withUnsafeBufferPointer { buffer -> Int in
-            let count = buffer.count
-            var index = 0
-            while index < count {
-                // Skip ASCII a word at a time.
-                while index + 8 <= count {
-                    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 != 0 { break }
-                    index += 8
-                }
-                guard index < count else { break }
-                // One multi-byte sequence, checked byte by byte (no loop).
-                let byte = buffer[index]
-                if byte < 0x80 {
-                    index += 1
-                } else if byte >= 0xC2 && byte <= 0xDF {
-                    guard index + 1 < count, buffer[index + 1] & 0xC0 == 0x80 else { return index }
-                    index += 2
-                } else if byte >= 0xE0 && byte <= 0xEF {
-                    guard index + 2 < count else { return index }
-                    let second = buffer[index + 1], third = buffer[index + 2]
-                    guard second & 0xC0 == 0x80, third & 0xC0 == 0x80 else { return index }
-                    // Reject overlong forms and surrogates.
-                    if byte == 0xE0 && second < 0xA0 { return index }
-                    if byte == 0xED && second > 0x9F { return index }
-                    index += 3
-                } else if byte >= 0xF0 && byte <= 0xF4 {
-                    guard index + 3 < count else { return index }
-                    let second = buffer[index + 1]
-                    guard second & 0xC0 == 0x80, buffer[index + 2] & 0xC0 == 0x80, buffer[index + 3] & 0xC0 == 0x80 else { return index }
-                    if byte == 0xF0 && second < 0x90 { return index }
-                    if byte == 0xF4 && second > 0x8F { return index }
-                    index += 4
-                } else {
-                    return index
-                }
-            }
-            return count
-        }
+        bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
     }
 
     /// The 1-based line and column (in characters) of byte `offset`.

@@ -128,6 +128,16 @@ struct TextDecodingTests {
 
 @Suite("UTF-8 validation")
 struct UTF8ValidationTests {
+    /// The offset names the first byte of the sequence that breaks.
+    @Test func firstInvalidOffsetPointsAtTheBrokenSequence() {
+        #expect(TextDecoding.firstInvalidUTF8Offset(Array("café".utf8) + [0xE9, 0x78]) == 5)
+        #expect(TextDecoding.firstInvalidUTF8Offset(Array("ab".utf8) + [0xE2, 0x82]) == 2)  // cut short
+        #expect(TextDecoding.firstInvalidUTF8Offset(Array("ab".utf8) + [0xED, 0xA0, 0x80]) == 2)  // a surrogate
+        #expect(TextDecoding.firstInvalidUTF8Offset(Array("abc".utf8) + [0xF4, 0x90, 0x80, 0x80]) == 3)  // above U+10FFFF
+        #expect(TextDecoding.firstInvalidUTF8Offset(Array(repeating: 0x61, count: 40) + [0xC0, 0xAF]) == 40)  // overlong
+        #expect(TextDecoding.firstInvalidUTF8Offset(Array("ok 🙂".utf8)) == 7)
+    }
+
     /// The fast validator agrees with the standard library on random bytes
     /// biased towards UTF-8 lead and continuation bytes.
     @Test func agreesWithTheStandardLibrary() {
@@ -137,10 +147,16 @@ struct UTF8ValidationTests {
             return UInt8(truncatingIfNeeded: state >> 56)
         }
         let interesting: [UInt8] = [0x41, 0x80, 0xBF, 0xC2, 0xDF, 0xE0, 0xA0, 0xED, 0x9F, 0xA0, 0xEF, 0xF0, 0x90, 0xF4, 0x8F, 0xF5, 0xC0, 0xFF]
-        for _ in 0..<20_000 {
-            let length = Int(next() % 24)
-            let bytes = (0..<length).map { _ in next() % 3 == 0 ? next() : interesting[Int(next()) % interesting.count] }
-            #expect(TextDecoding.isValidUTF8(bytes) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+        for round in 0..<40_000 {
+            // Long inputs cross the validator's 16-byte blocks; an ASCII run
+            // in front makes it skip a block before the interesting bytes.
+            let length = Int(next() % (round % 2 == 0 ? 24 : 80))
+            let asciiRun = round % 3 == 0 ? Int(next() % 40) : 0
+            let bytes = [UInt8](repeating: 0x61, count: asciiRun)
+                + (0..<length).map { _ in next() % 3 == 0 ? next() : interesting[Int(next()) % interesting.count] }
+            let standard = String(validating: bytes, as: UTF8.self) != nil
+            #expect(TextDecoding.isValidUTF8(bytes) == standard, "\(bytes)")
+            #expect((TextDecoding.firstInvalidUTF8Offset(bytes) == bytes.count) == standard, "\(bytes)")
         }
     }
 }

@@ -1,0 +1,105 @@
+/// Checks that bytes are well-formed UTF-8 (Unicode 15, table 3-7: no
+/// overlong forms, no surrogates, nothing above U+10FFFF).
+///
+/// `isValid` runs a shift-based automaton: each state is a bit offset into a
+/// 64-bit row per byte value, and the row holds the next state's offset for
+/// every state, so a byte costs one table load (independent of the state)
+/// and one shift. Blocks of sixteen ASCII bytes are skipped two words at a
+/// time. `firstInvalidOffset` walks sequence by sequence to say where the
+/// input breaks, and is only needed once a file has been found invalid.
+enum UTF8Validation {
+    // State offsets (multiples of 6, so that `row >> state` lands on the
+    // 6-bit field of that state). `error` is a sink.
+    private static let accept: UInt64 = 0
+    private static let error: UInt64 = 6
+    private static let oneMore: UInt64 = 12
+    private static let twoMore: UInt64 = 18
+    private static let threeMore: UInt64 = 24
+    private static let afterE0: UInt64 = 30  // next byte A0–BF (no overlong form)
+    private static let afterED: UInt64 = 36  // next byte 80–9F (no surrogate)
+    private static let afterF0: UInt64 = 42  // next byte 90–BF (no overlong form)
+    private static let afterF4: UInt64 = 48  // next byte 80–8F (nothing above U+10FFFF)
+
+    /// For each byte value, the next state of every state (error unless set).
+    private static let rows: [UInt64] = (0...255).map { value -> UInt64 in
+        let byte = UInt8(value)
+        var transitions: [(from: UInt64, to: UInt64)] = []
+        switch byte {
+        case 0x00...0x7F:
+            transitions = [(accept, accept)]
+        case 0x80...0xBF:
+            transitions = [(oneMore, accept), (twoMore, oneMore), (threeMore, twoMore)]
+            if byte >= 0xA0 { transitions.append((afterE0, oneMore)) } else { transitions.append((afterED, oneMore)) }
+            if byte >= 0x90 { transitions.append((afterF0, twoMore)) } else { transitions.append((afterF4, twoMore)) }
+        case 0xC2...0xDF: transitions = [(accept, oneMore)]
+        case 0xE0: transitions = [(accept, afterE0)]
+        case 0xED: transitions = [(accept, afterED)]
+        case 0xE1...0xEF: transitions = [(accept, twoMore)]
+        case 0xF0: transitions = [(accept, afterF0)]
+        case 0xF1...0xF3: transitions = [(accept, threeMore)]
+        case 0xF4: transitions = [(accept, afterF4)]
+        default: break
+        }
+        var row: UInt64 = 0
+        for state in stride(from: UInt64(0), through: afterF4, by: 6) {
+            let next = transitions.first { $0.from == state }?.to ?? error
+            row |= next << state
+        }
+        return row
+    }
+
+    /// Whether `bytes` are well-formed UTF-8.
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        return rows.withUnsafeBufferPointer { rows -> Bool in
+            var state = accept
+            var index = 0
+            while index + 16 <= count {
+                let raw = UnsafeRawPointer(base + index)
+                let words = raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                if words & 0x8080_8080_8080_8080 != 0 || state != accept {
+                    // `&>>` uses the low six bits of the state: the fields
+                    // above them are other states' transitions.
+                    for offset in 0..<16 { state = rows[Int(base[index + offset])] &>> state }
+                    state &= 63
+                }
+                index += 16
+            }
+            while index < count {
+                state = rows[Int(base[index])] &>> state
+                index += 1
+            }
+            return state & 63 == accept
+        }
+    }
+
+    /// The offset of the first byte that breaks UTF-8 (the start of the bad
+    /// or incomplete sequence), or `bytes.count` when none does.
+    static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int, secondRange: ClosedRange<UInt8>
+            switch byte {
+            case 0xC2...0xDF: (length, secondRange) = (2, 0x80...0xBF)
+            case 0xE0: (length, secondRange) = (3, 0xA0...0xBF)
+            case 0xED: (length, secondRange) = (3, 0x80...0x9F)
+            case 0xE1...0xEF: (length, secondRange) = (3, 0x80...0xBF)
+            case 0xF0: (length, secondRange) = (4, 0x90...0xBF)
+            case 0xF1...0xF3: (length, secondRange) = (4, 0x80...0xBF)
+            case 0xF4: (length, secondRange) = (4, 0x80...0x8F)
+            default: return index
+            }
+            guard index + length <= count, secondRange.contains(bytes[index + 1]) else { return index }
+            for continuation in index + 2 ..< index + length where bytes[continuation] & 0xC0 != 0x80 { return index }
+            index += length
+        }
+        return count
+    }
+}

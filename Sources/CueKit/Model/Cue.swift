@@ -7,7 +7,25 @@ public struct Cue: Sendable {
     public var start: Timestamp?
     public var end: Timestamp?
     public var speaker: String?
-    public var text: [Span]
+    /// The text, as spans (see `Span`).
+    public var text: [Span] {
+        get {
+            switch textStorage {
+            case .spans(let spans): return spans
+            case .source(let lines): return lines.spans
+            }
+        }
+        set { textStorage = .spans(newValue) }
+        _modify {
+            var spans = text
+            textStorage = .spans([])  // so that `spans` is the only reference
+            defer { textStorage = .spans(spans) }
+            yield &spans
+        }
+    }
+    /// How the text is held: spans, or plain lines left in the input by a
+    /// streaming reader until a writer copies them out.
+    var textStorage: TextStorage
     /// Presentation settings as name and value (WebVTT `align:start`,
     /// SRT `{\an8}` as `align`/`line`), in source order.
     public var settings: [Field]
@@ -30,7 +48,7 @@ public struct Cue: Sendable {
         self.start = start
         self.end = end
         self.speaker = speaker
-        self.text = text
+        self.textStorage = .spans(text)
         self.settings = settings
         self.extras = extras
         self.location = location
@@ -38,6 +56,11 @@ public struct Cue: Sendable {
 
     /// The cue's text without markup.
     public var plainText: String { text.plainText }
+
+    enum TextStorage: Sendable {
+        case spans([Span])
+        case source(SourceLines)
+    }
 }
 
 extension Cue: Equatable {

@@ -6,8 +6,8 @@ import Musl
 import Darwin
 #endif
 
-/// Fast searches for one byte in a UTF-8 buffer (the C library's vectorised
-/// `memchr` underneath), for readers that scan lines and markers.
+/// Fast searches for a byte in a UTF-8 buffer (the C library's vectorised
+/// `memchr` underneath, or a word at a time for one of three bytes), for readers that scan lines and markers.
 enum ByteSearch {
     /// The index of the first `byte` in `buffer[from..<to]`, or `to` when
     /// there is none.
@@ -16,6 +16,40 @@ enum ByteSearch {
         guard from < to, let base = buffer.baseAddress else { return to }
         guard let found = memchr(base + from, Int32(byte), to - from) else { return to }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The index of the first of `a`, `b` or `c` in `buffer[from..<to]`, or
+    /// `to` when there is none; eight bytes at a time.
+    @inline(__always)
+    static func firstIndex(
+        ofAny a: UInt8, _ b: UInt8, _ c: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int
+    ) -> Int {
+        guard let base = buffer.baseAddress else { return to }
+        var index = from
+        while index + 8 <= to {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let found = zeroBytes(word ^ repeated(a)) | zeroBytes(word ^ repeated(b)) | zeroBytes(word ^ repeated(c))
+            // The lowest flagged byte is exact (a borrow only flags bytes above a match).
+            if found != 0 { return index + (UInt64(littleEndian: found).trailingZeroBitCount >> 3) }
+            index += 8
+        }
+        while index < to {
+            let byte = base[index]
+            if byte == a || byte == b || byte == c { return index }
+            index += 1
+        }
+        return to
+    }
+
+    /// `byte` in every byte of a word.
+    @inline(__always)
+    private static func repeated(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
+
+    /// The high bit set in each byte of `word` that is zero (and possibly in
+    /// bytes above one that is).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     /// Whether `buffer[from..<to]` contains `byte`.

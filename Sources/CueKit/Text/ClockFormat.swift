@@ -35,15 +35,8 @@ public enum ClockFormat {
         switch style {
         case .webVTT, .srt:
             if hours < 100 {
-                // The common case in one write: HH:MM:SS.mmm.
                 let separator = style == .srt ? UInt8(ascii: ",") : UInt8(ascii: ".")
-                let h = UInt8(truncatingIfNeeded: hours), m = UInt8(truncatingIfNeeded: minutes)
-                let s = UInt8(truncatingIfNeeded: seconds), f = UInt16(truncatingIfNeeded: fraction)
-                let text: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
-                    0x30 + h / 10, 0x30 + h % 10, 0x3A, 0x30 + m / 10, 0x30 + m % 10, 0x3A,
-                    0x30 + s / 10, 0x30 + s % 10, separator,
-                    0x30 + UInt8(f / 100), 0x30 + UInt8(f / 10 % 10), 0x30 + UInt8(f % 10))
-                withUnsafeBytes(of: text) { raw in
+                withUnsafeBytes(of: fixedWidth(ms, separator: separator)) { raw in
                     bytes.append(contentsOf: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 12))
                 }
                 return
@@ -73,6 +66,49 @@ public enum ClockFormat {
             }
             bytes.append(UInt8(ascii: ":"))
             appendPadded(seconds, width: 2, to: &bytes)
+        }
+    }
+
+    /// `HH:MM:SS` and `separator` and `mmm` as the 12 bytes of a (UInt64,
+    /// UInt32) in memory order, for `0 <= milliseconds < 100 hours`.
+    @inline(__always)
+    static func fixedWidth(_ milliseconds: Int64, separator: UInt8) -> (UInt64, UInt32) {
+        let total = UInt32(truncatingIfNeeded: milliseconds)
+        let fraction = total % 1000, seconds = total / 1000
+        let hours = seconds / 3600, minutes = seconds / 60 % 60, second = seconds % 60
+        @inline(__always) func digits(_ value: UInt32) -> UInt64 {  // two ASCII digits, tens first
+            let tens = value / 10
+            return UInt64(0x30 + tens) | UInt64(0x30 + value - tens * 10) << 8
+        }
+        let clock = digits(hours) | 0x3A << 16 | digits(minutes) << 24 | 0x3A << 40 | digits(second) << 48
+        let hundreds = fraction / 100, rest = fraction % 100
+        let millis = UInt32(separator) | (0x30 + hundreds) << 8 | UInt32(truncatingIfNeeded: digits(rest)) << 16
+        return (clock.littleEndian, millis.littleEndian)
+    }
+
+    /// Appends `start --> end` in `style` (`.webVTT` or `.srt`), in one write
+    /// when both are under 100 hours.
+    static func appendRange(_ start: Timestamp, _ end: Timestamp, style: Style, to bytes: inout [UInt8]) {
+        let limit: Int64 = 360_000_000
+        guard (0..<limit).contains(start.milliseconds), (0..<limit).contains(end.milliseconds) else {
+            append(start, style: style, to: &bytes)
+            bytes.append(contentsOf: " --> ".utf8)
+            append(end, style: style, to: &bytes)
+            return
+        }
+        let separator = style == .srt ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        var line: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &line) { raw in
+            let first = fixedWidth(start.milliseconds, separator: separator)
+            let second = fixedWidth(end.milliseconds, separator: separator)
+            raw.storeBytes(of: first.0, toByteOffset: 0, as: UInt64.self)
+            raw.storeBytes(of: first.1, toByteOffset: 8, as: UInt32.self)
+            // " --> " is 20 2D 2D 3E 20.
+            raw.storeBytes(of: UInt32(0x3E2D_2D20).littleEndian, toByteOffset: 12, as: UInt32.self)
+            raw.storeBytes(of: 0x20, toByteOffset: 16, as: UInt8.self)
+            raw.storeBytes(of: second.0, toByteOffset: 17, as: UInt64.self)
+            raw.storeBytes(of: second.1, toByteOffset: 25, as: UInt32.self)
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<29]))
         }
     }
 

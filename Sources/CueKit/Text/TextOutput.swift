@@ -36,6 +36,11 @@ struct TextOutput {
         ClockFormat.append(time, style: style, to: &bytes)
     }
 
+    /// Appends `start --> end` in `style` (`.webVTT` or `.srt`).
+    mutating func appendRange(_ start: Timestamp, _ end: Timestamp, style: ClockFormat.Style) {
+        ClockFormat.appendRange(start, end, style: style, to: &bytes)
+    }
+
     /// Ends the line.
     mutating func newline() {
         if crlf { bytes.append(0x0D) }

@@ -257,7 +257,9 @@ private struct SRTParser {
             previousSpeaker = cue.speaker
         }
         let hasMarkup = textLines.contains { SRTMarkup.mayHaveMarkup(bytes, from: $0.start, to: $0.end) }
-        if !hasMarkup {
+        if !hasMarkup, consumer != nil, let lines = sourceLines() {
+            cue.textStorage = .source(lines)
+        } else if !hasMarkup {
             var spans: [Span] = []
             spans.reserveCapacity(textLines.count * 2)
             for (position, line) in textLines.enumerated() {
@@ -292,6 +294,17 @@ private struct SRTParser {
         } else {
             cues.append(cue)
         }
+    }
+
+    /// The text lines as they stand in the input, when they are streamed,
+    /// none is empty, and only LF or CR LF separates them.
+    private func sourceLines() -> SourceLines? {
+        guard let first = textLines.first, !first.isEmpty else { return nil }
+        for (line, next) in zip(textLines, textLines.dropFirst()) {
+            let gap = next.start - line.end
+            guard gap == 1 && bytes[line.end] == 0x0A || gap == 2 && bytes[line.end] == 0x0D && bytes[line.end + 1] == 0x0A else { return nil }
+        }
+        return SourceLines(bytes: source.bytes, start: first.start, end: textLines[textLines.count - 1].end, lineCount: textLines.count)
     }
 
     private mutating func finishFile() throws(Diagnostic) {

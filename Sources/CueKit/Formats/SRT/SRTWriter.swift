@@ -61,9 +61,7 @@ struct SRTWriterStream: CueWriterStream {
         index += 1
         out.append(String(index))
         out.newline()
-        out.append(start, style: .srt)
-        out.append(" --> ")
-        out.append(end, style: .srt)
+        out.appendRange(start, end, style: .srt)
         if let tail = extras?[SRTExtras.timing]?.text, !tail.isEmpty {
             out.append(" ")
             out.append(SRTWriter.oneLine(tail))

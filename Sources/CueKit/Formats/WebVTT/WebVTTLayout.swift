@@ -91,9 +91,7 @@ struct WebVTTLayout {
 
     /// Appends `start --> end` and the settings, and ends the line.
     static func appendTimingLine(start: Timestamp, end: Timestamp, settings: [(String, String)], to out: inout TextOutput) {
-        out.append(start, style: .webVTT)
-        out.append(" --> ")
-        out.append(end, style: .webVTT)
+        out.appendRange(start, end, style: .webVTT)
         for (name, value) in settings {
             out.append(byte: 0x20)
             out.append(name)

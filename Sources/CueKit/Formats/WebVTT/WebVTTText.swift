@@ -126,21 +126,22 @@ enum WebVTTText {
     /// Escapes `&`, `<` and `>` (so `-->` cannot appear in cue text).
     static func appendEscaped(_ text: String, to out: inout TextOutput) {
         var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for index in 0..<bytes.count {
-                let replacement: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                default: continue
-                }
-                out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                out.append(replacement)
-                runStart = index + 1
+        text.withUTF8 { appendEscaped($0, to: &out) }
+    }
+
+    /// Escapes `&`, `<` and `>` in UTF-8 `bytes`.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout TextOutput) {
+        var runStart = 0
+        while true {
+            let index = ByteSearch.firstIndex(ofAny: UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), in: bytes, from: runStart, to: bytes.count)
+            out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            guard index < bytes.count else { return }
+            switch bytes[index] {
+            case UInt8(ascii: "&"): out.append("&amp;")
+            case UInt8(ascii: "<"): out.append("&lt;")
+            default: out.append("&gt;")
             }
-            out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            runStart = index + 1
         }
     }
 

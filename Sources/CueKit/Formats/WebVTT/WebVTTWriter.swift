@@ -53,6 +53,14 @@ struct WebVTTWriterStream: CueWriterStream {
         let (settings, dropped) = WebVTTLayout.writableSettings(cue.settings)
         droppedSettings += dropped
         WebVTTLayout.appendTimingLine(start: start, end: end, settings: settings, to: &out)
+        if cue.speaker == nil, case .source(let lines) = cue.textStorage {
+            // Plain lines straight from the input: none is empty.
+            lines.forEachLine { line in
+                WebVTTText.appendEscaped(line, to: &out)
+                out.newline()
+            }
+            return
+        }
         var (spans, changed) = WebVTTText.withoutEmptyLines(cue.text, firstLineHasOutput: cue.speaker != nil)
         var speaker = cue.speaker
         var classes: [String] = []

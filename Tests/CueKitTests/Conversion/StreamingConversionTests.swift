@@ -73,6 +73,45 @@ struct StreamingConversionTests {
         #expect(result.streamedDiagnostics == result.wholeDiagnostics, "\(file.lastPathComponent)")
     }
 
+    /// Plain cue text is copied from the input by the streaming writers:
+    /// every line ending, escapes at every offset of a word, and the repairs
+    /// that take a cue off that path give what the whole timeline gives.
+    @Test(arguments: ["\n", "\r\n", "\r", "mixed"])
+    func plainTextCopiedFromTheInputMatchesTheWholeTimeline(ending: String) throws {
+        var srt = ""
+        var number = 0
+        func line(_ text: String, _ index: Int) -> String {
+            let end = ending == "mixed" ? ["\n", "\r\n", "\r"][index % 3] : ending
+            return text + end
+        }
+        for offset in 0..<12 {
+            let padding = String(repeating: "x", count: offset)
+            for text in ["\(padding)Tom & Jerry > all", "\(padding)<b not markup", "\(padding)a --> b", "\(padding)été — 東京 🙂&"] {
+                number += 1
+                srt += line("\(number)", number) + line("00:00:\(String(format: "%02d", number % 60)),000 --> 00:00:\(String(format: "%02d", number % 60)),500", number)
+                srt += line(text, number) + line("second \(text)", number + 1) + line("", number)
+            }
+        }
+        srt += line("900", 1) + line("00:01:00,000 --> 00:01:01,000", 1) + line("Alex:", 1) + line("label alone", 2) + line("", 3)
+        srt += line("901", 1) + line("00:01:02,000 --> 00:01:03,000", 1) + line("before a blank", 1) + line("", 2) + line("after it", 3)
+        for speakerLabels in [false, true] {
+            let converter = Converter(readOptions: ReadOptions(speakerLabels: speakerLabels))
+            let collectors = [Collector(), Collector()]
+            var streamed = Diagnostics(), whole = Diagnostics()
+            let result = try converter.convert(Array(srt.utf8), name: "endings.srt", into: [(.webVTT, collectors[0]), (.srt, collectors[1])], diagnostics: &streamed)
+            let expected = try converter.convert(Array(srt.utf8), name: "endings.srt", to: [.webVTT, .srt], diagnostics: &whole)
+            #expect(result.streamed)
+            #expect(collectors.map(\.bytes) == expected.outputs.map(\.bytes), "\(ending) labels: \(speakerLabels)")
+        }
+        var diagnostics = Diagnostics()
+        let vtt = try Converter().convert(Array(srt.utf8), name: "endings.srt", to: [.webVTT], diagnostics: &diagnostics)
+        let text = String(decoding: vtt.outputs[0].bytes, as: UTF8.self)
+        #expect(text.contains("\nxxxTom &amp; Jerry &gt; all\nsecond xxxTom &amp; Jerry &gt; all\n"))
+        #expect(text.contains("\nxxxxxxx&lt;b not markup\n"))
+        #expect(text.contains("\na --&gt; b\n"))
+        #expect(text.contains("\nxxxxxxxxxxxété — 東京 🙂&amp;\n"))
+    }
+
     @Test func largeOutputsReachTheSinkInChunks() throws {
         var srt = ""
         for index in 0..<40_000 {

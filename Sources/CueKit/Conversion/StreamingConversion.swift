@@ -139,7 +139,14 @@ private final class CuePipeline: CueConsumer {
     }
 
     func consume(_ cue: Cue) throws(Diagnostic) {
-        guard let cue = transform.apply(to: cue, tally: &tally) else { return }
+        if transform.isIdentity {
+            try deliver(cue)
+        } else if let moved = transform.apply(to: cue, tally: &tally) {
+            try deliver(moved)
+        }
+    }
+
+    private func deliver(_ cue: Cue) throws(Diagnostic) {
         if let warning = order.check(cue) { orderWarnings.report(warning) }
         extras.add(cue)
         for output in outputs {

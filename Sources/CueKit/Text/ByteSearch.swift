@@ -41,6 +41,12 @@ enum ByteSearch {
         return to
     }
 
+    /// The index of the first `a` or `b` in `buffer[from..<to]`, or `to`.
+    @inline(__always)
+    static func firstIndex(ofAny a: UInt8, _ b: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        firstIndex(ofAny: a, b, b, in: buffer, from: from, to: to)
+    }
+
     /// `byte` in every byte of a word.
     @inline(__always)
     private static func repeated(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }

@@ -48,13 +48,7 @@ struct TextLines {
     private func scan(from start: Int, number: Int) -> (line: TextLine, next: Int)? {
         let count = bytes.count
         guard start < count else { return nil }
-        var index = start
-        while index < count {
-            let byte = bytes[index]
-            // Both terminators are below 0x0E; one compare skips most bytes.
-            if byte <= 0x0D && (byte == 0x0A || byte == 0x0D) { break }
-            index += 1
-        }
+        let index = ByteSearch.firstIndex(ofAny: 0x0A, 0x0D, in: bytes, from: start, to: count)
         let line = TextLine(start: start, end: index, number: number)
         if index == count { return (line, count) }
         if bytes[index] == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A { return (line, index + 2) }

@@ -33,13 +33,7 @@ enum SRTMarkup {
     /// Whether `bytes[start..<end]` holds a `<` or `{`, the bytes that can
     /// start markup. Text without them is plain.
     static func mayHaveMarkup(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
-        var index = start
-        while index < end {
-            let byte = bytes[index]
-            if byte == 0x3C || byte == 0x7B { return true }
-            index += 1
-        }
-        return false
+        ByteSearch.firstIndex(ofAny: 0x3C, 0x7B, in: bytes, from: start, to: end) < end
     }
 
     /// Parses cue text whose lines are separated by LF.

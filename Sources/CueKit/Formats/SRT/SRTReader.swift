@@ -340,10 +340,7 @@ private struct SRTParser {
     // MARK: Helpers
 
     private func readTiming(_ line: TextLine) throws(Diagnostic) -> SRTTiming {
-        switch SRTTiming.parse(bytes, line, source: source) {
-        case .success(let timing): return timing
-        case .failure(let error): throw error
-        }
+        try SRTTiming.parse(bytes, line, source: source)
     }
 
     /// A repair (an error when strict), shown for the first few of a code.

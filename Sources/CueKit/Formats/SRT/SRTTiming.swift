@@ -62,28 +62,20 @@ struct SRTTiming {
     /// Reads a timing line; the error says what was expected and found.
     static func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, _ line: TextLine, source: SourceText
-    ) -> Result<SRTTiming, Diagnostic> {
+    ) throws(Diagnostic) -> SRTTiming {
         var repairs: [Diagnostic] = []
         var index = skipSpaces(bytes, from: line.start, to: line.end)
-        let start: Timestamp
-        switch time(bytes, at: &index, line: line, role: "start", source: source, repairs: &repairs) {
-        case .success(let value): start = value
-        case .failure(let error): return .failure(error)
-        }
+        let start = try time(bytes, at: &index, line: line, role: "start", source: source, repairs: &repairs)
         index = skipSpaces(bytes, from: index, to: line.end)
         guard index + 3 <= line.end, bytes[index] == 0x2D, bytes[index + 1] == 0x2D, bytes[index + 2] == 0x3E
         else {
-            return .failure(error(
+            throw error(
                 "expected '-->' after the start time, found \(describeToken(bytes, from: index, line: line))",
-                bytes, at: index, line: line, source: source))
+                bytes, at: index, line: line, source: source)
         }
         index = skipSpaces(bytes, from: index + 3, to: line.end)
         let endOffset = index
-        let end: Timestamp
-        switch time(bytes, at: &index, line: line, role: "end", source: source, repairs: &repairs) {
-        case .success(let value): end = value
-        case .failure(let error): return .failure(error)
-        }
+        let end = try time(bytes, at: &index, line: line, role: "end", source: source, repairs: &repairs)
         index = skipSpaces(bytes, from: index, to: line.end)
         var tailEnd = line.end
         while tailEnd > index && (bytes[tailEnd - 1] == 0x20 || bytes[tailEnd - 1] == 0x09) { tailEnd -= 1 }
@@ -93,8 +85,8 @@ struct SRTTiming {
             tail = bytes.utf8String(index, tailEnd)
             isCoordinates = areCoordinates(bytes, from: index, to: tailEnd)
         }
-        return .success(SRTTiming(
-            start: start, end: end, endOffset: endOffset, tail: tail, tailIsCoordinates: isCoordinates, repairs: repairs))
+        return SRTTiming(
+            start: start, end: end, endOffset: endOffset, tail: tail, tailIsCoordinates: isCoordinates, repairs: repairs)
     }
 
     // MARK: One time
@@ -102,42 +94,42 @@ struct SRTTiming {
     private static func time(
         _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, line: TextLine, role: String,
         source: SourceText, repairs: inout [Diagnostic]
-    ) -> Result<Timestamp, Diagnostic> {
+    ) throws(Diagnostic) -> Timestamp {
         let tokenStart = index
         // Built only for an error: this runs twice for every cue.
         var expected: String { "expected \(role == "start" ? "a start" : "an end") time such as 00:01:02,500" }
         var scanned = index
         guard let clock = ClockTime.scan(bytes, at: &scanned), scanned <= line.end, clock.fieldCount >= 2 else {
-            return .failure(error(
+            throw error(
                 "\(expected), found \(describeToken(bytes, from: tokenStart, line: line))",
-                bytes, at: tokenStart, line: line, source: source))
+                bytes, at: tokenStart, line: line, source: source)
         }
         // The time must end at a space, the arrow, or the end of the line.
         if scanned < line.end {
             let next = bytes[scanned]
             let arrowNext = role == "start" && next == 0x2D
             if next != 0x20 && next != 0x09 && !arrowNext {
-                return .failure(error(
+                throw error(
                     "\(expected), found \(describeToken(bytes, from: tokenStart, line: line))",
-                    bytes, at: tokenStart, line: line, source: source))
+                    bytes, at: tokenStart, line: line, source: source)
             }
         }
         // Minutes and seconds: one or two digits (more is not a time we can read).
         for field in 1..<clock.fieldCount where clock.fieldDigits(field) > 2 {
-            return .failure(error(
+            throw error(
                 "\(expected), found '\(bytes.utf8String(tokenStart, scanned))': minutes and seconds have two digits",
-                bytes, at: tokenStart, line: line, source: source))
+                bytes, at: tokenStart, line: line, source: source)
         }
         guard let milliseconds = clock.milliseconds else {
-            return .failure(error(
+            throw error(
                 "\(expected), found '\(bytes.utf8String(tokenStart, scanned))', which is too large",
-                bytes, at: tokenStart, line: line, source: source))
+                bytes, at: tokenStart, line: line, source: source)
         }
         let value = Timestamp(milliseconds: milliseconds)
         index = scanned
         let isCanonical = clock.fieldCount == 3 && clock.fractionDigits == 3
             && clock.fieldDigits(1) == 2 && clock.fieldDigits(2) == 2 && clock.isNormalized
-        if isCanonical { return .success(value) }
+        if isCanonical { return value }
         // The text for messages is made only when something needs repair.
         let written = bytes.utf8String(tokenStart, scanned)
         let location = source.location(line: line.number, column: bytes.scalarColumn(ofByte: tokenStart, lineStart: line.start))
@@ -163,7 +155,7 @@ struct SRTTiming {
         if !clock.isNormalized {
             repair("srt.time-out-of-range", "expected minutes and seconds below 60 in the \(role) time, found '\(written)'; read as \(canonical)")
         }
-        return .success(value)
+        return value
     }
 
     // MARK: Helpers

@@ -57,6 +57,13 @@ public struct Cue: Sendable {
     /// The cue's text without markup.
     public var plainText: String { text.plainText }
 
+    /// Whether the text is empty or starts with a line break (plain lines
+    /// left in the input are neither).
+    var textIsEmptyOrStartsWithLineBreak: Bool {
+        guard case .spans(let spans) = textStorage else { return false }
+        return spans.first == .lineBreak || spans.isEmpty
+    }
+
     enum TextStorage: Sendable {
         case spans([Span])
         case source(SourceLines)

@@ -1,6 +1,6 @@
-/// Plain cue text still in the input: `lineCount` whole lines `start..<end`
-/// of `bytes`, separated by LF or CR LF, none of them empty, with no markup
-/// to read. A streaming reader hands cue text over this way, so that
+/// Plain cue text still in the input: `lineCount` lines `start..<end` of
+/// `bytes`, separated by LF or CR LF, none of them empty or only spaces and
+/// tabs, with no markup or character reference to read. A streaming reader hands cue text over this way, so that
 /// a writer copies it straight from the input without a `String` or a span
 /// per line.
 struct SourceLines: Sendable {

@@ -108,7 +108,7 @@ public enum ClockFormat {
             raw.storeBytes(of: 0x20, toByteOffset: 16, as: UInt8.self)
             raw.storeBytes(of: second.0, toByteOffset: 17, as: UInt64.self)
             raw.storeBytes(of: second.1, toByteOffset: 25, as: UInt32.self)
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<29]))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 29))
         }
     }
 

@@ -112,6 +112,29 @@ struct StreamingConversionTests {
         #expect(text.contains("\nxxxxxxxxxxxété — 東京 🙂&amp;\n"))
     }
 
+    /// The same for WebVTT, whose plain text may follow a `<v Name>`.
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func plainWebVTTTextCopiedFromTheInputMatchesTheWholeTimeline(ending: String) throws {
+        let payloads = [
+            "plain & simple > all", "<v Bob>hello there", "<v  Bob   Smith >spaced name", "<v.loud Bob>with a class",
+            "<v >no name", "<v Bob>\nfirst line empty", "<v Bob> \nblank first line", "<v Bob>text &amp; more",
+            "two\nlines", "line\n   \nspaces only", "<v Ann>one\ntwo\nthree", "<i>styled</i>", "<v Bob><i>styled</i>",
+            "a\u{0}nul", "<v Bob", "<vBob>tight", "<v\tTab>tabbed", "<v Bob>a --> b",
+        ]
+        var vtt = "WEBVTT" + ending + ending
+        for (index, payload) in payloads.enumerated() {
+            vtt += "00:00:\(String(format: "%02d", index)).000 --> 00:00:\(String(format: "%02d", index)).500" + ending
+            vtt += payload.replacingOccurrences(of: "\n", with: ending) + ending + ending
+        }
+        let result = try both(Array(vtt.utf8), name: "plain.vtt", to: [.srt, .webVTT])
+        #expect(result.didStream)
+        #expect(result.streamed == result.whole, "\(ending.debugDescription)")
+        #expect(result.streamedDiagnostics == result.wholeDiagnostics)
+        let srt = String(decoding: result.whole[0], as: UTF8.self)
+        #expect(srt.contains("\nBob Smith: spaced name\n"))
+        #expect(srt.contains("\nAnn: one\ntwo\nthree\n"))
+    }
+
     @Test func largeOutputsReachTheSinkInChunks() throws {
         var srt = ""
         for index in 0..<40_000 {

@@ -296,10 +296,11 @@ private struct SRTParser {
         }
     }
 
-    /// The text lines as they stand in the input, when they are streamed,
-    /// none is empty, and only LF or CR LF separates them.
+    /// The text lines as they stand in the input, when none is blank and
+    /// only LF or CR LF separates them.
     private func sourceLines() -> SourceLines? {
-        guard let first = textLines.first, !first.isEmpty else { return nil }
+        // Only the first can be blank: what a speaker label left of it.
+        guard let first = textLines.first, !isBlank(first) else { return nil }
         for (line, next) in zip(textLines, textLines.dropFirst()) {
             let gap = next.start - line.end
             guard gap == 1 && bytes[line.end] == 0x0A || gap == 2 && bytes[line.end] == 0x0D && bytes[line.end + 1] == 0x0A else { return nil }

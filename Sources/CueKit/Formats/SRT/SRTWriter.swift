@@ -72,7 +72,7 @@ struct SRTWriterStream: CueWriterStream {
         let labelled = cue.speaker != nil && (cue.speaker != previousSpeaker || writtenLabel != nil)
         previousSpeaker = cue.speaker
         // A cue that starts with a line break gives the speaker label its own line.
-        let labelAlone = labelled && (cue.text.first == .lineBreak || cue.text.isEmpty)
+        let labelAlone = labelled && cue.textIsEmptyOrStartsWithLineBreak
         if labelled, let speaker = cue.speaker {
             if let writtenLabel, writtenLabel.contains(speaker) {
                 out.append(writtenLabel.trimmingTrailingSpaces(if: labelAlone))
@@ -94,6 +94,14 @@ struct SRTWriterStream: CueWriterStream {
             return
         }
 
+        if cue.settings.isEmpty, case .source(let lines) = cue.textStorage {
+            // Plain lines straight from the input: none is blank.
+            lines.forEachLine { line in
+                out.append(bytes: line)
+                out.newline()
+            }
+            return
+        }
         let placement = SRTPosition.alignment(from: cue.settings)
         if !placement.unmapped.isEmpty {
             unplaced += 1

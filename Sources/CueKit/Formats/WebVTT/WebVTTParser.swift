@@ -27,7 +27,10 @@ struct WebVTTParser {
     private var pendingNotes: [FieldValue] = []
     private var cues: [Cue] = []
     /// When set, cues go here as they are read (after the header) instead of into `cues`.
-    var consumer: (any CueConsumer)?
+    private var consumer: (any CueConsumer)?
+    /// The array `bytes` points into, when streaming: plain cue text is
+    /// handed on as lines of it (`SourceLines`).
+    private var input: [UInt8] = []
     private var sentHeader = false
     private var textParser = WebVTTCueTextParser()
     private var issues = IssueCollector()
@@ -42,6 +45,12 @@ struct WebVTTParser {
         self.name = name
         self.format = format
         self.diagnostics = diagnostics
+    }
+
+    /// Sends cues to `consumer` as they are read; `input` is the array `bytes` points into.
+    mutating func stream(to consumer: any CueConsumer, input: [UInt8]) {
+        self.consumer = consumer
+        self.input = input
     }
 
     // MARK: Normalisation
@@ -434,7 +443,9 @@ struct WebVTTParser {
     }
 
     private mutating func addCue(_ timing: Timing, id: Range<Int>?, text: Range<Int>, textLine: Int, timingLine: Int) throws(Diagnostic) {
-        let textBytes = UnsafeBufferPointer(rebasing: bytes[text])
+        // Streamed plain text, after an optional `<v Name>`, stays in the input.
+        let plain = consumer == nil ? nil : plainLines(text)
+        let textBytes = UnsafeBufferPointer(rebasing: bytes[plain.map { text.lowerBound..<$0.start } ?? text])
         let hadIgnored = textParser.ignored.first != nil
         let hadTooDeep = textParser.tooDeep.first != nil
         var spans = textParser.parse(textBytes)
@@ -459,7 +470,7 @@ struct WebVTTParser {
             pendingNotes.removeAll()
         }
         if !fields.isEmpty { extras[format] = fields }
-        let cue = Cue(
+        var cue = Cue(
             id: id.map { string($0) },
             start: timing.start,
             end: timing.end,
@@ -468,6 +479,7 @@ struct WebVTTParser {
             settings: timing.settings,
             extras: extras,
             location: location(line: timingLine, column: 1))
+        if let plain { cue.textStorage = .source(plain) }
         if let consumer {
             if !sentHeader {
                 sentHeader = true
@@ -477,6 +489,41 @@ struct WebVTTParser {
         } else {
             cues.append(cue)
         }
+    }
+
+    /// The cue text as plain lines of the input, all of it or all after a
+    /// leading `<v Name>` (without classes or character references), when
+    /// the rest has no markup, character reference or NUL and no line of it
+    /// is empty or only spaces and tabs.
+    private func plainLines(_ text: Range<Int>) -> SourceLines? {
+        var start = text.lowerBound
+        if start < text.upperBound && bytes[start] == UInt8(ascii: "<") {
+            guard start + 3 < text.upperBound, bytes[start + 1] == UInt8(ascii: "v"),
+                  bytes[start + 2] == 0x20 || bytes[start + 2] == 0x09 else { return nil }
+            let close = ByteSearch.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: start + 3, to: text.upperBound)
+            guard close < text.upperBound else { return nil }
+            var hasName = false
+            for byte in bytes[(start + 3)..<close] {
+                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0x0A { return nil }
+                if !Self.isASCIIWhitespace(byte) { hasName = true }
+            }
+            guard hasName else { return nil }
+            start = close + 1
+        }
+        guard start < text.upperBound,
+              WebVTTCueTextParser.isPlain(UnsafeBufferPointer(rebasing: bytes[start..<text.upperBound])) else { return nil }
+        var lineCount = 0
+        var lineStart = start
+        while true {
+            let lineEnd = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: lineStart, to: text.upperBound)
+            var index = lineStart
+            while index < lineEnd && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+            guard index < lineEnd else { return nil }  // empty, or spaces and tabs only
+            lineCount += 1
+            if lineEnd == text.upperBound { break }
+            lineStart = lineEnd + 1
+        }
+        return SourceLines(bytes: input, start: start, end: text.upperBound, lineCount: lineCount)
     }
 
     // MARK: Diagnostics

@@ -31,10 +31,11 @@ public struct WebVTTReader: CueStreamReader {
             normalized = result.bytes
             nulLocation = result.firstNUL
         }
-        let result: Result<(Timeline, Diagnostics), Diagnostic> = (normalized ?? source.bytes).withUnsafeBufferPointer { bytes in
+        let input = normalized ?? source.bytes
+        let result: Result<(Timeline, Diagnostics), Diagnostic> = input.withUnsafeBufferPointer { bytes in
             var parser = WebVTTParser(bytes: bytes, name: source.name, format: format, diagnostics: diagnostics)
             parser.firstNUL = nulLocation
-            parser.consumer = consumer
+            if let consumer { parser.stream(to: consumer, input: input) }
             do throws(Diagnostic) {
                 let timeline = try parser.parse()
                 return .success((timeline, parser.diagnostics))

@@ -53,8 +53,12 @@ struct WebVTTWriterStream: CueWriterStream {
         let (settings, dropped) = WebVTTLayout.writableSettings(cue.settings)
         droppedSettings += dropped
         WebVTTLayout.appendTimingLine(start: start, end: end, settings: settings, to: &out)
-        if cue.speaker == nil, case .source(let lines) = cue.textStorage {
+        var speaker = cue.speaker
+        var classes: [String] = []
+        if speaker != nil, case .list(let items)? = cueExtras?[WebVTTExtras.voiceClasses] { classes = items.compactMap(\.text) }
+        if case .source(let lines) = cue.textStorage {
             // Plain lines straight from the input: none is empty.
+            if let speaker { WebVTTText.appendStartTag("v", classes: classes, annotation: speaker, to: &out, losses: &losses) }
             lines.forEachLine { line in
                 WebVTTText.appendEscaped(line, to: &out)
                 out.newline()
@@ -62,9 +66,6 @@ struct WebVTTWriterStream: CueWriterStream {
             return
         }
         var (spans, changed) = WebVTTText.withoutEmptyLines(cue.text, firstLineHasOutput: cue.speaker != nil)
-        var speaker = cue.speaker
-        var classes: [String] = []
-        if speaker != nil, case .list(let items)? = cueExtras?[WebVTTExtras.voiceClasses] { classes = items.compactMap(\.text) }
         // A named voice span that is the whole text is written as the
         // speaker form (`<v Name>` left open), the form a reader turns
         // back into the speaker: so the next write gives the same bytes.

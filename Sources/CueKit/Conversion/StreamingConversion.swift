@@ -104,10 +104,13 @@ extension Converter {
 private final class CuePipeline: CueConsumer {
     static let flushSize = 1 << 20
 
+    // The stored state below is touched once or twice per cue from one
+    // thread, never with overlapping accesses: `@exclusivity(unchecked)`
+    // spares the run-time exclusivity check of class properties.
     final class Output {
         let format: FormatID
-        var stream: any CueWriterStream
-        var out: TextOutput
+        @exclusivity(unchecked) var stream: any CueWriterStream
+        @exclusivity(unchecked) var out: TextOutput
         let sink: any OutputSink
 
         init(format: FormatID, stream: any CueWriterStream, out: TextOutput, sink: any OutputSink) {
@@ -120,13 +123,13 @@ private final class CuePipeline: CueConsumer {
 
     let outputs: [Output]
     let transform: TimeTransform
-    var tally = TimeTransform.Tally()
-    var order = CueOrderCheck()
-    var orderWarnings = Diagnostics()
+    @exclusivity(unchecked) var tally = TimeTransform.Tally()
+    @exclusivity(unchecked) var order = CueOrderCheck()
+    @exclusivity(unchecked) var orderWarnings = Diagnostics()
     private(set) var header: Timeline?
     /// The extras of the cues, counted: enough to say which of them an
     /// output format drops.
-    private(set) var extras = ExtrasTally()
+    @exclusivity(unchecked) private(set) var extras = ExtrasTally()
 
     init(outputs: [Output], transform: TimeTransform) {
         self.outputs = outputs
@@ -148,7 +151,7 @@ private final class CuePipeline: CueConsumer {
 
     private func deliver(_ cue: Cue) throws(Diagnostic) {
         if let warning = order.check(cue) { orderWarnings.report(warning) }
-        extras.add(cue)
+        if !cue.extras.isEmpty { extras.add(cue) }
         for output in outputs {
             output.stream.append(cue, to: &output.out)
             if output.out.bytes.count >= Self.flushSize { try flush(output) }

@@ -98,7 +98,8 @@ public struct TimeTransform: Hashable, Sendable {
             tally.saturated += 1
             if tally.firstSaturated == nil { tally.firstSaturated = cue.location }
         }
-        cue.text = transformed(cue.text)
+        // Inline timestamps move too (plain lines left in the input have none).
+        if case .spans(let spans) = cue.textStorage, spans.hasMarkup { cue.text = transformed(spans) }
         if let end = cue.end, end.milliseconds <= 0 {
             tally.dropped += 1
             if tally.firstDropped == nil { tally.firstDropped = cue.location }

@@ -479,7 +479,10 @@ struct WebVTTParser {
             settings: timing.settings,
             extras: extras,
             location: location(line: timingLine, column: 1))
-        if let plain { cue.textStorage = .source(plain) }
+        if let plain {
+            assert(spans.isEmpty, "a named <v> alone is read as the speaker")
+            cue.textStorage = .source(plain)
+        }
         if let consumer {
             if !sentHeader {
                 sentHeader = true

@@ -34,20 +34,12 @@ public enum ClockFormat {
         seconds %= 60
         switch style {
         case .webVTT, .srt:
-            if hours < 100 {
-                let separator = style == .srt ? UInt8(ascii: ",") : UInt8(ascii: ".")
-                withUnsafeBytes(of: fixedWidth(ms, separator: separator)) { raw in
-                    bytes.append(contentsOf: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 12))
-                }
-                return
+            let separator = style == .srt ? UInt8(ascii: ",") : UInt8(ascii: ".")
+            var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &buffer) { raw in
+                let end = write(ms, separator: separator, to: raw, at: 0)
+                bytes.append(contentsOf: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: end))
             }
-            appendPadded(hours, width: 2, to: &bytes)
-            bytes.append(UInt8(ascii: ":"))
-            appendPadded(minutes, width: 2, to: &bytes)
-            bytes.append(UInt8(ascii: ":"))
-            appendPadded(seconds, width: 2, to: &bytes)
-            bytes.append(style == .srt ? UInt8(ascii: ",") : UInt8(ascii: "."))
-            appendPadded(fraction, width: 3, to: &bytes)
         case .clock:
             appendPadded(hours, width: 1, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
@@ -69,46 +61,60 @@ public enum ClockFormat {
         }
     }
 
-    /// `HH:MM:SS` and `separator` and `mmm` as the 12 bytes of a (UInt64,
-    /// UInt32) in memory order, for `0 <= milliseconds < 100 hours`.
+    /// Writes `HH:MM:SS`, `separator` and `mmm` for `0 <= milliseconds` (hours
+    /// in two digits or more) into `raw` at `offset`, which must leave 23
+    /// bytes of room; returns the offset after it.
     @inline(__always)
-    static func fixedWidth(_ milliseconds: Int64, separator: UInt8) -> (UInt64, UInt32) {
-        let total = UInt32(truncatingIfNeeded: milliseconds)
-        let fraction = total % 1000, seconds = total / 1000
-        let hours = seconds / 3600, minutes = seconds / 60 % 60, second = seconds % 60
-        @inline(__always) func digits(_ value: UInt32) -> UInt64 {  // two ASCII digits, tens first
+    static func write(_ milliseconds: Int64, separator: UInt8, to raw: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+        let hours = milliseconds / 3_600_000
+        let rest = UInt32(truncatingIfNeeded: milliseconds - hours * 3_600_000)
+        var position = offset
+        if hours < 100 {
+            let tens = UInt8(truncatingIfNeeded: hours / 10)
+            raw.storeBytes(of: 0x30 + tens, toByteOffset: position, as: UInt8.self)
+            raw.storeBytes(of: 0x30 + UInt8(truncatingIfNeeded: hours) - tens * 10, toByteOffset: position + 1, as: UInt8.self)
+            position += 2
+        } else {
+            var digits = 0
+            var value = hours
+            while value > 0 { digits += 1; value /= 10 }
+            value = hours
+            for index in stride(from: position + digits - 1, through: position, by: -1) {
+                raw.storeBytes(of: 0x30 + UInt8(truncatingIfNeeded: value % 10), toByteOffset: index, as: UInt8.self)
+                value /= 10
+            }
+            position += digits
+        }
+        @inline(__always) func pair(_ value: UInt32) -> UInt64 {  // two ASCII digits, tens first
             let tens = value / 10
             return UInt64(0x30 + tens) | UInt64(0x30 + value - tens * 10) << 8
         }
-        let clock = digits(hours) | 0x3A << 16 | digits(minutes) << 24 | 0x3A << 40 | digits(second) << 48
-        let hundreds = fraction / 100, rest = fraction % 100
-        let millis = UInt32(separator) | (0x30 + hundreds) << 8 | UInt32(truncatingIfNeeded: digits(rest)) << 16
-        return (clock.littleEndian, millis.littleEndian)
+        // ":MM:SS" and the separator, then "mmm".
+        let minutes = rest / 60_000, seconds = rest / 1000 % 60, fraction = rest % 1000
+        let clock = 0x3A | pair(minutes) << 8 | 0x3A << 24 | pair(seconds) << 32 | UInt64(separator) << 48
+            | UInt64(0x30 + fraction / 100) << 56
+        raw.storeBytes(of: clock.littleEndian, toByteOffset: position, as: UInt64.self)
+        raw.storeBytes(of: UInt16(truncatingIfNeeded: pair(fraction % 100)).littleEndian, toByteOffset: position + 8, as: UInt16.self)
+        return position + 10
     }
 
-    /// Appends `start --> end` in `style` (`.webVTT` or `.srt`), in one write
-    /// when both are under 100 hours.
+    /// Appends `start --> end` in `style` (`.webVTT` or `.srt`) in one write.
     static func appendRange(_ start: Timestamp, _ end: Timestamp, style: Style, to bytes: inout [UInt8]) {
-        let limit: Int64 = 360_000_000
-        guard (0..<limit).contains(start.milliseconds), (0..<limit).contains(end.milliseconds) else {
+        guard start.milliseconds >= 0, end.milliseconds >= 0 else {
             append(start, style: style, to: &bytes)
             bytes.append(contentsOf: " --> ".utf8)
             append(end, style: style, to: &bytes)
             return
         }
         let separator = style == .srt ? UInt8(ascii: ",") : UInt8(ascii: ".")
-        var line: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var line: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &line) { raw in
-            let first = fixedWidth(start.milliseconds, separator: separator)
-            let second = fixedWidth(end.milliseconds, separator: separator)
-            raw.storeBytes(of: first.0, toByteOffset: 0, as: UInt64.self)
-            raw.storeBytes(of: first.1, toByteOffset: 8, as: UInt32.self)
+            var position = write(start.milliseconds, separator: separator, to: raw, at: 0)
             // " --> " is 20 2D 2D 3E 20.
-            raw.storeBytes(of: UInt32(0x3E2D_2D20).littleEndian, toByteOffset: 12, as: UInt32.self)
-            raw.storeBytes(of: 0x20, toByteOffset: 16, as: UInt8.self)
-            raw.storeBytes(of: second.0, toByteOffset: 17, as: UInt64.self)
-            raw.storeBytes(of: second.1, toByteOffset: 25, as: UInt32.self)
-            bytes.append(contentsOf: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 29))
+            raw.storeBytes(of: UInt32(0x3E2D_2D20).littleEndian, toByteOffset: position, as: UInt32.self)
+            raw.storeBytes(of: 0x20, toByteOffset: position + 4, as: UInt8.self)
+            position = write(end.milliseconds, separator: separator, to: raw, at: position + 5)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: position))
         }
     }
 

@@ -19,11 +19,12 @@ struct ClockFormatTests {
     private var samples: [Int64] {
         var values: [Int64] = [0, 1, 9, 10, 99, 100, 999, 1000, 59_999, 60_000, 3_599_999, 3_600_000,
                                35_999_999, 359_999_999, 360_000_000, 360_000_001, 86_399_999, -1, -61_000,
-                               Int64.max / 2]
+                               3_599_999_999, 3_600_000_000, 2_500_000_123, Int64.max / 2, Int64.max, Int64.min + 1]
         var state: UInt64 = 42
         for _ in 0..<5000 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             values.append(Int64(state >> 36))  // up to about 74 hours
+            values.append(Int64(state >> 30))  // up to about 4,800 hours
         }
         return values
     }

@@ -65,9 +65,12 @@ private struct SRTParser {
     private enum State { case beforeFirstCue, afterBlank, inText }
     private var state = State.beforeFirstCue
 
-    /// The cue being read: its timing line and text lines so far.
+    /// The cue being read: its times, what followed them on the timing
+    /// line, that line, and its identifier (its text lines are `textLines`).
     private struct PendingCue {
-        var timing: SRTTiming
+        var start: Timestamp
+        var end: Timestamp
+        var tail: String?
         var timingLine: TextLine
         var id: String?
     }
@@ -227,19 +230,18 @@ private struct SRTParser {
                 at: location(line)))
         }
         previousEnd = (timing.end, line.number)
-        pending = PendingCue(timing: timing, timingLine: line, id: id)
+        pending = PendingCue(start: timing.start, end: timing.end, tail: timing.tail, timingLine: line, id: id)
         state = .inText
     }
 
     /// Turns the pending cue into a `Cue`.
     private mutating func finishCue() throws(Diagnostic) {
-        guard let pending else { return }
-        self.pending = nil
+        guard let pending = pending.take() else { return }
         var cue = Cue(
-            id: pending.id, start: pending.timing.start, end: pending.timing.end, text: [],
+            id: pending.id, start: pending.start, end: pending.end, text: [],
             location: location(pending.timingLine))
         var extras = Fields()
-        if let tail = pending.timing.tail { extras.append(SRTExtras.timing, .string(tail)) }
+        if let tail = pending.tail { extras.append(SRTExtras.timing, .string(tail)) }
         defer { textLines.removeAll(keepingCapacity: true) }
         if options.speakerLabels {
             if let first = textLines.first, let label = SRTSpeakerLabel.find(bytes, from: first.start, to: first.end) {

@@ -36,6 +36,26 @@ struct TextOutput {
         ClockFormat.append(time, style: style, to: &bytes)
     }
 
+    /// Appends `value` in decimal.
+    mutating func append(decimal value: Int) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits and a sign
+        withUnsafeMutableBytes(of: &digits) { raw in
+            var start = raw.count
+            var rest = value.magnitude
+            repeat {
+                start -= 1
+                raw[start] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest > 0
+            if value < 0 {
+                start -= 1
+                raw[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(
+                start: raw.baseAddress!.advanced(by: start).assumingMemoryBound(to: UInt8.self), count: raw.count - start))
+        }
+    }
+
     /// Appends `start --> end` in `style` (`.webVTT` or `.srt`).
     mutating func appendRange(_ start: Timestamp, _ end: Timestamp, style: ClockFormat.Style) {
         ClockFormat.appendRange(start, end, style: style, to: &bytes)

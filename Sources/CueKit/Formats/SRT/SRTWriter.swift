@@ -59,7 +59,7 @@ struct SRTWriterStream: CueWriterStream {
         let extras = cue.extras[.srt]
         if index > 0 { out.newline() }
         index += 1
-        out.append(String(index))
+        out.append(decimal: index)
         out.newline()
         out.appendRange(start, end, style: .srt)
         if let tail = extras?[SRTExtras.timing]?.text, !tail.isEmpty {

@@ -367,7 +367,7 @@ struct WebVTTParser {
         case .failure(let why): return .failure(timingProblem(start, end, index, lineNumber, "the start time is not valid: \(why)"))
         }
         skipWhitespace(&index, end)
-        for expected in [UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: ">")] {
+        for expected in "-->".utf8 {
             guard index < end, bytes[index] == expected else {
                 return .failure(timingProblem(start, end, index, lineNumber, "expected '-->' after the start time"))
             }

@@ -1,8 +1,8 @@
 /// Plain cue text still in the input: `lineCount` lines `start..<end` of
 /// `bytes`, separated by LF or CR LF, none of them empty or only spaces and
-/// tabs, with no markup or character reference to read. A streaming reader hands cue text over this way, so that
-/// a writer copies it straight from the input without a `String` or a span
-/// per line.
+/// tabs, with no markup or character reference to read. A streaming reader
+/// hands cue text over this way, so that a writer copies it straight from
+/// the input without a `String` or a span per line.
 struct SourceLines: Sendable {
     /// The whole input (shared, not copied).
     let bytes: [UInt8]

@@ -7,7 +7,8 @@ import Darwin
 #endif
 
 /// Fast searches for a byte in a UTF-8 buffer (the C library's vectorised
-/// `memchr` underneath, or a word at a time for one of three bytes), for readers that scan lines and markers.
+/// `memchr` underneath, or a word at a time for one of a few bytes), for the
+/// readers and writers that scan lines, markers and characters to escape.
 enum ByteSearch {
     /// The index of the first `byte` in `buffer[from..<to]`, or `to` when
     /// there is none.
@@ -27,10 +28,11 @@ enum ByteSearch {
         guard let base = buffer.baseAddress else { return to }
         var index = from
         while index + 8 <= to {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // Byte 0 of memory in the low bits, whatever the machine's order.
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
             let found = zeroBytes(word ^ repeated(a)) | zeroBytes(word ^ repeated(b)) | zeroBytes(word ^ repeated(c))
             // The lowest flagged byte is exact (a borrow only flags bytes above a match).
-            if found != 0 { return index + (UInt64(littleEndian: found).trailingZeroBitCount >> 3) }
+            if found != 0 { return index + (found.trailingZeroBitCount >> 3) }
             index += 8
         }
         while index < to {

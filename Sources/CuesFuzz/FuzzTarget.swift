@@ -1,8 +1,10 @@
 import CueKit
 
 /// One fuzz run: read `bytes` as `format` and, when that succeeds, write the
-/// timeline as every format cues writes. Any crash, hang or sanitizer report
-/// is a finding; thrown diagnostics are the expected outcome for bad input.
+/// timeline as every format cues writes; for the caption formats, also check
+/// that streaming gives the bytes the whole timeline gives. Any crash, hang,
+/// sanitizer report or difference is a finding; thrown diagnostics are the
+/// expected outcome for bad input.
 enum FuzzTarget {
     /// The reader under test, from `CUES_FUZZ_FORMAT` (default: every reader in turn).
     static func formats(named name: String?) -> [FormatID] {
@@ -22,6 +24,37 @@ enum FuzzTarget {
                     input.timeline, for: output.id, sourceFormat: format, diagnostics: &writeDiagnostics) else { continue }
                 _ = try? converter.write(prepared, as: output.id, diagnostics: &writeDiagnostics)
             }
+            if format == .srt || format == .webVTT { checkStreaming(bytes, from: format) }
+        }
+    }
+
+    /// Streamed conversion (cue by cue, plain text copied from the input)
+    /// must write what converting the whole timeline writes.
+    static func checkStreaming(_ bytes: [UInt8], from format: FormatID) {
+        let converter = Converter()
+        let targets: [FormatID] = [.webVTT, .srt]
+        let sinks = targets.map { _ in CollectingSink() }
+        var streamedDiagnostics = Diagnostics(), wholeDiagnostics = Diagnostics()
+        guard let streamed = try? converter.convert(
+                  bytes, name: "fuzz", from: format, into: zip(targets, sinks).map { ($0, $1 as any OutputSink) },
+                  diagnostics: &streamedDiagnostics),
+              streamed.streamed,
+              let whole = try? converter.convert(bytes, name: "fuzz", from: format, to: targets, diagnostics: &wholeDiagnostics)
+        else { return }
+        for (target, sink) in zip(targets, sinks) {
+            guard let expected = whole.outputs.first(where: { $0.format == target })?.bytes else { continue }
+            if sink.bytes != expected {
+                fatalError("\(format.rawValue) → \(target.rawValue): the streamed output differs from the whole timeline's")
+            }
+        }
+    }
+
+    /// Keeps what a streamed conversion writes.
+    final class CollectingSink: OutputSink {
+        var bytes: [UInt8] = []
+
+        func write(_ chunk: [UInt8]) throws(Diagnostic) {
+            bytes.append(contentsOf: chunk)
         }
     }
 }

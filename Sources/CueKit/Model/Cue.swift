@@ -54,6 +54,21 @@ public struct Cue: Sendable {
         self.location = location
     }
 
+    /// A cue whose text is held as `textStorage`.
+    init(
+        id: String?, start: Timestamp?, end: Timestamp?, speaker: String?, textStorage: TextStorage,
+        settings: [Field], extras: FormatExtras, location: SourceLocation?
+    ) {
+        self.id = id
+        self.start = start
+        self.end = end
+        self.speaker = speaker
+        self.textStorage = textStorage
+        self.settings = settings
+        self.extras = extras
+        self.location = location
+    }
+
     /// The cue's text without markup.
     public var plainText: String { text.plainText }
 

@@ -237,12 +237,10 @@ private struct SRTParser {
     /// Turns the pending cue into a `Cue`.
     private mutating func finishCue() throws(Diagnostic) {
         guard let pending = pending.take() else { return }
-        var cue = Cue(
-            id: pending.id, start: pending.start, end: pending.end, text: [],
-            location: location(pending.timingLine))
         var extras = Fields()
         if let tail = pending.tail { extras.append(SRTExtras.timing, .string(tail)) }
         defer { textLines.removeAll(keepingCapacity: true) }
+        var speaker: String?
         if options.speakerLabels {
             if let first = textLines.first, let label = SRTSpeakerLabel.find(bytes, from: first.start, to: first.end) {
                 let written = bytes.utf8String(first.start, first.start + label.length)
@@ -250,17 +248,19 @@ private struct SRTParser {
                 if written != canonical || label.name == previousSpeaker {
                     extras.append(SRTExtras.label, .string(written))
                 }
-                cue.speaker = label.name
+                speaker = label.name
                 textLines[0].start += label.length
                 if label.isAlone && textLines.count == 1 { textLines.removeAll() }
             } else {
-                cue.speaker = previousSpeaker
+                speaker = previousSpeaker
             }
-            previousSpeaker = cue.speaker
+            previousSpeaker = speaker
         }
+        let text: Cue.TextStorage
+        var settings: [Field] = []
         let hasMarkup = textLines.contains { SRTMarkup.mayHaveMarkup(bytes, from: $0.start, to: $0.end) }
         if !hasMarkup, consumer != nil, let lines = sourceLines() {
-            cue.textStorage = .source(lines)
+            text = .source(lines)
         } else if !hasMarkup {
             var spans: [Span] = []
             spans.reserveCapacity(textLines.count * 2)
@@ -268,7 +268,7 @@ private struct SRTParser {
                 if position > 0 { spans.append(.lineBreak) }
                 if !line.isEmpty { spans.append(.text(bytes.utf8String(line.start, line.end))) }
             }
-            cue.text = spans
+            text = .spans(spans)
         } else {
             var payload: [UInt8] = []
             for (position, line) in textLines.enumerated() {
@@ -282,13 +282,17 @@ private struct SRTParser {
                     "expected tags nested at most \(SpanBuilder.maximumDepth) deep, found \(tooDeep.count) tag(s) deeper; they are ignored, their text is kept",
                     at: location(inPayloadOf: textLines, offset: tooDeep.firstOffset)))
             }
-            cue.text = parsed.spans
-            if let alignment = parsed.alignment { cue.settings = SRTPosition.settings(forAlignment: alignment) }
+            text = .spans(parsed.spans)
+            if let alignment = parsed.alignment { settings = SRTPosition.settings(forAlignment: alignment) }
             if SRTText.render(parsed.spans, alignment: parsed.alignment) != payload {
                 extras.append(SRTExtras.markup, .string(String(decoding: payload, as: UTF8.self)))
             }
         }
-        if !extras.isEmpty { cue.extras[.srt] = extras }
+        var formatExtras = FormatExtras()
+        if !extras.isEmpty { formatExtras[.srt] = extras }
+        let cue = Cue(
+            id: pending.id, start: pending.start, end: pending.end, speaker: speaker, textStorage: text,
+            settings: settings, extras: formatExtras, location: location(pending.timingLine))
         cueCount += 1
         if let consumer {
             if cueCount == 1 { try consumer.begin(Timeline()) }

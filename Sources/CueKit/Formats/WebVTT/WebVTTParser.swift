@@ -470,19 +470,16 @@ struct WebVTTParser {
             pendingNotes.removeAll()
         }
         if !fields.isEmpty { extras[format] = fields }
-        var cue = Cue(
+        assert(plain == nil || spans.isEmpty, "a named <v> alone is read as the speaker")
+        let cue = Cue(
             id: id.map { string($0) },
             start: timing.start,
             end: timing.end,
             speaker: speaker,
-            text: spans,
+            textStorage: plain.map { .source($0) } ?? .spans(spans),
             settings: timing.settings,
             extras: extras,
             location: location(line: timingLine, column: 1))
-        if let plain {
-            assert(spans.isEmpty, "a named <v> alone is read as the speaker")
-            cue.textStorage = .source(plain)
-        }
         if let consumer {
             if !sentHeader {
                 sentHeader = true

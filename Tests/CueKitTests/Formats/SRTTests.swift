@@ -50,6 +50,41 @@ enum SRTSupport {
 
 @Suite("SRT reader")
 struct SRTReaderTests {
+    /// Times in the common form take a fixed-place reading; every spelling
+    /// around it (separator, arrow spacing, what follows) gives the same
+    /// times as the general reading, and the near misses are still repaired.
+    @Test func commonTimesReadTheSameAsTheGeneralReading() throws {
+        var state: UInt64 = 99
+        func next(_ bound: Int64) -> Int64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int64(state >> 33) % bound
+        }
+        func clock(_ ms: Int64, _ separator: String) -> String {
+            String(format: "%02lld:%02lld:%02lld%@%03lld", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, separator, ms % 1000)
+        }
+        var srt = ""
+        var expected: [(Int64, Int64)] = []
+        let arrows = [" --> ", "-->", "\t-->\t", "  -->  "]
+        var time: Int64 = 0
+        for index in 0..<400 {
+            let start = time + next(800_000), end = start + next(10_000)
+            time = end
+            let separator = index % 3 == 0 ? "." : ","
+            let tail = index % 5 == 0 ? " X1:10 X2:20 Y1:30 Y2:40" : (index % 7 == 0 ? "  " : "")
+            srt += "\(index + 1)\n\(clock(start, separator))\(arrows[index % arrows.count])\(clock(end, separator))\(tail)\nline \(index)\n\n"
+            expected.append((start, end))
+        }
+        let read = try SRTSupport.read(srt, name: "times.srt")
+        #expect(read.timeline.cues.map { $0.start?.milliseconds ?? -1 } == expected.map(\.0))
+        #expect(read.timeline.cues.map { $0.end?.milliseconds ?? -1 } == expected.map(\.1))
+        #expect(read.diagnostics.allSatisfy { $0.severity != .warning })
+        // Near misses of the common form go the general way and are repaired.
+        let near = try SRTSupport.read("1\n00:60:00,000 --> 00:61:00,0000\nx\n", name: "near.srt")
+        #expect(near.timeline.cues.first?.start == SRTSupport.ms(3_600_000))
+        #expect(near.timeline.cues.first?.end == SRTSupport.ms(3_660_000))
+        #expect(Set(near.diagnostics.map(\.code)) == ["srt.time-out-of-range", "srt.long-fraction"])
+    }
+
     @Test func cueNumbersPastIntMaxAreReadNotTrapped() throws {
         // Found by scripts/fuzz (Samples/fuzz/srt-cue-number-overflow.srt):
         // the expected next number overflowed after a number of 20 digits.

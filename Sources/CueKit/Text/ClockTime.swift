@@ -144,3 +144,26 @@ public struct ClockTime: Sendable {
         }
     }
 }
+
+extension ClockTime {
+    /// `HH:MM:SS` + one of `separators` + `mmm` at `index`, minutes and
+    /// seconds below 60, the form SRT and WebVTT writers use: read at fixed
+    /// places, without the scanner. Nil for anything else, including when
+    /// fewer than 12 bytes are left before `end`; what follows is the
+    /// caller's to check.
+    @inline(__always)
+    static func commonForm(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int, separators: (UInt8, UInt8)
+    ) -> Timestamp? {
+        guard index + 12 <= end, bytes[index + 2] == 0x3A, bytes[index + 5] == 0x3A,
+              bytes[index + 8] == separators.0 || bytes[index + 8] == separators.1 else { return nil }
+        @inline(__always) func digit(_ offset: Int) -> Int64? {
+            let value = bytes[index + offset] &- 0x30
+            return value < 10 ? Int64(value) : nil
+        }
+        guard let h1 = digit(0), let h2 = digit(1), let m1 = digit(3), let m2 = digit(4), let s1 = digit(6),
+              let s2 = digit(7), let f1 = digit(9), let f2 = digit(10), let f3 = digit(11), m1 < 6, s1 < 6
+        else { return nil }
+        return Timestamp(milliseconds: (((h1 * 10 + h2) * 60 + m1 * 10 + m2) * 60 + s1 * 10 + s2) * 1000 + f1 * 100 + f2 * 10 + f3)
+    }
+}

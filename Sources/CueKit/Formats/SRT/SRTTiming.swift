@@ -162,28 +162,16 @@ struct SRTTiming {
         return value
     }
 
-    /// The common form, `HH:MM:SS,mmm` (or `.`) with minutes and seconds
-    /// below 60, read at its fixed places; nil for anything else (which the
-    /// general reading then accepts, repairs or rejects).
+    /// The common form, `HH:MM:SS,mmm` (or `.`), ending where a time may end.
     @inline(__always)
     private static func canonicalTime(
         _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int, arrowMayFollow: Bool
     ) -> Timestamp? {
-        guard index + 12 <= end else { return nil }
         if index + 12 < end {
             let next = bytes[index + 12]
             guard next == 0x20 || next == 0x09 || (arrowMayFollow && next == 0x2D) else { return nil }
         }
-        guard bytes[index + 2] == 0x3A, bytes[index + 5] == 0x3A, bytes[index + 8] == 0x2C || bytes[index + 8] == 0x2E
-        else { return nil }
-        @inline(__always) func digit(_ offset: Int) -> Int64? {
-            let value = bytes[index + offset] &- 0x30
-            return value < 10 ? Int64(value) : nil
-        }
-        guard let h1 = digit(0), let h2 = digit(1), let m1 = digit(3), let m2 = digit(4), let s1 = digit(6),
-              let s2 = digit(7), let f1 = digit(9), let f2 = digit(10), let f3 = digit(11), m1 < 6, s1 < 6
-        else { return nil }
-        return Timestamp(milliseconds: (((h1 * 10 + h2) * 60 + m1 * 10 + m2) * 60 + s1 * 10 + s2) * 1000 + f1 * 100 + f2 * 10 + f3)
+        return ClockTime.commonForm(bytes, at: index, end: end, separators: (0x2C, 0x2E))
     }
 
     // MARK: Helpers

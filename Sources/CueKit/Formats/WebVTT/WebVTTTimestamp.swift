@@ -16,6 +16,12 @@ enum WebVTTTimestamp {
     /// Collects a timestamp at `bytes[index...]`, advancing `index` past it
     /// on success.
     static func collect(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> Collected {
+        // The common form, `HH:MM:SS.mmm`, when no digit follows it.
+        if let time = ClockTime.commonForm(bytes, at: index, end: bytes.count, separators: (0x2E, 0x2E)),
+           index + 12 == bytes.count || bytes[index + 12] &- 0x30 >= 10 {
+            index += 12
+            return .time(time)
+        }
         var end = index
         guard let time = ClockTime.scan(bytes, at: &end) else {
             return .failure("it does not start with a digit")

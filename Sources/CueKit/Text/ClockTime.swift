@@ -146,24 +146,31 @@ public struct ClockTime: Sendable {
 }
 
 extension ClockTime {
-    /// `HH:MM:SS` + one of `separators` + `mmm` at `index`, minutes and
-    /// seconds below 60, the form SRT and WebVTT writers use: read at fixed
-    /// places, without the scanner. Nil for anything else, including when
-    /// fewer than 12 bytes are left before `end`; what follows is the
-    /// caller's to check.
+    /// `HH:MM:SS` + one of `separators` + `mmm` at `index` (hours in two to
+    /// nine digits), minutes and seconds below 60, the form SRT and WebVTT
+    /// writers use: read at fixed places, without the scanner. Nil for
+    /// anything else; on success `index` is past the time. What follows is
+    /// the caller's to check.
     @inline(__always)
     static func commonForm(
-        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int, separators: (UInt8, UInt8)
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, end: Int, separators: (UInt8, UInt8)
     ) -> Timestamp? {
-        guard index + 12 <= end, bytes[index + 2] == 0x3A, bytes[index + 5] == 0x3A,
-              bytes[index + 8] == separators.0 || bytes[index + 8] == separators.1 else { return nil }
+        var position = index
+        var hours: Int64 = 0
+        while position < end && position - index < 9, case let value = bytes[position] &- 0x30, value < 10 {
+            hours = hours * 10 + Int64(value)
+            position += 1
+        }
+        guard position - index >= 2, position + 10 <= end, bytes[position] == 0x3A, bytes[position + 3] == 0x3A,
+              bytes[position + 6] == separators.0 || bytes[position + 6] == separators.1 else { return nil }
         @inline(__always) func digit(_ offset: Int) -> Int64? {
-            let value = bytes[index + offset] &- 0x30
+            let value = bytes[position + offset] &- 0x30
             return value < 10 ? Int64(value) : nil
         }
-        guard let h1 = digit(0), let h2 = digit(1), let m1 = digit(3), let m2 = digit(4), let s1 = digit(6),
-              let s2 = digit(7), let f1 = digit(9), let f2 = digit(10), let f3 = digit(11), m1 < 6, s1 < 6
+        guard let m1 = digit(1), let m2 = digit(2), let s1 = digit(4), let s2 = digit(5), let f1 = digit(7),
+              let f2 = digit(8), let f3 = digit(9), m1 < 6, s1 < 6
         else { return nil }
-        return Timestamp(milliseconds: (((h1 * 10 + h2) * 60 + m1 * 10 + m2) * 60 + s1 * 10 + s2) * 1000 + f1 * 100 + f2 * 10 + f3)
+        index = position + 10
+        return Timestamp(milliseconds: ((hours * 60 + m1 * 10 + m2) * 60 + s1 * 10 + s2) * 1000 + f1 * 100 + f2 * 10 + f3)
     }
 }

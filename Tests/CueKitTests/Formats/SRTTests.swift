@@ -67,7 +67,7 @@ struct SRTReaderTests {
         let arrows = [" --> ", "-->", "\t-->\t", "  -->  "]
         var time: Int64 = 0
         for index in 0..<400 {
-            let start = time + next(800_000), end = start + next(10_000)
+            let start = time + next(8_000_000), end = start + next(10_000)  // up to about 900 hours
             time = end
             let separator = index % 3 == 0 ? "." : ","
             let tail = index % 5 == 0 ? " X1:10 X2:20 Y1:30 Y2:40" : (index % 7 == 0 ? "  " : "")

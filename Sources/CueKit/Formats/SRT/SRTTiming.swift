@@ -95,10 +95,7 @@ struct SRTTiming {
         _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, line: TextLine, role: String,
         source: SourceText, repairs: inout [Diagnostic]
     ) throws(Diagnostic) -> Timestamp {
-        if let value = canonicalTime(bytes, at: index, end: line.end, arrowMayFollow: role == "start") {
-            index += 12
-            return value
-        }
+        if let value = canonicalTime(bytes, at: &index, end: line.end, arrowMayFollow: role == "start") { return value }
         let tokenStart = index
         // Built only for an error: this runs twice for every cue.
         var expected: String { "expected \(role == "start" ? "a start" : "an end") time such as 00:01:02,500" }
@@ -162,16 +159,20 @@ struct SRTTiming {
         return value
     }
 
-    /// The common form, `HH:MM:SS,mmm` (or `.`), ending where a time may end.
+    /// The common form, `HH:MM:SS,mmm` (or `.`), ending where a time may
+    /// end; `index` is past it.
     @inline(__always)
     private static func canonicalTime(
-        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int, arrowMayFollow: Bool
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, end: Int, arrowMayFollow: Bool
     ) -> Timestamp? {
-        if index + 12 < end {
-            let next = bytes[index + 12]
+        var position = index
+        guard let time = ClockTime.commonForm(bytes, at: &position, end: end, separators: (0x2C, 0x2E)) else { return nil }
+        if position < end {
+            let next = bytes[position]
             guard next == 0x20 || next == 0x09 || (arrowMayFollow && next == 0x2D) else { return nil }
         }
-        return ClockTime.commonForm(bytes, at: index, end: end, separators: (0x2C, 0x2E))
+        index = position
+        return time
     }
 
     // MARK: Helpers

@@ -17,9 +17,10 @@ enum WebVTTTimestamp {
     /// on success.
     static func collect(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> Collected {
         // The common form, `HH:MM:SS.mmm`, when no digit follows it.
-        if let time = ClockTime.commonForm(bytes, at: index, end: bytes.count, separators: (0x2E, 0x2E)),
-           index + 12 == bytes.count || bytes[index + 12] &- 0x30 >= 10 {
-            index += 12
+        var position = index
+        if let time = ClockTime.commonForm(bytes, at: &position, end: bytes.count, separators: (0x2E, 0x2E)),
+           position == bytes.count || bytes[position] &- 0x30 >= 10 {
+            index = position
             return .time(time)
         }
         var end = index

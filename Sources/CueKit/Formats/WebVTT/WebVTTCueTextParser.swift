@@ -316,6 +316,13 @@ struct WebVTTCueTextParser {
     /// The annotation with surrounding whitespace removed and inner runs
     /// collapsed to one space.
     private func annotationText() -> String {
+        annotation.withUnsafeBufferPointer { Self.annotationText($0) }
+    }
+
+    /// `annotation` (the bytes of a tag's annotation, character references
+    /// already decoded) with surrounding whitespace removed and inner runs
+    /// collapsed to one space.
+    static func annotationText(_ annotation: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(annotation.count)
         var pendingSpace = false

@@ -443,26 +443,30 @@ struct WebVTTParser {
     }
 
     private mutating func addCue(_ timing: Timing, id: Range<Int>?, text: Range<Int>, textLine: Int, timingLine: Int) throws(Diagnostic) {
-        // Streamed plain text, after an optional `<v Name>`, stays in the input.
-        let plain = consumer == nil ? nil : plainLines(text)
-        let textBytes = UnsafeBufferPointer(rebasing: bytes[plain.map { text.lowerBound..<$0.start } ?? text])
-        let hadIgnored = textParser.ignored.first != nil
-        let hadTooDeep = textParser.tooDeep.first != nil
-        var spans = textParser.parse(textBytes)
-        if !hadIgnored, let first = textParser.ignored.first {
-            markupLocation = location(ofOffset: text.lowerBound + first.offset, from: text.lowerBound, line: textLine)
-        }
-        if !hadTooDeep, let first = textParser.tooDeep.first {
-            nestingLocation = location(ofOffset: text.lowerBound + first.offset, from: text.lowerBound, line: textLine)
-        }
+        var spans: [Span] = []
         var speaker: String?
         var extras = FormatExtras()
         var fields = Fields()
-        if spans.count == 1, case .element(let element) = spans[0], case .voice(let name) = element.kind, !name.isEmpty {
-            speaker = name
-            spans = element.children
-            if !element.classes.isEmpty {
-                fields.append(WebVTTExtras.voiceClasses, .list(element.classes.map { .string($0) }))
+        // Streamed plain text, after an optional `<v Name>`, stays in the input.
+        let plain = consumer == nil ? nil : plainText(text)
+        if let plain {
+            speaker = plain.speaker
+        } else {
+            let hadIgnored = textParser.ignored.first != nil
+            let hadTooDeep = textParser.tooDeep.first != nil
+            spans = textParser.parse(UnsafeBufferPointer(rebasing: bytes[text]))
+            if !hadIgnored, let first = textParser.ignored.first {
+                markupLocation = location(ofOffset: text.lowerBound + first.offset, from: text.lowerBound, line: textLine)
+            }
+            if !hadTooDeep, let first = textParser.tooDeep.first {
+                nestingLocation = location(ofOffset: text.lowerBound + first.offset, from: text.lowerBound, line: textLine)
+            }
+            if spans.count == 1, case .element(let element) = spans[0], case .voice(let name) = element.kind, !name.isEmpty {
+                speaker = name
+                spans = element.children
+                if !element.classes.isEmpty {
+                    fields.append(WebVTTExtras.voiceClasses, .list(element.classes.map { .string($0) }))
+                }
             }
         }
         if !pendingNotes.isEmpty {
@@ -470,13 +474,12 @@ struct WebVTTParser {
             pendingNotes.removeAll()
         }
         if !fields.isEmpty { extras[format] = fields }
-        assert(plain == nil || spans.isEmpty, "a named <v> alone is read as the speaker")
         let cue = Cue(
             id: id.map { string($0) },
             start: timing.start,
             end: timing.end,
             speaker: speaker,
-            textStorage: plain.map { .source($0) } ?? .spans(spans),
+            textStorage: plain.map { .source($0.lines) } ?? .spans(spans),
             settings: timing.settings,
             extras: extras,
             location: location(line: timingLine, column: 1))
@@ -492,22 +495,20 @@ struct WebVTTParser {
     }
 
     /// The cue text as plain lines of the input, all of it or all after a
-    /// leading `<v Name>` (without classes or character references), when
-    /// the rest has no markup, character reference or NUL and no line of it
-    /// is empty or only spaces and tabs.
-    private func plainLines(_ text: Range<Int>) -> SourceLines? {
+    /// leading `<v Name>` (without classes or character references: the
+    /// name is the speaker), when the rest has no markup, character
+    /// reference or NUL and no line of it is empty or only spaces and tabs.
+    private func plainText(_ text: Range<Int>) -> (lines: SourceLines, speaker: String?)? {
         var start = text.lowerBound
+        var name: UnsafeBufferPointer<UInt8>?
         if start < text.upperBound && bytes[start] == UInt8(ascii: "<") {
             guard start + 3 < text.upperBound, bytes[start + 1] == UInt8(ascii: "v"),
                   bytes[start + 2] == 0x20 || bytes[start + 2] == 0x09 else { return nil }
             let close = ByteSearch.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: start + 3, to: text.upperBound)
             guard close < text.upperBound else { return nil }
-            var hasName = false
-            for byte in bytes[(start + 3)..<close] {
-                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0x0A { return nil }
-                if !Self.isASCIIWhitespace(byte) { hasName = true }
-            }
-            guard hasName else { return nil }
+            name = UnsafeBufferPointer(rebasing: bytes[(start + 3)..<close])
+            guard name?.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == 0x0A }) == false
+            else { return nil }
             start = close + 1
         }
         guard start < text.upperBound,
@@ -523,7 +524,9 @@ struct WebVTTParser {
             if lineEnd == text.upperBound { break }
             lineStart = lineEnd + 1
         }
-        return SourceLines(bytes: input, start: start, end: text.upperBound, lineCount: lineCount)
+        let speaker = name.map { WebVTTCueTextParser.annotationText($0) }
+        guard speaker?.isEmpty != true else { return nil }  // `<v>` without a name is not a speaker
+        return (SourceLines(bytes: input, start: start, end: text.upperBound, lineCount: lineCount), speaker)
     }
 
     // MARK: Diagnostics

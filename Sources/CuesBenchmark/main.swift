@@ -99,12 +99,12 @@ struct Bench {
         for count in sizes {
             let srt = file("captions-\(count).srt") { $0.srt(cues: count) }
             row("SRT → VTT, \(count) cues", input: srt, count: count, unit: "cues",
-                [cues, "convert", srt, "--to", "vtt", "-q"], peer: ["ffmpeg", "-v", "quiet", "-y", "-i", srt, "-f", "webvtt", "/dev/null"])
+                [cues, "convert", srt, "--to", "vtt", "-q"], peer: ["ffmpeg", "-nostdin", "-v", "quiet", "-y", "-i", srt, "-f", "webvtt", "/dev/null"])
         }
         for count in sizes {
             let vtt = file("captions-\(count).vtt") { $0.webVTT(cues: count) }
             row("VTT → SRT, \(count) cues", input: vtt, count: count, unit: "cues",
-                [cues, "convert", vtt, "--to", "srt", "-q"], peer: ["ffmpeg", "-v", "quiet", "-y", "-i", vtt, "-f", "srt", "/dev/null"])
+                [cues, "convert", vtt, "--to", "srt", "-q"], peer: ["ffmpeg", "-nostdin", "-v", "quiet", "-y", "-i", vtt, "-f", "srt", "/dev/null"])
         }
         for count in quick ? [10_000] : [10_000, 100_000] {
             let episode = file("episode-\(count).md") { $0.episode(entries: count) }

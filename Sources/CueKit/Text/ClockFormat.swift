@@ -121,22 +121,27 @@ public enum ClockFormat {
     /// Appends a non-negative integer in decimal, zero-padded to `width`.
     @inline(__always)
     static func appendPadded(_ value: Int64, width: Int, to bytes: inout [UInt8]) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
+        appendDigits(value.magnitude, width: width, to: &bytes)
+    }
+
+    /// Appends `magnitude` in decimal, zero-padded to `width` (at most 24),
+    /// in one write.
+    static func appendDigits(_ magnitude: UInt64, width: Int, to bytes: inout [UInt8]) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { raw in
+            var start = raw.count
+            var rest = magnitude
             repeat {
-                buffer[count] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+                start -= 1
+                raw[start] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
                 rest /= 10
-                count += 1
             } while rest > 0
-            while count < width {
-                buffer[count] = 0x30
-                count += 1
+            while raw.count - start < width {
+                start -= 1
+                raw[start] = 0x30
             }
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+            bytes.append(contentsOf: UnsafeBufferPointer(
+                start: raw.baseAddress!.advanced(by: start).assumingMemoryBound(to: UInt8.self), count: raw.count - start))
         }
     }
 }

@@ -126,7 +126,7 @@ public enum DecimalSeconds {
         if milliseconds < 0 { bytes.append(UInt8(ascii: "-")) }
         let whole = magnitude / 1000
         var fraction = magnitude % 1000
-        bytes.append(contentsOf: String(whole).utf8)
+        ClockFormat.appendDigits(whole, width: 1, to: &bytes)
         guard fraction > 0 else { return }
         bytes.append(UInt8(ascii: "."))
         var width = 3

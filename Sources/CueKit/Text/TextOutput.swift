@@ -38,22 +38,8 @@ struct TextOutput {
 
     /// Appends `value` in decimal.
     mutating func append(decimal value: Int) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits and a sign
-        withUnsafeMutableBytes(of: &digits) { raw in
-            var start = raw.count
-            var rest = value.magnitude
-            repeat {
-                start -= 1
-                raw[start] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            } while rest > 0
-            if value < 0 {
-                start -= 1
-                raw[start] = UInt8(ascii: "-")
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(
-                start: raw.baseAddress!.advanced(by: start).assumingMemoryBound(to: UInt8.self), count: raw.count - start))
-        }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        ClockFormat.appendDigits(UInt64(value.magnitude), width: 1, to: &bytes)
     }
 
     /// Appends `start --> end` in `style` (`.webVTT` or `.srt`).

@@ -28,23 +28,33 @@ enum FuzzTarget {
         }
     }
 
-    /// Streamed conversion (cue by cue, plain text copied from the input)
-    /// must write what converting the whole timeline writes.
+    /// Streamed conversion (cue by cue, plain text copied from the input),
+    /// on one thread and with the reader on a thread of its own, must write
+    /// what converting the whole timeline writes, with the same diagnostics.
     static func checkStreaming(_ bytes: [UInt8], from format: FormatID) {
-        let converter = Converter()
+        var converter = Converter()
         let targets: [FormatID] = [.webVTT, .srt]
-        let sinks = targets.map { _ in CollectingSink() }
-        var streamedDiagnostics = Diagnostics(), wholeDiagnostics = Diagnostics()
-        guard let streamed = try? converter.convert(
-                  bytes, name: "fuzz", from: format, into: zip(targets, sinks).map { ($0, $1 as any OutputSink) },
-                  diagnostics: &streamedDiagnostics),
-              streamed.streamed,
-              let whole = try? converter.convert(bytes, name: "fuzz", from: format, to: targets, diagnostics: &wholeDiagnostics)
+        var wholeDiagnostics = Diagnostics()
+        guard let whole = try? converter.convert(bytes, name: "fuzz", from: format, to: targets, diagnostics: &wholeDiagnostics)
         else { return }
-        for (target, sink) in zip(targets, sinks) {
-            guard let expected = whole.outputs.first(where: { $0.format == target })?.bytes else { continue }
-            if sink.bytes != expected {
-                fatalError("\(format.rawValue) → \(target.rawValue): the streamed output differs from the whole timeline's")
+        for threshold in [Int.max, 0] {
+            converter.parallelStreamingThreshold = threshold
+            let sinks = targets.map { _ in CollectingSink() }
+            var streamedDiagnostics = Diagnostics()
+            guard let streamed = try? converter.convert(
+                      bytes, name: "fuzz", from: format, into: zip(targets, sinks).map { ($0, $1 as any OutputSink) },
+                      diagnostics: &streamedDiagnostics),
+                  streamed.streamed
+            else { continue }
+            let mode = threshold == 0 ? "read on a thread of its own" : "read on one thread"
+            for (target, sink) in zip(targets, sinks) {
+                guard let expected = whole.outputs.first(where: { $0.format == target })?.bytes else { continue }
+                if sink.bytes != expected {
+                    fatalError("\(format.rawValue) → \(target.rawValue), \(mode): the streamed output differs from the whole timeline's")
+                }
+            }
+            if streamedDiagnostics.items.map(\.description).sorted() != wholeDiagnostics.items.map(\.description).sorted() {
+                fatalError("\(format.rawValue), \(mode): streaming reports other diagnostics than the whole timeline")
             }
         }
     }

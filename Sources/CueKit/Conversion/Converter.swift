@@ -11,6 +11,10 @@ public struct Converter: Sendable {
     public var inference: TimeInference
     public var segmentation: Segmentation
     public var captionStyle: CaptionStyle
+    /// From this input size (in bytes) up, a streamed conversion reads on a
+    /// thread of its own while it writes on the caller's; below it, both on
+    /// the caller's. `Int.max` keeps every conversion on one thread.
+    public var parallelStreamingThreshold = 1 << 20
 
     /// When transcript lines are cut into captions.
     public enum Segmentation: String, Sendable, CaseIterable {

@@ -79,13 +79,22 @@ extension Converter {
         var readDiagnostics = Diagnostics(strict: readOptions.strict)
         let trailer: Timeline
         do {
-            trailer = try reader.stream(source, options: readOptions, diagnostics: &readDiagnostics, to: pipeline)
+            if source.bytes.count >= parallelStreamingThreshold {
+                trailer = try streamAlongside(source, reader: reader, to: pipeline, diagnostics: &readDiagnostics)
+            } else {
+                trailer = try reader.stream(source, options: readOptions, diagnostics: &readDiagnostics, to: pipeline)
+            }
         } catch {
             diagnostics.append(contentsOf: readDiagnostics.items.map { tagged($0, format) })
             throw tagged(error, format)
         }
         diagnostics.append(contentsOf: readDiagnostics.items.map { tagged($0, format) })
-        diagnostics.append(contentsOf: (pipeline.tally.diagnostics + pipeline.orderWarnings.items).map { tagged($0, format) })
+        // Streamed cues carry no file name (see `CueConsumer`): what is said of them gets it here.
+        diagnostics.append(contentsOf: (pipeline.tally.diagnostics + pipeline.orderWarnings.items).map { diagnostic in
+            var diagnostic = tagged(diagnostic, format)
+            if diagnostic.location != nil, diagnostic.location?.file == nil { diagnostic.location?.file = source.name }
+            return diagnostic
+        })
         // The extras that were seen (the trailer holds the file's), for the
         // warnings about what a format cannot hold.
         var seen = pipeline.extras
@@ -95,6 +104,63 @@ extension Converter {
             reportExtrasLoss(seen, writtenAs: output.format, diagnostics: &writeDiagnostics)
             try pipeline.finish(output, trailer: trailer, diagnostics: &writeDiagnostics)
             diagnostics.append(contentsOf: writeDiagnostics.items.map { tagged($0, output.format) })
+        }
+    }
+}
+
+extension Converter {
+    /// `reader.stream` on a thread of its own, its cues written on this one
+    /// as they come (see `CueRelay`): the same events in the same order as
+    /// reading straight into `pipeline`. When a sink fails, the reader is
+    /// stopped and the failure thrown.
+    private func streamAlongside(
+        _ source: SourceText, reader: any CueStreamReader, to pipeline: CuePipeline, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> Timeline {
+        let relay = CueRelay()
+        let options = readOptions
+        let strict = diagnostics.isStrict
+        let thread = WorkerThread {
+            var found = Diagnostics(strict: strict)
+            let result: Result<Timeline, Diagnostic>
+            do throws(Diagnostic) {
+                result = .success(try reader.stream(source, options: options, diagnostics: &found, to: relay))
+            } catch {
+                result = .failure(error)
+            }
+            relay.close(result, diagnostics: found)
+        }
+        defer { thread.join() }
+        var sinkFailure: Diagnostic?
+        // Kept to the end: the cues' plain text points into it.
+        var input: [UInt8] = []
+        while true {
+            switch relay.next() {
+            case .begin(let header, let cueText):
+                input = cueText
+                guard sinkFailure == nil else { continue }
+                do throws(Diagnostic) {
+                    try pipeline.begin(header, input: input)
+                } catch {
+                    sinkFailure = error
+                    relay.cancel()
+                }
+            case .cues(let cues):
+                if sinkFailure == nil {
+                    do throws(Diagnostic) {
+                        // Borrowed in place: a copy of each cue here would touch
+                        // reference counts the reader's thread is changing.
+                        for index in cues.indices { try pipeline.write(cues[index]) }
+                    } catch {
+                        sinkFailure = error
+                        relay.cancel()
+                    }
+                }
+                relay.recycle(cues)
+            case .end(let result, let found):
+                diagnostics = found
+                if let sinkFailure { throw sinkFailure }
+                return try result.get()
+            }
         }
     }
 }
@@ -136,20 +202,25 @@ private final class CuePipeline: CueConsumer {
         self.transform = transform
     }
 
-    func begin(_ header: Timeline) throws(Diagnostic) {
+    func begin(_ header: Timeline, input: [UInt8]) throws(Diagnostic) {
         self.header = header
         for output in outputs { output.stream.begin(header, to: &output.out) }
     }
 
-    func consume(_ cue: Cue) throws(Diagnostic) {
+    func consume(_ cue: consuming Cue) throws(Diagnostic) {
+        try write(cue)
+    }
+
+    /// Transforms `cue` and writes it to every output.
+    func write(_ cue: borrowing Cue) throws(Diagnostic) {
         if transform.isIdentity {
             try deliver(cue)
-        } else if let moved = transform.apply(to: cue, tally: &tally) {
+        } else if let moved = transform.apply(to: copy cue, tally: &tally) {
             try deliver(moved)
         }
     }
 
-    private func deliver(_ cue: Cue) throws(Diagnostic) {
+    private func deliver(_ cue: borrowing Cue) throws(Diagnostic) {
         if let warning = order.check(cue) { orderWarnings.report(warning) }
         if !cue.extras.isEmpty { extras.add(cue) }
         for output in outputs {

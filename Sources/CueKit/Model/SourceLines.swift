@@ -1,28 +1,28 @@
-/// Plain cue text still in the input: `lineCount` lines `start..<end` of
-/// `bytes`, separated by LF or CR LF, none of them empty or only spaces and
-/// tabs, with no markup or character reference to read. A streaming reader
-/// hands cue text over this way, so that a writer copies it straight from
-/// the input without a `String` or a span per line.
-struct SourceLines: Sendable {
-    /// The whole input (shared, not copied).
-    let bytes: [UInt8]
-    let start: Int
-    let end: Int
+/// Plain cue text still in the input: `lineCount` lines, separated by LF
+/// or CR LF, none of them empty or only spaces and tabs, with no markup or
+/// character reference to read. A streaming reader hands cue text over
+/// this way, so that a writer copies it straight from the input without a
+/// `String` or a span per line.
+///
+/// It points into the input and holds no reference to it (a cue handed
+/// from one thread to another touches no reference count): it is valid
+/// while the array a streaming reader passes to `CueConsumer.begin` is.
+struct SourceLines: @unchecked Sendable {
+    /// The lines with what separates them.
+    let text: UnsafeBufferPointer<UInt8>
     let lineCount: Int
 
     /// Calls `body` with the bytes of each line, in order.
     @inline(__always)
     func forEachLine(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        bytes.withUnsafeBufferPointer { buffer in
-            var lineStart = start
-            for _ in 1..<lineCount {
-                let terminator = ByteSearch.firstIndex(of: 0x0A, in: buffer, from: lineStart, to: end)
-                let lineEnd = buffer[terminator - 1] == 0x0D ? terminator - 1 : terminator
-                body(UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd]))
-                lineStart = terminator + 1
-            }
-            body(UnsafeBufferPointer(rebasing: buffer[lineStart..<end]))
+        var lineStart = 0
+        for _ in 1..<lineCount {
+            let terminator = ByteSearch.firstIndex(of: 0x0A, in: text, from: lineStart, to: text.count)
+            let lineEnd = text[terminator - 1] == 0x0D ? terminator - 1 : terminator
+            body(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]))
+            lineStart = terminator + 1
         }
+        body(UnsafeBufferPointer(rebasing: text[lineStart...]))
     }
 
     /// The lines as spans: a `.text` per line, `.lineBreak` between.

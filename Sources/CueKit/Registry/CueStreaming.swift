@@ -1,10 +1,16 @@
 /// Receives a caption file's cues one at a time, as a streaming reader finds them.
+///
+/// A streamed cue's `location` has no file: the consumer knows which file
+/// it reads, and a cue without a reference-counted name is cheaper to hand
+/// from one thread to another.
 protocol CueConsumer: AnyObject {
     /// Called once, before the first cue, with the file's data that comes
-    /// before its cues (a WebVTT header, STYLE and REGION blocks).
-    func begin(_ header: Timeline) throws(Diagnostic)
+    /// before its cues (a WebVTT header, STYLE and REGION blocks), and the
+    /// array plain cue text points into (`SourceLines`): a consumer that
+    /// keeps cues after the reader returns keeps this array too.
+    func begin(_ header: Timeline, input: [UInt8]) throws(Diagnostic)
     /// One cue, with a start and an end.
-    func consume(_ cue: Cue) throws(Diagnostic)
+    func consume(_ cue: consuming Cue) throws(Diagnostic)
 }
 
 /// A reader that can hand cues over as it reads them, so that a conversion

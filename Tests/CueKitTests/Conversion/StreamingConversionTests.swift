@@ -20,11 +20,13 @@ struct StreamingConversionTests {
         }
     }
 
-    /// Streamed and whole conversions of `bytes` to `formats`.
-    private func both(_ bytes: [UInt8], name: String, to formats: [FormatID], transform: TimeTransform = TimeTransform())
-        throws -> (streamed: [[UInt8]], whole: [[UInt8]], streamedDiagnostics: [String], wholeDiagnostics: [String], didStream: Bool)
-    {
-        let converter = Converter()
+    /// Streamed and whole conversions of `bytes` to `formats`; `parallel`
+    /// streams with the reader on a thread of its own, whatever the size.
+    private func both(
+        _ bytes: [UInt8], name: String, to formats: [FormatID], transform: TimeTransform = TimeTransform(), parallel: Bool = false
+    ) throws -> (streamed: [[UInt8]], whole: [[UInt8]], streamedDiagnostics: [String], wholeDiagnostics: [String], didStream: Bool) {
+        var converter = Converter()
+        converter.parallelStreamingThreshold = parallel ? 0 : .max
         let collectors = formats.map { _ in Collector() }
         var streamDiagnostics = Diagnostics()
         let result = try converter.convert(
@@ -47,18 +49,19 @@ struct StreamingConversionTests {
         }
     }()
 
-    @Test(arguments: samples)
-    func samplesStreamToTheSameBytes(path: String) throws {
+    @Test(arguments: samples, [false, true])
+    func samplesStreamToTheSameBytes(path: String, parallel: Bool) throws {
         let bytes = try TestFiles.bytes(TestFiles.sample(path))
-        guard let result = try? both(bytes, name: path, to: [.webVTT, .srt]) else { return }  // broken on purpose
+        guard let result = try? both(bytes, name: path, to: [.webVTT, .srt], parallel: parallel) else { return }  // broken on purpose
         #expect(result.didStream)
         #expect(result.streamed == result.whole, "\(path)")
         #expect(result.streamedDiagnostics == result.wholeDiagnostics, "\(path)")
     }
 
-    @Test func shiftedAndOutOfOrderCuesGiveTheSameWarnings() throws {
+    @Test(arguments: [false, true])
+    func shiftedAndOutOfOrderCuesGiveTheSameWarnings(parallel: Bool) throws {
         let srt = "1\n00:00:05,000 --> 00:00:06,000\nlate\n\n2\n00:00:01,000 --> 00:00:02,000\nearly\n\n3\n00:00:00,500 --> 00:00:00,900\ngone\n"
-        let result = try both(Array(srt.utf8), name: "order.srt", to: [.webVTT], transform: TimeTransform(offset: -1000))
+        let result = try both(Array(srt.utf8), name: "order.srt", to: [.webVTT], transform: TimeTransform(offset: -1000), parallel: parallel)
         #expect(result.streamed == result.whole)
         #expect(result.streamedDiagnostics == result.wholeDiagnostics)
         #expect(result.streamedDiagnostics.contains { $0.contains("transform.dropped") || $0.contains("were dropped") })
@@ -68,9 +71,11 @@ struct StreamingConversionTests {
     @Test(.enabled(if: TestFiles.hasCorpus), arguments: TestFiles.corpusFiles("vtt", extensions: ["vtt"]) + TestFiles.corpusFiles("srt", extensions: ["srt"]))
     func corpusStreamsToTheSameBytes(file: URL) throws {
         let bytes = try TestFiles.bytes(file)
-        guard let result = try? both(bytes, name: file.lastPathComponent, to: [.webVTT, .srt]) else { return }
-        #expect(result.streamed == result.whole, "\(file.lastPathComponent)")
-        #expect(result.streamedDiagnostics == result.wholeDiagnostics, "\(file.lastPathComponent)")
+        for parallel in [false, true] {
+            guard let result = try? both(bytes, name: file.lastPathComponent, to: [.webVTT, .srt], parallel: parallel) else { return }
+            #expect(result.streamed == result.whole, "\(file.lastPathComponent)")
+            #expect(result.streamedDiagnostics == result.wholeDiagnostics, "\(file.lastPathComponent)")
+        }
     }
 
     /// Plain cue text is copied from the input by the streaming writers:
@@ -95,7 +100,8 @@ struct StreamingConversionTests {
         srt += line("900", 1) + line("00:01:00,000 --> 00:01:01,000", 1) + line("Alex:", 1) + line("label alone", 2) + line("", 3)
         srt += line("901", 1) + line("00:01:02,000 --> 00:01:03,000", 1) + line("before a blank", 1) + line("", 2) + line("after it", 3)
         for speakerLabels in [false, true] {
-            let converter = Converter(readOptions: ReadOptions(speakerLabels: speakerLabels))
+            var converter = Converter(readOptions: ReadOptions(speakerLabels: speakerLabels))
+            converter.parallelStreamingThreshold = speakerLabels ? 0 : .max
             let collectors = [Collector(), Collector()]
             var streamed = Diagnostics(), whole = Diagnostics()
             let result = try converter.convert(Array(srt.utf8), name: "endings.srt", into: [(.webVTT, collectors[0]), (.srt, collectors[1])], diagnostics: &streamed)
@@ -113,8 +119,8 @@ struct StreamingConversionTests {
     }
 
     /// The same for WebVTT, whose plain text may follow a `<v Name>`.
-    @Test(arguments: ["\n", "\r\n", "\r"])
-    func plainWebVTTTextCopiedFromTheInputMatchesTheWholeTimeline(ending: String) throws {
+    @Test(arguments: ["\n", "\r\n", "\r"], [false, true])
+    func plainWebVTTTextCopiedFromTheInputMatchesTheWholeTimeline(ending: String, parallel: Bool) throws {
         let payloads = [
             "plain & simple > all", "<v Bob>hello there", "<v  Bob   Smith >spaced name", "<v.loud Bob>with a class",
             "<v >no name", "<v Bob>\nfirst line empty", "<v Bob> \nblank first line", "<v Bob>text &amp; more",
@@ -126,7 +132,7 @@ struct StreamingConversionTests {
             vtt += "00:00:\(String(format: "%02d", index)).000 --> 00:00:\(String(format: "%02d", index)).500" + ending
             vtt += payload.replacingOccurrences(of: "\n", with: ending) + ending + ending
         }
-        let result = try both(Array(vtt.utf8), name: "plain.vtt", to: [.srt, .webVTT])
+        let result = try both(Array(vtt.utf8), name: "plain.vtt", to: [.srt, .webVTT], parallel: parallel)
         #expect(result.didStream)
         #expect(result.streamed == result.whole, "\(ending.debugDescription)")
         #expect(result.streamedDiagnostics == result.wholeDiagnostics)
@@ -147,15 +153,63 @@ struct StreamingConversionTests {
         #expect(collector.bytes.count > 1 << 20)
     }
 
-    @Test func aSinkFailureStopsTheConversion() throws {
+    @Test(arguments: [false, true])
+    func aSinkFailureStopsTheConversion(parallel: Bool) throws {
         var srt = ""
         for index in 0..<40_000 { srt += "\(index + 1)\n00:00:01,000 --> 00:00:02,000\nText \(index)\n\n" }
         let collector = Collector()
         collector.failAfter = 10
         var diagnostics = Diagnostics()
-        #expect(throws: Diagnostic.self) {
-            _ = try Converter().convert(Array(srt.utf8), name: "full.srt", into: [(.webVTT, collector)], diagnostics: &diagnostics)
+        var converter = Converter()
+        converter.parallelStreamingThreshold = parallel ? 0 : .max
+        let error = #expect(throws: Diagnostic.self) {
+            _ = try converter.convert(Array(srt.utf8), name: "full.srt", into: [(.webVTT, collector)], diagnostics: &diagnostics)
         }
+        #expect(error?.code == "test.disk-full")
+        #expect(error?.format == .webVTT)
+        #expect(collector.bytes.isEmpty)
+    }
+
+    /// A large file read on a thread of its own gives what one thread gives,
+    /// also when the reader stops at an error (strict) after many cues.
+    @Test func readingAlongsideWritingGivesTheSameResult() throws {
+        var srt = ""
+        for index in 0..<30_000 {
+            srt += "\(index + 1)\n00:\(String(format: "%02d", index / 600 % 60)):\(String(format: "%02d", index / 10 % 60)),\(String(format: "%03d", index % 10 * 100)) --> 00:59:59,999\n"
+            srt += index % 7 == 0 ? "<i>Line</i> \(index) été 東京\n\n" : "Line \(index) & more\nsecond line\n\n"
+        }
+        var sequential = Converter(), parallel = Converter()
+        sequential.parallelStreamingThreshold = .max
+        parallel.parallelStreamingThreshold = 1 << 20
+        #expect(srt.utf8.count > 1 << 20)
+        var outputs: [[[UInt8]]] = [], reports: [[String]] = []
+        for converter in [sequential, parallel] {
+            let collectors = [Collector(), Collector()]
+            var diagnostics = Diagnostics()
+            let result = try converter.convert(
+                Array(srt.utf8), name: "long.srt", into: [(.webVTT, collectors[0]), (.srt, collectors[1])], diagnostics: &diagnostics)
+            #expect(result.streamed)
+            outputs.append(collectors.map(\.bytes))
+            reports.append(diagnostics.items.map(\.description))
+        }
+        let sameOutputs = outputs[0] == outputs[1]  // not printed whole when they differ
+        #expect(sameOutputs)
+        #expect(reports[0] == reports[1])
+        #expect(reports[0].contains { $0.contains("srt.overlap") })
+
+        // A timing line the reader cannot read, near the end, in strict mode.
+        let broken = srt + "30001\n00:00:01,000 -> 00:00:02,000\nbad arrow\n"
+        var errors: [Diagnostic?] = []
+        for var converter in [sequential, parallel] {
+            converter.readOptions.strict = true
+            var diagnostics = Diagnostics(strict: true)
+            errors.append(#expect(throws: Diagnostic.self) {
+                _ = try converter.convert(Array(broken.utf8), name: "broken.srt", into: [(.webVTT, Collector())], diagnostics: &diagnostics)
+            })
+        }
+        #expect(errors[0]?.description == errors[1]?.description)
+        #expect(errors[1]?.location?.line == srt.utf8.count(where: { $0 == 0x0A }) + 2)
+        #expect(errors[1]?.location?.file == "broken.srt")
     }
 
     @Test func transcriptsAreNotStreamed() throws {

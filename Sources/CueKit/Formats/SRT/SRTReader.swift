@@ -292,11 +292,11 @@ private struct SRTParser {
         if !extras.isEmpty { formatExtras[.srt] = extras }
         let cue = Cue(
             id: pending.id, start: pending.start, end: pending.end, speaker: speaker, textStorage: text,
-            settings: settings, extras: formatExtras, location: location(pending.timingLine))
+            settings: settings, extras: formatExtras, location: cueLocation(pending.timingLine))
         cueCount += 1
         if let consumer {
-            if cueCount == 1 { try consumer.begin(Timeline()) }
-            try consumer.consume(cue)
+            if cueCount == 1 { try consumer.begin(Timeline(), input: source.bytes) }
+            try consumer.consume(consume cue)
         } else {
             cues.append(cue)
         }
@@ -311,7 +311,8 @@ private struct SRTParser {
             let gap = next.start - line.end
             guard gap == 1 && bytes[line.end] == 0x0A || gap == 2 && bytes[line.end] == 0x0D && bytes[line.end + 1] == 0x0A else { return nil }
         }
-        return SourceLines(bytes: source.bytes, start: first.start, end: textLines[textLines.count - 1].end, lineCount: textLines.count)
+        let last = textLines[textLines.count - 1]
+        return SourceLines(text: UnsafeBufferPointer(rebasing: bytes[first.start..<last.end]), lineCount: textLines.count)
     }
 
     private mutating func finishFile() throws(Diagnostic) {
@@ -422,5 +423,10 @@ private struct SRTParser {
 
     private func location(_ line: TextLine) -> SourceLocation {
         source.location(line: line.number, column: 1)
+    }
+
+    /// A cue's location: without the file when streaming (see `CueConsumer`).
+    private func cueLocation(_ line: TextLine) -> SourceLocation {
+        SourceLocation(file: consumer == nil ? source.name : nil, line: line.number, column: 1)
     }
 }

@@ -29,7 +29,7 @@ struct WebVTTParser {
     /// When set, cues go here as they are read (after the header) instead of into `cues`.
     private var consumer: (any CueConsumer)?
     /// The array `bytes` points into, when streaming: plain cue text is
-    /// handed on as lines of it (`SourceLines`).
+    /// handed on as lines of it (`SourceLines`), and the consumer keeps it.
     private var input: [UInt8] = []
     private var sentHeader = false
     private var textParser = WebVTTCueTextParser()
@@ -482,13 +482,14 @@ struct WebVTTParser {
             textStorage: plain.map { .source($0.lines) } ?? .spans(spans),
             settings: timing.settings,
             extras: extras,
-            location: location(line: timingLine, column: 1))
+            // Without the file when streaming (see `CueConsumer`).
+            location: SourceLocation(file: consumer == nil ? name : nil, line: timingLine, column: 1))
         if let consumer {
             if !sentHeader {
                 sentHeader = true
-                try consumer.begin(headerTimeline())
+                try consumer.begin(headerTimeline(), input: input)
             }
-            try consumer.consume(cue)
+            try consumer.consume(consume cue)
         } else {
             cues.append(cue)
         }
@@ -526,7 +527,7 @@ struct WebVTTParser {
         }
         let speaker = name.map { WebVTTCueTextParser.annotationText($0) }
         guard speaker?.isEmpty != true else { return nil }  // `<v>` without a name is not a speaker
-        return (SourceLines(bytes: input, start: start, end: text.upperBound, lineCount: lineCount), speaker)
+        return (SourceLines(text: UnsafeBufferPointer(rebasing: bytes[start..<text.upperBound]), lineCount: lineCount), speaker)
     }
 
     // MARK: Diagnostics

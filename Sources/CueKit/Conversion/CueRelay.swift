@@ -1,0 +1,120 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Hands the cues a reader streams on one thread to the writers on another,
+/// in batches, so that reading and writing a large caption file run side by
+/// side. Events arrive in the order the reader made them. The reader waits
+/// while `capacity` batches are pending, the writer while none is.
+///
+/// Batches go back to the reader once written (`recycle`), which empties
+/// them there: a cue is made and destroyed on the same thread.
+final class CueRelay: CueConsumer, @unchecked Sendable {
+    /// What the reader did, in order.
+    enum Event {
+        /// The header, and the array the cues' plain text points into.
+        case begin(Timeline, input: [UInt8])
+        case cues([Cue])
+        /// The reader returned (its trailer) or threw, with its diagnostics.
+        case end(Result<Timeline, Diagnostic>, Diagnostics)
+    }
+
+    static let batchSize = 4096
+    static let capacity = 4
+
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    // Shared, under `lock`.
+    private var pending: [Event] = []
+    private var returned: [[Cue]] = []
+    private var cancelled = false
+    // The reader's own.
+    private var batch: [Cue] = []
+
+    init() {
+        pthread_mutex_init(lock, nil)
+        pthread_cond_init(changed, nil)
+        batch.reserveCapacity(Self.batchSize)
+    }
+
+    deinit {
+        pthread_cond_destroy(changed)
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+        changed.deallocate()
+    }
+
+    // MARK: Reader side
+
+    func begin(_ header: Timeline, input: [UInt8]) throws(Diagnostic) {
+        try send(.begin(header, input: input))
+    }
+
+    func consume(_ cue: consuming Cue) throws(Diagnostic) {
+        batch.append(consume cue)
+        if batch.count == Self.batchSize { try sendBatch() }
+    }
+
+    /// Sends the cues not yet sent, then the end of the reading.
+    func close(_ result: Result<Timeline, Diagnostic>, diagnostics: Diagnostics) {
+        if !batch.isEmpty { try? sendBatch() }
+        try? send(.end(result, diagnostics), evenIfCancelled: true)
+    }
+
+    private func sendBatch() throws(Diagnostic) {
+        var full: [Cue] = []
+        swap(&full, &batch)
+        try send(.cues(full))
+        pthread_mutex_lock(lock)
+        var reused = returned.popLast()
+        pthread_mutex_unlock(lock)
+        if reused != nil {
+            reused!.removeAll(keepingCapacity: true)
+            batch = reused!
+        } else {
+            batch.reserveCapacity(Self.batchSize)
+        }
+    }
+
+    /// Queues `event`, waiting for room; throws when the writer gave up.
+    private func send(_ event: Event, evenIfCancelled: Bool = false) throws(Diagnostic) {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        while pending.count >= Self.capacity && !cancelled { pthread_cond_wait(changed, lock) }
+        if cancelled && !evenIfCancelled { throw .error("relay.cancelled", "the conversion stopped writing") }
+        pending.append(event)
+        pthread_cond_broadcast(changed)
+    }
+
+    // MARK: Writer side
+
+    /// The next event, waiting for it.
+    func next() -> Event {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        while pending.isEmpty { pthread_cond_wait(changed, lock) }
+        let event = pending.removeFirst()
+        pthread_cond_broadcast(changed)
+        return event
+    }
+
+    /// Gives a written batch back to the reader to fill again.
+    func recycle(_ cues: [Cue]) {
+        pthread_mutex_lock(lock)
+        if returned.count < Self.capacity { returned.append(cues) }
+        pthread_mutex_unlock(lock)
+    }
+
+    /// Tells the reader to stop: its next batch throws. Events still come
+    /// up to `.end`.
+    func cancel() {
+        pthread_mutex_lock(lock)
+        cancelled = true
+        pthread_cond_broadcast(changed)
+        pthread_mutex_unlock(lock)
+    }
+}

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A function run on a thread of its own, started at once; `join` waits for
+/// it to return. A dedicated thread rather than a Dispatch queue: the work
+/// blocks on its consumer, and the queue's threads may all be busy with the
+/// other files of a batch.
+struct WorkerThread {
+    #if canImport(Darwin)
+    private var thread: pthread_t?
+    #else
+    private var thread = pthread_t()
+    #endif
+
+    /// Starts `body` on a new thread, or runs it here when no thread can be made.
+    init(_ body: @escaping @Sendable () -> Void) {
+        final class Box {
+            let body: @Sendable () -> Void
+            init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+        }
+        let box = Unmanaged.passRetained(Box(body))
+        let started = pthread_create(&thread, nil, { context in
+            #if canImport(Darwin)
+            let box = Unmanaged<Box>.fromOpaque(context).takeRetainedValue()
+            #else
+            let box = Unmanaged<Box>.fromOpaque(context!).takeRetainedValue()
+            #endif
+            box.body()
+            return nil
+        }, box.toOpaque())
+        if started != 0 {
+            box.takeRetainedValue().body()
+            #if canImport(Darwin)
+            thread = nil
+            #else
+            thread = 0
+            #endif
+        }
+    }
+
+    /// Waits until the function has returned.
+    func join() {
+        #if canImport(Darwin)
+        if let thread { pthread_join(thread, nil) }
+        #else
+        if thread != 0 { pthread_join(thread, nil) }
+        #endif
+    }
+}

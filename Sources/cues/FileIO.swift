@@ -22,8 +22,20 @@ enum FileIO {
         if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             throw Failure(message: "'\(path)' is a directory, expected a file")
         }
-        var bytes: [UInt8] = []
-        if info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        // A file's announced size is read straight into the array; what a
+        // pipe gives, or a file that grew, comes in chunks after it.
+        var failure: Failure?
+        let expected = max(Int(info.st_size), 0)
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            while count < expected {
+                let read = Glibc.read(descriptor, buffer.baseAddress! + count, expected - count)
+                if read < 0 && errno == EINTR { continue }
+                if read < 0 { failure = Failure(message: "cannot read '\(path)': \(errorText())") }
+                if read <= 0 { return }
+                count += read
+            }
+        }
+        if let failure { throw failure }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }

@@ -138,7 +138,7 @@ public enum TextDecoding {
 
     /// Whether `bytes` are well-formed UTF-8.
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) }
+        bytes.withUnsafeBufferPointer { UTF8Validation.isValidInParallel($0) }
     }
 
     private static func fallback(

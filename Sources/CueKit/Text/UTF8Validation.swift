@@ -48,6 +48,28 @@ enum UTF8Validation {
         return row
     }
 
+    /// From this many bytes up, `isValidInParallel` checks half on another thread.
+    static let parallelThreshold = 4 << 20
+
+    /// `isValid`, with the second half of a large input checked on a
+    /// thread of its own. Cut before a byte that starts a character (not
+    /// 10xxxxxx), well-formed text is two well-formed halves and two
+    /// well-formed halves are well-formed text; no well-formed text has four
+    /// continuation bytes in a row.
+    static func isValidInParallel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= parallelThreshold else { return isValid(bytes) }
+        var cut = bytes.count / 2
+        while cut < bytes.count / 2 + 4 && bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+        guard cut < bytes.count / 2 + 4 else { return false }
+        final class Outcome: @unchecked Sendable { var isValid = false }
+        let secondHalf = Outcome()
+        nonisolated(unsafe) let rest = UnsafeBufferPointer(rebasing: bytes[cut...])
+        let thread = WorkerThread { secondHalf.isValid = isValid(rest) }
+        let firstHalf = isValid(UnsafeBufferPointer(rebasing: bytes[..<cut]))
+        thread.join()
+        return firstHalf && secondHalf.isValid
+    }
+
     /// Whether `bytes` are well-formed UTF-8.
     static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }

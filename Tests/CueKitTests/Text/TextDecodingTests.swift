@@ -159,4 +159,31 @@ struct UTF8ValidationTests {
             #expect((TextDecoding.firstInvalidUTF8Offset(bytes) == bytes.count) == standard, "\(bytes)")
         }
     }
+
+    /// A large input is checked in two halves on two threads: characters,
+    /// broken sequences and runs of continuation bytes across the middle are
+    /// judged as the standard library judges them.
+    @Test func largeInputsCheckedInHalvesAgreeWithTheStandardLibrary() {
+        let size = UTF8Validation.parallelThreshold + 2
+        let middle = size / 2
+        let pieces: [[UInt8]] = [
+            Array("é".utf8), Array("東".utf8), Array("🙂".utf8), [0xE6, 0x9D], [0xF0, 0x9F, 0x99], [0x80], [0x80, 0x80, 0x80],
+            [0x80, 0x80, 0x80, 0x80], [0x80, 0x80, 0x80, 0x80, 0x80], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xFF],
+        ]
+        for piece in pieces {
+            for shift in -5...4 {
+                var bytes = [UInt8](repeating: 0x61, count: size)
+                let start = middle + shift
+                bytes.replaceSubrange(start..<(start + piece.count), with: piece)
+                let standard = String(validating: bytes, as: UTF8.self) != nil
+                #expect(TextDecoding.isValidUTF8(bytes) == standard, "\(piece) at the middle \(shift >= 0 ? "+" : "")\(shift)")
+            }
+        }
+        var clean = [UInt8](repeating: 0x61, count: size)
+        clean[size - 1] = 0xC3  // cut short at the very end, in the second half
+        #expect(!TextDecoding.isValidUTF8(clean))
+        clean[0] = 0xBF
+        clean[size - 1] = 0x61  // a stray continuation byte at the start, in the first half
+        #expect(!TextDecoding.isValidUTF8(clean))
+    }
 }

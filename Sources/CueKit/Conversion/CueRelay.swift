@@ -28,12 +28,13 @@ final class CueRelay: CueConsumer, @unchecked Sendable {
 
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    // Shared, under `lock`.
-    private var pending: [Event] = []
-    private var returned: [[Cue]] = []
-    private var cancelled = false
+    // Shared, under `lock` (which orders the accesses: no run-time
+    // exclusivity check is needed).
+    @exclusivity(unchecked) private var pending: [Event] = []
+    @exclusivity(unchecked) private var returned: [[Cue]] = []
+    @exclusivity(unchecked) private var cancelled = false
     // The reader's own.
-    private var batch: [Cue] = []
+    @exclusivity(unchecked) private var batch: [Cue] = []
 
     init() {
         pthread_mutex_init(lock, nil)

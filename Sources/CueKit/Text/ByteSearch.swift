@@ -19,6 +19,17 @@ enum ByteSearch {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// Whether `buffer[from..<to]` holds the cue timing arrow `-->`: each `>`
+    /// found (by `memchr`) is checked for the two `-` before it.
+    static func containsArrow(in buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        var index = firstIndex(of: 0x3E, in: buffer, from: from + 2, to: to)
+        while index < to {
+            if buffer[index - 1] == 0x2D && buffer[index - 2] == 0x2D { return true }
+            index = firstIndex(of: 0x3E, in: buffer, from: index + 1, to: to)
+        }
+        return false
+    }
+
     /// The index of the first of `a`, `b` or `c` in `buffer[from..<to]`, or
     /// `to` when there is none; eight bytes at a time.
     @inline(__always)

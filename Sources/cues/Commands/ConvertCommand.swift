@@ -20,7 +20,7 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup var timing: TimingOptions
     @OptionGroup var captions: CaptionOptions
 
-    @Option(name: .shortAndLong, help: "Inputs converted at once (default: the number of cores).")
+    @Option(name: .shortAndLong, help: "Threads to use: inputs converted at once, and a large caption file read on one while written on another (default: the number of cores; 1 does everything on one thread).")
     var jobs: Int?
 
     @Flag(name: .shortAndLong, help: "Print errors only.")
@@ -54,9 +54,11 @@ struct ConvertCommand: ParsableCommand {
         }
         if let clash = firstClash(plans) { throw ValidationError(clash) }
 
-        let converter = Converter(
+        var configured = Converter(
             readOptions: input.readOptions, writeOptions: output.writeOptions, inference: timing.inference,
             segmentation: captions.segmentation, captionStyle: captions.style)
+        if jobs == 1 { configured.parallelStreamingThreshold = .max }
+        let converter = configured
         let reporter = RunReporter(
             printer: DiagnosticPrinter(quiet: quiet), json: json,
             showsProgress: !quiet && !json && files.count > 1 && DiagnosticPrinter.isTerminal, total: files.count)

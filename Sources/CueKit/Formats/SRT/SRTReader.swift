@@ -239,7 +239,8 @@ private struct SRTParser {
         guard let pending = pending.take() else { return }
         var extras = Fields()
         if let tail = pending.tail { extras.append(SRTExtras.timing, .string(tail)) }
-        defer { textLines.removeAll(keepingCapacity: true) }
+        // One or two lines as a rule: cheaper than `removeAll(keepingCapacity:)`.
+        defer { while !textLines.isEmpty { textLines.removeLast() } }
         var speaker: String?
         if options.speakerLabels {
             if let first = textLines.first, let label = SRTSpeakerLabel.find(bytes, from: first.start, to: first.end) {
@@ -386,24 +387,21 @@ private struct SRTParser {
 
     /// Digits, with spaces around them.
     private func isNumber(_ line: TextLine) -> Bool {
-        var index = SRTTiming.skipSpaces(bytes, from: line.start, to: line.end)
-        let digits = index
-        while index < line.end && bytes[index] &- 0x30 < 10 { index += 1 }
-        return index > digits && SRTTiming.skipSpaces(bytes, from: index, to: line.end) == line.end
+        number(line) != nil
     }
 
     /// The value of a number line (nil when it is not one; `Int.max` when too large).
     private func number(_ line: TextLine) -> Int? {
-        guard isNumber(line) else { return nil }
         var index = SRTTiming.skipSpaces(bytes, from: line.start, to: line.end)
+        let digits = index
         var value = 0
-        while index < line.end && bytes[index] &- 0x30 < 10 {
+        while index < line.end, case let digit = bytes[index] &- 0x30, digit < 10 {
             let (scaled, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = scaled.addingReportingOverflow(Int(bytes[index] &- 0x30))
-            if overflow1 || overflow2 { return .max }
-            value = sum
+            let (sum, overflow2) = scaled.addingReportingOverflow(Int(digit))
+            value = overflow1 || overflow2 || value == .max ? .max : sum
             index += 1
         }
+        guard index > digits, SRTTiming.skipSpaces(bytes, from: index, to: line.end) == line.end else { return nil }
         return value
     }
 

@@ -21,12 +21,7 @@ struct SRTTiming {
 
     /// Whether `line` contains `-->`.
     static func hasArrow(_ bytes: UnsafeBufferPointer<UInt8>, _ line: TextLine) -> Bool {
-        var index = line.start
-        while index + 2 < line.end {
-            if bytes[index] == 0x2D && bytes[index + 1] == 0x2D && bytes[index + 2] == 0x3E { return true }
-            index += 1
-        }
-        return false
+        ByteSearch.containsArrow(in: bytes, from: line.start, to: line.end)
     }
 
     /// Whether the line, after leading spaces, starts with a digit.
@@ -65,7 +60,7 @@ struct SRTTiming {
     ) throws(Diagnostic) -> SRTTiming {
         var repairs: [Diagnostic] = []
         var index = skipSpaces(bytes, from: line.start, to: line.end)
-        let start = try time(bytes, at: &index, line: line, role: "start", source: source, repairs: &repairs)
+        let start = try time(bytes, at: &index, line: line, role: .start, source: source, repairs: &repairs)
         index = skipSpaces(bytes, from: index, to: line.end)
         guard index + 3 <= line.end, bytes[index] == 0x2D, bytes[index + 1] == 0x2D, bytes[index + 2] == 0x3E
         else {
@@ -75,7 +70,7 @@ struct SRTTiming {
         }
         index = skipSpaces(bytes, from: index + 3, to: line.end)
         let endOffset = index
-        let end = try time(bytes, at: &index, line: line, role: "end", source: source, repairs: &repairs)
+        let end = try time(bytes, at: &index, line: line, role: .end, source: source, repairs: &repairs)
         index = skipSpaces(bytes, from: index, to: line.end)
         var tailEnd = line.end
         while tailEnd > index && (bytes[tailEnd - 1] == 0x20 || bytes[tailEnd - 1] == 0x09) { tailEnd -= 1 }
@@ -91,14 +86,17 @@ struct SRTTiming {
 
     // MARK: One time
 
+    /// Which time of the line is read (named in messages).
+    private enum Role: String { case start, end }
+
     private static func time(
-        _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, line: TextLine, role: String,
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, line: TextLine, role: Role,
         source: SourceText, repairs: inout [Diagnostic]
     ) throws(Diagnostic) -> Timestamp {
-        if let value = canonicalTime(bytes, at: &index, end: line.end, arrowMayFollow: role == "start") { return value }
+        if let value = canonicalTime(bytes, at: &index, end: line.end, arrowMayFollow: role == .start) { return value }
         let tokenStart = index
         // Built only for an error: this runs twice for every cue.
-        var expected: String { "expected \(role == "start" ? "a start" : "an end") time such as 00:01:02,500" }
+        var expected: String { "expected \(role == .start ? "a start" : "an end") time such as 00:01:02,500" }
         var scanned = index
         guard let clock = ClockTime.scan(bytes, at: &scanned), scanned <= line.end, clock.fieldCount >= 2 else {
             throw error(
@@ -108,7 +106,7 @@ struct SRTTiming {
         // The time must end at a space, the arrow, or the end of the line.
         if scanned < line.end {
             let next = bytes[scanned]
-            let arrowNext = role == "start" && next == 0x2D
+            let arrowNext = role == .start && next == 0x2D
             if next != 0x20 && next != 0x09 && !arrowNext {
                 throw error(
                     "\(expected), found \(describeToken(bytes, from: tokenStart, line: line))",
@@ -139,22 +137,22 @@ struct SRTTiming {
             repairs.append(.warning(code, message, at: location, format: .srt))
         }
         if clock.fieldCount == 2 {
-            repair("srt.missing-hours", "expected hours in the \(role) time, found '\(written)' (minutes and seconds only); read as \(canonical)")
+            repair("srt.missing-hours", "expected hours in the \(role.rawValue) time, found '\(written)' (minutes and seconds only); read as \(canonical)")
         }
         if clock.fractionDigits == 0 {
-            repair("srt.missing-milliseconds", "expected milliseconds after the seconds in the \(role) time, found '\(written)'; read as \(canonical)")
+            repair("srt.missing-milliseconds", "expected milliseconds after the seconds in the \(role.rawValue) time, found '\(written)'; read as \(canonical)")
         } else if clock.fractionDigits < 3 {
             repair(
                 "srt.short-fraction",
-                "expected three millisecond digits in the \(role) time, found '\(written)'; read as a decimal fraction, \(canonical) (some tools would read \(clock.fractionValue) ms)")
+                "expected three millisecond digits in the \(role.rawValue) time, found '\(written)'; read as a decimal fraction, \(canonical) (some tools would read \(clock.fractionValue) ms)")
         } else if clock.fractionDigits > 3 {
-            repair("srt.long-fraction", "expected three millisecond digits in the \(role) time, found '\(written)'; read as \(canonical), digits after the third dropped")
+            repair("srt.long-fraction", "expected three millisecond digits in the \(role.rawValue) time, found '\(written)'; read as \(canonical), digits after the third dropped")
         }
         if (1..<clock.fieldCount).contains(where: { clock.fieldDigits($0) < 2 }) {
-            repair("srt.time-digits", "expected two-digit minutes and seconds in the \(role) time, found '\(written)'; read as \(canonical)")
+            repair("srt.time-digits", "expected two-digit minutes and seconds in the \(role.rawValue) time, found '\(written)'; read as \(canonical)")
         }
         if !clock.isNormalized {
-            repair("srt.time-out-of-range", "expected minutes and seconds below 60 in the \(role) time, found '\(written)'; read as \(canonical)")
+            repair("srt.time-out-of-range", "expected minutes and seconds below 60 in the \(role.rawValue) time, found '\(written)'; read as \(canonical)")
         }
         return value
     }

@@ -307,12 +307,7 @@ struct WebVTTParser {
 
     /// Whether `bytes[start..<end]` holds `-->`.
     private func containsArrow(_ start: Int, _ end: Int) -> Bool {
-        var index = ByteSearch.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: start + 2, to: end)
-        while index < end {
-            if bytes[index - 1] == UInt8(ascii: "-"), bytes[index - 2] == UInt8(ascii: "-") { return true }
-            index = ByteSearch.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: index + 1, to: end)
-        }
-        return false
+        ByteSearch.containsArrow(in: bytes, from: start, to: end)
     }
 
     /// Whether the text at `start` is `keyword` followed by only ASCII

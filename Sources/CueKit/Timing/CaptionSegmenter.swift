@@ -19,43 +19,90 @@ public struct CaptionSegmenter: Sendable {
         self.reservesSpeakerLabels = reservesSpeakerLabels
     }
 
+    /// From this many cues up, `apply` cuts the second half on a thread of its own.
+    static let parallelThreshold = 4096
+
     /// Replaces the timed cues of `timeline` with segmented ones.
+    ///
+    /// Each cue is cut on its own (knowing only the speaker of the cue
+    /// before it), so a long timeline is cut in two halves side by side and
+    /// the parts joined in order: the same cues and report as one pass.
     public func apply(to timeline: inout Timeline) -> SegmentationReport {
+        apply(to: &timeline, inParallel: timeline.cues.count >= Self.parallelThreshold)
+    }
+
+    /// `apply`, with the halves cut side by side or not.
+    func apply(to timeline: inout Timeline, inParallel: Bool) -> SegmentationReport {
+        let cues = timeline.cues
+        var part: Part
+        if inParallel && cues.count > 1 {
+            let middle = cues.count / 2
+            final class Result: @unchecked Sendable { var part = Part() }
+            let second = Result()
+            let thread = WorkerThread { [self] in second.part = segment(cues[middle...], after: cues[middle - 1].speaker) }
+            part = segment(cues[..<middle], after: nil)
+            thread.join()
+            part.append(second.part)
+        } else {
+            part = segment(cues[...], after: nil)
+        }
+        if style.keepsGap { keepGaps(&part.cues) }
+        var report = part.report
+        report.cuesWritten = part.cues.count
+        if part.flattened > 0 {
+            report.diagnostics.append(.warning(
+                "captions.flattened",
+                "\(part.flattened) cue(s) with styling were too long for the caption limits; split as plain text, their styling dropped",
+                at: part.firstFlattened))
+        }
+        timeline.cues = part.cues
+        return report
+    }
+
+    /// Cues cut from a run of source cues, with what was reported.
+    private struct Part {
+        var cues: [Cue] = []
         var report = SegmentationReport()
-        var output: [Cue] = []
-        output.reserveCapacity(timeline.cues.count * 3)
         var flattened = 0
         var firstFlattened: SourceLocation?
-        var previousSpeaker: String?
-        for cue in timeline.cues {
+
+        /// `later` appended, as if cut in the same pass.
+        mutating func append(_ later: Part) {
+            cues.append(contentsOf: later.cues)
+            report.linesSplit += later.report.linesSplit
+            report.tooFast += later.report.tooFast
+            report.firstTooFast = report.firstTooFast ?? later.report.firstTooFast
+            report.diagnostics.append(contentsOf: later.report.diagnostics)
+            flattened += later.flattened
+            firstFlattened = firstFlattened ?? later.firstFlattened
+        }
+    }
+
+    /// Cuts `source`, whose cue before (if any) has the speaker `previousSpeaker`.
+    private func segment(_ source: ArraySlice<Cue>, after previousSpeaker: String?) -> Part {
+        var part = Part()
+        part.cues.reserveCapacity(source.count * 3)
+        var previousSpeaker = previousSpeaker
+        for cue in source {
             defer { previousSpeaker = cue.speaker }
             let label = reservesSpeakerLabels && cue.speaker != previousSpeaker ? (cue.speaker?.count ?? -2) + 2 : 0
             guard let start = cue.start, let end = cue.end, end > start else {
-                output.append(cue)
+                part.cues.append(cue)
                 continue
             }
             if cue.text.hasMarkup {
                 if fitsAsIs(cue) {
-                    output.append(cue)
+                    part.cues.append(cue)
                     continue
                 }
-                flattened += 1
-                if firstFlattened == nil { firstFlattened = cue.location }
+                part.flattened += 1
+                if part.firstFlattened == nil { part.firstFlattened = cue.location }
             }
-            let pieces = segment(cue, start: start.milliseconds, end: end.milliseconds, label: label, report: &report)
-            if pieces.count > 1 { report.linesSplit += 1 }
-            output.append(contentsOf: pieces)
+            let pieces = segment(cue, start: start.milliseconds, end: end.milliseconds, label: label, report: &part.report)
+            if pieces.count > 1 { part.report.linesSplit += 1 }
+            part.cues.append(contentsOf: pieces)
         }
-        if style.keepsGap { keepGaps(&output) }
-        report.cuesWritten = output.count
-        if flattened > 0 {
-            report.diagnostics.append(.warning(
-                "captions.flattened",
-                "\(flattened) cue(s) with styling were too long for the caption limits; split as plain text, their styling dropped",
-                at: firstFlattened))
-        }
-        timeline.cues = output
-        return report
+        return part
     }
 
     // MARK: One cue

@@ -123,6 +123,51 @@ struct CaptionSegmenterTests {
         _ = CaptionSegmenter().apply(to: &timeline)
         #expect(timeline.cues[0].text == styled)
     }
+
+    /// A long timeline is cut in two halves side by side: the same cues and
+    /// the same report as one pass, also when a speaker changes, a word is
+    /// too long, a cue is too fast or styled text is flattened in either half
+    /// or right at the middle.
+    @Test(arguments: [false, true])
+    func cuttingHalvesSideBySideGivesWhatOnePassGives(labels: Bool) {
+        let url = "https://example.com/a/very/long/path/that/never/ends/anywhere"
+        let long = "This line has far more words than anyone could ever read in only two short seconds, truly, and then some more."
+        var cues: [Cue] = []
+        for index in 0..<5_001 {
+            let start = Timestamp(seconds: Int64(index) * 3)
+            let speaker = index % 7 < 3 ? "Ada" : index % 7 == 3 ? nil : "Grace Hopper"
+            let text: [Span]
+            switch index % 11 {
+            case 0: text = Span.plain("See \(url) for details")
+            case 1: text = [.element(SpanElement(.italic, children: [.text(long)]))]
+            case 2: text = Span.plain("Short one.")
+            default: text = Span.plain(long)
+            }
+            let end = index % 13 == 0 ? start : start.advanced(by: index % 5 == 0 ? 2_000 : 9_000)
+            cues.append(Cue(start: start, end: end, speaker: speaker, text: text, location: SourceLocation(line: index + 1)))
+        }
+        // At the middle, a cue by the speaker before it whose one line fits
+        // only without a speaker label.
+        let middle = cues.count / 2
+        cues[middle - 1].speaker = "Ada"
+        cues[middle].speaker = "Ada"
+        cues[middle].text = Span.plain("forty characters of text make one line.")
+        cues[middle].end = cues[middle].start!.advanced(by: 9_000)
+        let segmenter = CaptionSegmenter(style: .youtube, reservesSpeakerLabels: labels)
+        var onePass = Timeline(cues: cues), halves = Timeline(cues: cues)
+        let expected = segmenter.apply(to: &onePass, inParallel: false)
+        let report = segmenter.apply(to: &halves, inParallel: true)
+        #expect(halves.cues.count == onePass.cues.count)
+        let same = halves.cues == onePass.cues  // not printed whole when they differ
+        #expect(same)
+        #expect(report.cuesWritten == expected.cuesWritten)
+        #expect(report.linesSplit == expected.linesSplit)
+        #expect(report.tooFast == expected.tooFast && report.tooFast > 0)
+        #expect(report.firstTooFast == expected.firstTooFast)
+        #expect(report.diagnostics.map(\.description) == expected.diagnostics.map(\.description))
+        #expect(report.diagnostics.contains { $0.code == "captions.flattened" })
+        #expect(report.diagnostics.contains { $0.code == "captions.long-word" })
+    }
 }
 
 @Suite("Caption lint")

@@ -147,9 +147,7 @@ extension Converter {
             case .cues(let cues):
                 if sinkFailure == nil {
                     do throws(Diagnostic) {
-                        // Borrowed in place: a copy of each cue here would touch
-                        // reference counts the reader's thread is changing.
-                        for index in cues.indices { try pipeline.write(cues[index]) }
+                        for cue in cues { try pipeline.write(cue) }
                     } catch {
                         sinkFailure = error
                         relay.cancel()

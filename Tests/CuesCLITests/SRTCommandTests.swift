@@ -13,6 +13,38 @@ struct SRTCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
 
+    /// A file of more than 1 MB is read on a thread of its own unless
+    /// `--jobs 1` says otherwise: the two give the same output and messages,
+    /// also for Windows-1252 text (not UTF-8) near the end.
+    @Test func largeFilesConvertTheSameOnOneThreadAndOnTwo() throws {
+        var srt = ""
+        for index in 0..<20_000 {
+            let second = index / 4
+            srt += "\(index % 5_000 == 7 ? index + 2 : index + 1)\n"
+            srt += "00:\(String(format: "%02d:%02d", second / 60 % 60, second % 60)),\(String(format: "%03d", index % 4 * 250)) --> 00:59:59,000\n"
+            srt += index % 9 == 0 ? "<i>Line \(index)</i> & more\n\n" : "Line \(index) été\nsecond line\n\n"
+        }
+        let directory = try Cues.temporaryDirectory()
+        var bytes = Array(srt.utf8)
+        #expect(bytes.count > 1 << 20)
+        let utf8 = directory.appendingPathComponent("large.srt")
+        try Data(bytes).write(to: utf8)
+        bytes.append(contentsOf: Array("20001\n01:00:00,000 --> 01:00:01,000\nCaf".utf8) + [0xE9, 0x0A])
+        let windows = directory.appendingPathComponent("large-1252.srt")
+        try Data(bytes).write(to: windows)
+        for input in [utf8, windows] {
+            let two = try Cues.run(["convert", input.path, "--to", "vtt"])
+            let one = try Cues.run(["convert", input.path, "--to", "vtt", "--jobs", "1"])
+            #expect(two.status == 0 && one.status == 0)
+            #expect(two.stdout == one.stdout)
+            #expect(two.stderr == one.stderr)
+            #expect(two.stderr.contains("\(input.lastPathComponent):6:1: warning: [srt] expected the cue to start at or after"))
+        }
+        let fallback = try Cues.run(["convert", windows.path, "--to", "vtt"])
+        #expect(fallback.stdout.hasSuffix("\nCafé\n"))
+        #expect(fallback.stderr.contains("large-1252.srt:\(srt.utf8.count(where: { $0 == 0x0A }) + 3):4: warning: [srt]"))
+    }
+
     @Test func strictTurnsRepairsIntoErrors() throws {
         let lenient = try Cues.run(["convert", Cues.sample("srt/repairs.srt"), "--to", "vtt"])
         #expect(lenient.status == 0)

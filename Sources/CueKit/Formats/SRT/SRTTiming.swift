@@ -89,11 +89,22 @@ struct SRTTiming {
     /// Which time of the line is read (named in messages).
     private enum Role: String { case start, end }
 
+    /// One time of the line: the common form read in line, anything else by `uncommonTime`.
+    @inline(__always)
     private static func time(
         _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, line: TextLine, role: Role,
         source: SourceText, repairs: inout [Diagnostic]
     ) throws(Diagnostic) -> Timestamp {
         if let value = canonicalTime(bytes, at: &index, end: line.end, arrowMayFollow: role == .start) { return value }
+        return try uncommonTime(bytes, at: &index, line: line, role: role, source: source, repairs: &repairs)
+    }
+
+    /// A time not in the common form: read by the scanner, repaired or rejected.
+    @inline(never)
+    private static func uncommonTime(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, line: TextLine, role: Role,
+        source: SourceText, repairs: inout [Diagnostic]
+    ) throws(Diagnostic) -> Timestamp {
         let tokenStart = index
         // Built only for an error: this runs twice for every cue.
         var expected: String { "expected \(role == .start ? "a start" : "an end") time such as 00:01:02,500" }

@@ -15,6 +15,7 @@ enum WebVTTTimestamp {
 
     /// Collects a timestamp at `bytes[index...]`, advancing `index` past it
     /// on success.
+    @inline(__always)
     static func collect(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> Collected {
         // The common form, `HH:MM:SS.mmm`, when no digit follows it.
         var position = index
@@ -23,6 +24,12 @@ enum WebVTTTimestamp {
             index = position
             return .time(time)
         }
+        return collectUncommon(bytes, at: &index)
+    }
+
+    /// `collect` for any other form: the scanner, then WebVTT's rules.
+    @inline(never)
+    private static func collectUncommon(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> Collected {
         var end = index
         guard let time = ClockTime.scan(bytes, at: &end) else {
             return .failure("it does not start with a digit")

@@ -9,7 +9,7 @@ import Darwin
 /// Hands the cues a reader streams on one thread to the writers on another,
 /// in batches, so that reading and writing a large caption file run side by
 /// side. Events arrive in the order the reader made them. The reader waits
-/// while `capacity` batches are pending, the writer while none is.
+/// while `pendingLimit` batches are pending, the writer while none is.
 ///
 /// Batches go back to the reader once written (`recycle`), which empties
 /// them there: a cue is made and destroyed on the same thread.
@@ -24,7 +24,8 @@ final class CueRelay: CueConsumer, @unchecked Sendable {
     }
 
     static let batchSize = 4096
-    static let capacity = 4
+    /// Batches read ahead of the writer, as a rule.
+    static let pendingLimit = 4
 
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
@@ -33,10 +34,13 @@ final class CueRelay: CueConsumer, @unchecked Sendable {
     @exclusivity(unchecked) private var pending: [Event] = []
     @exclusivity(unchecked) private var returned: [[Cue]] = []
     @exclusivity(unchecked) private var cancelled = false
+    @exclusivity(unchecked) private var pendingLimit: Int
     // The reader's own.
     @exclusivity(unchecked) private var batch: [Cue] = []
 
-    init() {
+    /// A relay that lets the reader run `pendingLimit` batches ahead.
+    init(pendingLimit: Int = CueRelay.pendingLimit) {
+        self.pendingLimit = pendingLimit
         pthread_mutex_init(lock, nil)
         pthread_cond_init(changed, nil)
         batch.reserveCapacity(Self.batchSize)
@@ -85,7 +89,7 @@ final class CueRelay: CueConsumer, @unchecked Sendable {
     private func send(_ event: Event, evenIfCancelled: Bool = false) throws(Diagnostic) {
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
-        while pending.count >= Self.capacity && !cancelled { pthread_cond_wait(changed, lock) }
+        while pending.count >= pendingLimit && !cancelled { pthread_cond_wait(changed, lock) }
         if cancelled && !evenIfCancelled { throw .error("relay.cancelled", "the conversion stopped writing") }
         pending.append(event)
         pthread_cond_broadcast(changed)
@@ -106,7 +110,14 @@ final class CueRelay: CueConsumer, @unchecked Sendable {
     /// Gives a written batch back to the reader to fill again.
     func recycle(_ cues: [Cue]) {
         pthread_mutex_lock(lock)
-        if returned.count < Self.capacity { returned.append(cues) }
+        if returned.count < Self.pendingLimit { returned.append(cues) }
+        pthread_mutex_unlock(lock)
+    }
+
+    /// From now on, lets the reader run at most `batches` ahead.
+    func limit(to batches: Int) {
+        pthread_mutex_lock(lock)
+        pendingLimit = batches
         pthread_mutex_unlock(lock)
     }
 

@@ -32,12 +32,36 @@ extension Converter {
         into outputs: [(format: FormatID, sink: any OutputSink)],
         transform: TimeTransform = TimeTransform(), diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> SinkConversion {
+        // A large input that reads as it stands once it is found to be UTF-8
+        // (the rule) is read while it is checked, on another thread (see
+        // `streamAlongside`): nothing reaches a sink before the check passes.
+        // When it fails, the input is decoded first, as any other.
+        if bytes.count >= parallelStreamingThreshold, readOptions.encoding == nil, TextDecoding.readsAsIsWhenValid(bytes) {
+            var found = diagnostics
+            if let unchecked = try? withFormat(bytes, encoding: .utf8, name: name, format: input, decoding: Diagnostics(), diagnostics: &found),
+               let reader = unchecked.format.reader as? any CueStreamReader, readOptions.item == nil,
+               let writers = streamWriters(for: outputs.map(\.format), from: unchecked.format.id) {
+                let isUTF8: Bool
+                do {
+                    isUTF8 = try stream(
+                        unchecked.source, reader: reader, format: unchecked.format.id, writers: writers,
+                        sinks: outputs.map(\.sink), transform: transform, unchecked: true, diagnostics: &found)
+                } catch {
+                    diagnostics = found
+                    throw error
+                }
+                if isUTF8 {
+                    diagnostics = found
+                    return SinkConversion(format: unchecked.format, encoding: .utf8, failures: [], streamed: true)
+                }
+            }
+        }
         let decoded = try decode(bytes, name: name, format: input, diagnostics: &diagnostics)
         let chosen = decoded.format
         if let reader = chosen.reader as? any CueStreamReader, readOptions.item == nil,
            let writers = streamWriters(for: outputs.map(\.format), from: chosen.id) {
-            try stream(decoded.source, reader: reader, format: chosen.id, writers: writers, sinks: outputs.map(\.sink),
-                       transform: transform, diagnostics: &diagnostics)
+            _ = try stream(decoded.source, reader: reader, format: chosen.id, writers: writers, sinks: outputs.map(\.sink),
+                           transform: transform, unchecked: false, diagnostics: &diagnostics)
             return SinkConversion(format: chosen, encoding: decoded.encoding, failures: [], streamed: true)
         }
         let conversion = try convert(decoded, to: outputs.map(\.format), transform: transform, diagnostics: &diagnostics)
@@ -65,11 +89,14 @@ extension Converter {
         return writers
     }
 
+    /// Streams `source` into the sinks. With `unchecked`, `source` (at least
+    /// `parallelStreamingThreshold` bytes) is not yet known to be UTF-8:
+    /// false when it is not, and then nothing was written or reported.
     private func stream(
         _ source: SourceText, reader: any CueStreamReader, format: FormatID,
         writers: [(FormatID, any CueStreamWriter)], sinks: [any OutputSink],
-        transform: TimeTransform, diagnostics: inout Diagnostics
-    ) throws(Diagnostic) {
+        transform: TimeTransform, unchecked: Bool, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> Bool {
         let pipeline = CuePipeline(
             outputs: zip(writers, sinks).map { writer, sink in
                 CuePipeline.Output(format: writer.0, stream: writer.1.makeStream(options: writeOptions),
@@ -80,7 +107,10 @@ extension Converter {
         let trailer: Timeline
         do {
             if source.bytes.count >= parallelStreamingThreshold {
-                trailer = try streamAlongside(source, reader: reader, to: pipeline, diagnostics: &readDiagnostics)
+                let read = try streamAlongside(
+                    source, reader: reader, to: pipeline, checkingUTF8: unchecked, diagnostics: &readDiagnostics)
+                guard let read else { return false }
+                trailer = read
             } else {
                 trailer = try reader.stream(source, options: readOptions, diagnostics: &readDiagnostics, to: pipeline)
             }
@@ -105,6 +135,7 @@ extension Converter {
             try pipeline.finish(output, trailer: trailer, diagnostics: &writeDiagnostics)
             diagnostics.append(contentsOf: writeDiagnostics.items.map { tagged($0, output.format) })
         }
+        return true
     }
 }
 
@@ -113,10 +144,15 @@ extension Converter {
     /// as they come (see `CueRelay`): the same events in the same order as
     /// reading straight into `pipeline`. When a sink fails, the reader is
     /// stopped and the failure thrown.
+    ///
+    /// With `checkingUTF8`, this thread first checks that the input is UTF-8
+    /// while the reader reads ahead without a limit; nil when it is not (the
+    /// reader is stopped, nothing was written).
     private func streamAlongside(
-        _ source: SourceText, reader: any CueStreamReader, to pipeline: CuePipeline, diagnostics: inout Diagnostics
-    ) throws(Diagnostic) -> Timeline {
-        let relay = CueRelay()
+        _ source: SourceText, reader: any CueStreamReader, to pipeline: CuePipeline, checkingUTF8: Bool,
+        diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> Timeline? {
+        let relay = CueRelay(pendingLimit: checkingUTF8 ? .max : CueRelay.pendingLimit)
         let options = readOptions
         let strict = diagnostics.isStrict
         let thread = WorkerThread {
@@ -130,6 +166,13 @@ extension Converter {
             relay.close(result, diagnostics: found)
         }
         defer { thread.join() }
+        if checkingUTF8 {
+            guard source.bytes.withUnsafeBufferPointer(UTF8Validation.isValid) else {
+                relay.cancel()
+                while true { if case .end = relay.next() { return nil } }
+            }
+            relay.limit(to: CueRelay.pendingLimit)
+        }
         var sinkFailure: Diagnostic?
         // Kept to the end: the cues' plain text points into it.
         var input: [UInt8] = []

@@ -43,6 +43,14 @@ struct SRTCommandTests {
         let fallback = try Cues.run(["convert", windows.path, "--to", "vtt"])
         #expect(fallback.stdout.hasSuffix("\nCafé\n"))
         #expect(fallback.stderr.contains("large-1252.srt:\(srt.utf8.count(where: { $0 == 0x0A }) + 3):4: warning: [srt]"))
+        // Named as another format: said once, whether the text is UTF-8 or not.
+        for (input, misnamed) in [(utf8, "misnamed.vtt"), (windows, "misnamed-1252.vtt")] {
+            let renamed = directory.appendingPathComponent(misnamed)
+            try FileManager.default.copyItem(at: input, to: renamed)
+            let result = try Cues.run(["convert", renamed.path, "--to", "srt"])
+            #expect(result.status == 0)
+            #expect(result.stderr.components(separatedBy: "the name says WebVTT but the content reads as SubRip (SRT)").count == 2, "\(misnamed)")
+        }
     }
 
     @Test func strictTurnsRepairsIntoErrors() throws {

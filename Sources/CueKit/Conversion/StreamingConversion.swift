@@ -32,29 +32,8 @@ extension Converter {
         into outputs: [(format: FormatID, sink: any OutputSink)],
         transform: TimeTransform = TimeTransform(), diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> SinkConversion {
-        // A large input that reads as it stands once it is found to be UTF-8
-        // (the rule) is read while it is checked, on another thread (see
-        // `streamAlongside`): nothing reaches a sink before the check passes.
-        // When it fails, the input is decoded first, as any other.
-        if bytes.count >= parallelStreamingThreshold, readOptions.encoding == nil, TextDecoding.readsAsIsWhenValid(bytes) {
-            var found = diagnostics
-            if let unchecked = try? withFormat(bytes, encoding: .utf8, name: name, format: input, decoding: Diagnostics(), diagnostics: &found),
-               let reader = unchecked.format.reader as? any CueStreamReader, readOptions.item == nil,
-               let writers = streamWriters(for: outputs.map(\.format), from: unchecked.format.id) {
-                let isUTF8: Bool
-                do {
-                    isUTF8 = try stream(
-                        unchecked.source, reader: reader, format: unchecked.format.id, writers: writers,
-                        sinks: outputs.map(\.sink), transform: transform, unchecked: true, diagnostics: &found)
-                } catch {
-                    diagnostics = found
-                    throw error
-                }
-                if isUTF8 {
-                    diagnostics = found
-                    return SinkConversion(format: unchecked.format, encoding: .utf8, failures: [], streamed: true)
-                }
-            }
+        if let streamed = try streamCheckingUTF8(bytes, name: name, from: input, into: outputs, transform: transform, diagnostics: &diagnostics) {
+            return streamed
         }
         let decoded = try decode(bytes, name: name, format: input, diagnostics: &diagnostics)
         let chosen = decoded.format
@@ -75,6 +54,36 @@ extension Converter {
             }
         }
         return SinkConversion(format: chosen, encoding: decoded.encoding, failures: failures, streamed: false)
+    }
+
+    /// A large input that reads as it stands once it is found to be UTF-8
+    /// (the rule), streamed while this thread checks it (see
+    /// `streamAlongside`): nothing reaches a sink before the check passes.
+    /// Nil when the input is not such an input, or the conversion does not
+    /// stream: then nothing was written or reported.
+    private func streamCheckingUTF8(
+        _ bytes: [UInt8], name: String?, from input: FormatID?, into outputs: [(format: FormatID, sink: any OutputSink)],
+        transform: TimeTransform, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> SinkConversion? {
+        guard bytes.count >= parallelStreamingThreshold, readOptions.encoding == nil, TextDecoding.readsAsIsWhenValid(bytes)
+        else { return nil }
+        var found = diagnostics
+        guard let unchecked = try? withFormat(bytes, encoding: .utf8, name: name, format: input, decoding: Diagnostics(), diagnostics: &found),
+              let reader = unchecked.format.reader as? any CueStreamReader, readOptions.item == nil,
+              let writers = streamWriters(for: outputs.map(\.format), from: unchecked.format.id)
+        else { return nil }
+        let isUTF8: Bool
+        do {
+            isUTF8 = try stream(
+                unchecked.source, reader: reader, format: unchecked.format.id, writers: writers,
+                sinks: outputs.map(\.sink), transform: transform, unchecked: true, diagnostics: &found)
+        } catch {
+            diagnostics = found
+            throw error
+        }
+        guard isUTF8 else { return nil }  // `found` holds only what the format choice said: decoding says it again
+        diagnostics = found
+        return SinkConversion(format: unchecked.format, encoding: .utf8, failures: [], streamed: true)
     }
 
     /// The streaming writers for `formats`, or nil when one of them needs the

@@ -52,3 +52,22 @@ struct WorkerThread {
         #endif
     }
 }
+
+extension WorkerThread {
+    /// Runs `first` here and `second` on a thread of its own, side by side,
+    /// and returns both results.
+    static func sideBySide<First, Second>(
+        _ first: () -> First, _ second: @escaping @Sendable () -> Second
+    ) -> (First, Second) {
+        let outcome = Outcome<Second>()
+        let thread = WorkerThread { outcome.value = second() }
+        let here = first()
+        thread.join()  // orders the write of `outcome.value` before the read
+        return (here, outcome.value!)
+    }
+}
+
+/// What a worker thread returns, read once it has been joined.
+private final class Outcome<Value>: @unchecked Sendable {
+    var value: Value?
+}

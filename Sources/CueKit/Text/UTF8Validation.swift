@@ -61,13 +61,9 @@ enum UTF8Validation {
         var cut = bytes.count / 2
         while cut < bytes.count / 2 + 4 && bytes[cut] & 0xC0 == 0x80 { cut += 1 }
         guard cut < bytes.count / 2 + 4 else { return false }
-        final class Outcome: @unchecked Sendable { var isValid = false }
-        let secondHalf = Outcome()
         nonisolated(unsafe) let rest = UnsafeBufferPointer(rebasing: bytes[cut...])
-        let thread = WorkerThread { secondHalf.isValid = isValid(rest) }
-        let firstHalf = isValid(UnsafeBufferPointer(rebasing: bytes[..<cut]))
-        thread.join()
-        return firstHalf && secondHalf.isValid
+        let halves = WorkerThread.sideBySide({ isValid(UnsafeBufferPointer(rebasing: bytes[..<cut])) }, { isValid(rest) })
+        return halves.0 && halves.1
     }
 
     /// Whether `bytes` are well-formed UTF-8.

@@ -37,12 +37,11 @@ public struct CaptionSegmenter: Sendable {
         var part: Part
         if inParallel && cues.count > 1 {
             let middle = cues.count / 2
-            final class Result: @unchecked Sendable { var part = Part() }
-            let second = Result()
-            let thread = WorkerThread { [self] in second.part = segment(cues[middle...], after: cues[middle - 1].speaker) }
-            part = segment(cues[..<middle], after: nil)
-            thread.join()
-            part.append(second.part)
+            var second: Part
+            (part, second) = WorkerThread.sideBySide(
+                { segment(cues[..<middle], after: nil) },
+                { [self] in segment(cues[middle...], after: cues[middle - 1].speaker) })
+            part.append(second)
         } else {
             part = segment(cues[...], after: nil)
         }

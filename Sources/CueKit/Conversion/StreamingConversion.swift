@@ -164,7 +164,7 @@ extension Converter {
         let relay = CueRelay(pendingLimit: checkingUTF8 ? .max : CueRelay.pendingLimit)
         let options = readOptions
         let strict = diagnostics.isStrict
-        let thread = WorkerThread {
+        let started = WorkerThread {
             var found = Diagnostics(strict: strict)
             let result: Result<Timeline, Diagnostic>
             do throws(Diagnostic) {
@@ -173,6 +173,11 @@ extension Converter {
                 result = .failure(error)
             }
             relay.close(result, diagnostics: found)
+        }
+        guard let thread = started else {
+            // No thread to be had: check, then read on this one.
+            if checkingUTF8 && !source.bytes.withUnsafeBufferPointer(UTF8Validation.isValid) { return nil }
+            return try reader.stream(source, options: readOptions, diagnostics: &diagnostics, to: pipeline)
         }
         defer { thread.join() }
         if checkingUTF8 {

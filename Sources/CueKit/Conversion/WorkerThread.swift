@@ -17,8 +17,9 @@ struct WorkerThread {
     private var thread = pthread_t()
     #endif
 
-    /// Starts `body` on a new thread, or runs it here when no thread can be made.
-    init(_ body: @escaping @Sendable () -> Void) {
+    /// Starts `body` on a new thread; nil (and `body` not run) when no thread
+    /// can be made.
+    init?(_ body: @escaping @Sendable () -> Void) {
         final class Box {
             let body: @Sendable () -> Void
             init(_ body: @escaping @Sendable () -> Void) { self.body = body }
@@ -34,12 +35,8 @@ struct WorkerThread {
             return nil
         }, box.toOpaque())
         if started != 0 {
-            box.takeRetainedValue().body()
-            #if canImport(Darwin)
-            thread = nil
-            #else
-            thread = 0
-            #endif
+            box.release()
+            return nil
         }
     }
 
@@ -48,7 +45,7 @@ struct WorkerThread {
         #if canImport(Darwin)
         if let thread { pthread_join(thread, nil) }
         #else
-        if thread != 0 { pthread_join(thread, nil) }
+        pthread_join(thread, nil)
         #endif
     }
 }
@@ -60,7 +57,7 @@ extension WorkerThread {
         _ first: () -> First, _ second: @escaping @Sendable () -> Second
     ) -> (First, Second) {
         let outcome = Outcome<Second>()
-        let thread = WorkerThread { outcome.value = second() }
+        guard let thread = WorkerThread({ outcome.value = second() }) else { return (first(), second()) }
         let here = first()
         thread.join()  // orders the write of `outcome.value` before the read
         return (here, outcome.value!)

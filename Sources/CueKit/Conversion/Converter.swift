@@ -13,7 +13,7 @@ public struct Converter: Sendable {
     public var captionStyle: CaptionStyle
     /// From this input size (in bytes) up, a streamed conversion reads on a
     /// thread of its own while it writes on the caller's; below it, both on
-    /// the caller's. `Int.max` keeps every conversion on one thread.
+    /// the caller's. `Int.max` keeps reading and writing on one thread.
     public var parallelStreamingThreshold = 1 << 20
 
     /// When transcript lines are cut into captions.

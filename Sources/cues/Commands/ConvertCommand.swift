@@ -20,7 +20,7 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup var timing: TimingOptions
     @OptionGroup var captions: CaptionOptions
 
-    @Option(name: .shortAndLong, help: "Threads to use: inputs converted at once, and a large caption file read on one while written on another (default: the number of cores; 1 does everything on one thread).")
+    @Option(name: .shortAndLong, help: "Inputs converted at once (default: the number of cores); with 1, a large caption file is also read and written on one thread rather than two.")
     var jobs: Int?
 
     @Flag(name: .shortAndLong, help: "Print errors only.")

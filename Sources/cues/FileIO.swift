@@ -27,26 +27,37 @@ enum FileIO {
         var failure: Failure?
         let expected = max(Int(info.st_size), 0)
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
-            while count < expected {
-                let read = Glibc.read(descriptor, buffer.baseAddress! + count, expected - count)
-                if read < 0 && errno == EINTR { continue }
-                if read < 0 { failure = Failure(message: "cannot read '\(path)': \(errorText())") }
-                if read <= 0 { return }
-                count += read
+            do throws(Failure) {
+                while count < expected {
+                    let read = try readSome(descriptor, into: buffer.baseAddress! + count, count: expected - count, path: path)
+                    if read == 0 { return }
+                    count += read
+                }
+            } catch {
+                failure = error
             }
         }
         if let failure { throw failure }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure(message: "cannot read '\(path)': \(errorText())")
+            let count = try chunk.withUnsafeMutableBufferPointer { (buffer) throws(Failure) in
+                try readSome(descriptor, into: buffer.baseAddress!, count: buffer.count, path: path)
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
         }
         return bytes
+    }
+
+    /// One `read` of at most `count` bytes (0 at the end), retried when a signal interrupts it.
+    private static func readSome(
+        _ descriptor: Int32, into buffer: UnsafeMutablePointer<UInt8>, count: Int, path: String
+    ) throws(Failure) -> Int {
+        while true {
+            let read = Glibc.read(descriptor, buffer, count)
+            if read >= 0 { return read }
+            if errno != EINTR { throw Failure(message: "cannot read '\(path)': \(errorText())") }
+        }
     }
 
     /// Writes `bytes` to standard output.

@@ -75,11 +75,11 @@ final class CueRelay: CueConsumer, @unchecked Sendable {
         swap(&full, &batch)
         try send(.cues(full))
         pthread_mutex_lock(lock)
-        var reused = returned.popLast()
+        let written = returned.popLast()
         pthread_mutex_unlock(lock)
-        if reused != nil {
-            reused!.removeAll(keepingCapacity: true)
-            batch = reused!
+        if var written {
+            written.removeAll(keepingCapacity: true)  // the cues end on the thread that made them
+            batch = written
         } else {
             batch.reserveCapacity(Self.batchSize)
         }

@@ -106,7 +106,7 @@ struct SRTTiming {
         source: SourceText, repairs: inout [Diagnostic]
     ) throws(Diagnostic) -> Timestamp {
         let tokenStart = index
-        // Built only for an error: this runs twice for every cue.
+        // Built only for an error.
         var expected: String { "expected \(role == .start ? "a start" : "an end") time such as 00:01:02,500" }
         var scanned = index
         guard let clock = ClockTime.scan(bytes, at: &scanned), scanned <= line.end, clock.fieldCount >= 2 else {

@@ -11,8 +11,9 @@ import Darwin
 /// side. Events arrive in the order the reader made them. The reader waits
 /// while `pendingLimit` batches are pending, the writer while none is.
 ///
-/// Batches go back to the reader once written (`recycle`), which empties
-/// them there: a cue is made and destroyed on the same thread.
+/// Batches go back to the reader once written and emptied (`recycle`), to
+/// be filled again without a new allocation: the writer, which has less to
+/// do, destroys the cues.
 final class CueRelay: CueConsumer, @unchecked Sendable {
     /// What the reader did, in order.
     enum Event {
@@ -77,8 +78,7 @@ final class CueRelay: CueConsumer, @unchecked Sendable {
         pthread_mutex_lock(lock)
         let written = returned.popLast()
         pthread_mutex_unlock(lock)
-        if var written {
-            written.removeAll(keepingCapacity: true)  // the cues end on the thread that made them
+        if let written {
             batch = written
         } else {
             batch.reserveCapacity(Self.batchSize)
@@ -107,8 +107,9 @@ final class CueRelay: CueConsumer, @unchecked Sendable {
         return event
     }
 
-    /// Gives a written batch back to the reader to fill again.
-    func recycle(_ cues: [Cue]) {
+    /// Empties a written batch and gives it back to the reader to fill again.
+    func recycle(_ cues: consuming [Cue]) {
+        cues.removeAll(keepingCapacity: true)
         pthread_mutex_lock(lock)
         if returned.count < Self.pendingLimit { returned.append(cues) }
         pthread_mutex_unlock(lock)

@@ -210,7 +210,7 @@ extension Converter {
                         relay.cancel()
                     }
                 }
-                relay.recycle(cues)
+                relay.recycle(consume cues)
             case .end(let result, let found):
                 diagnostics = found
                 if let sinkFailure { throw sinkFailure }

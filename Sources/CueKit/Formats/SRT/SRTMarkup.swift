@@ -23,6 +23,10 @@ enum SRTMarkup {
         /// Opening tags ignored for being nested too deep: how many, and the
         /// offset of the first.
         var tooDeep: (count: Int, firstOffset: Int)?
+        /// Whether the only tags were `<i>`, `<b>` and `<u>` as `SRTText`
+        /// writes them, each closed in order: then the text renders back
+        /// exactly as written, and need not be rendered to find out.
+        var rendersAsWritten = false
 
         static func == (lhs: Parsed, rhs: Parsed) -> Bool {
             lhs.spans == rhs.spans && lhs.alignment == rhs.alignment
@@ -46,6 +50,7 @@ enum SRTMarkup {
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Parsed {
         var builder = SpanBuilder()
         var alignment: Int?
+        var rendersAsWritten = true
         var textStart = 0
         var index = 0
         let count = bytes.count
@@ -61,11 +66,15 @@ enum SRTMarkup {
                 textStart = index
             } else if byte == 0x3C, let tag = Tag.scanAngle(bytes, at: index) {
                 flush(index)
+                if rendersAsWritten {
+                    rendersAsWritten = tag.isWrittenAsRendered && !(tag.isClosing && builder.innermostName != tag.name)
+                }
                 apply(tag, at: index, to: &builder)
                 index = tag.end
                 textStart = index
             } else if byte == 0x7B, let tag = Tag.scanBrace(bytes, at: index) {
                 flush(index)
+                rendersAsWritten = false
                 if case .alignment(let number) = tag.kind {
                     if alignment == nil { alignment = number }
                 } else {
@@ -78,7 +87,10 @@ enum SRTMarkup {
             }
         }
         flush(count)
-        return Parsed(spans: builder.finish(), alignment: alignment, tooDeep: builder.tooDeep)
+        rendersAsWritten = rendersAsWritten && builder.innermostName == nil && builder.tooDeep == nil
+        var parsed = Parsed(spans: builder.finish(), alignment: alignment, tooDeep: builder.tooDeep)
+        parsed.rendersAsWritten = rendersAsWritten
+        return parsed
     }
 
     private static func apply(_ tag: Tag, at offset: Int, to builder: inout SpanBuilder) {
@@ -118,6 +130,22 @@ private struct Tag {
     var kind: Kind
     /// Offset just past the tag.
     var end: Int
+    /// Whether the tag is `<i>`, `</i>`, `<b>`, `</b>`, `<u>` or `</u>`
+    /// exactly, as `SRTText` writes it.
+    var isWrittenAsRendered = false
+
+    var isClosing: Bool {
+        if case .close = kind { return true }
+        return false
+    }
+
+    /// The name of an opening or closing tag.
+    var name: String? {
+        switch kind {
+        case .open(let name, _), .close(let name): return name
+        case .alignment, .ignored: return nil
+        }
+    }
 
     /// `<name …>` or `</name>` on one line, the name starting with a letter.
     static func scanAngle(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Tag? {
@@ -137,13 +165,37 @@ private struct Tag {
             index += 1
         }
         guard index < count else { return nil }
-        let name = bytes.utf8String(nameStart, nameEnd).lowercased()
-        if closing { return Tag(kind: .close(name), end: index + 1) }
+        let name = knownName(bytes, from: nameStart, to: nameEnd) ?? bytes.utf8String(nameStart, nameEnd).lowercased()
+        // `<i>`: a lowercase one-letter name, nothing after it.
+        let isWrittenAsRendered = nameEnd - nameStart == 1 && index == nameEnd && bytes[nameStart] >= 0x61
+            && (name == "i" || name == "b" || name == "u")
+        if closing { return Tag(kind: .close(name), end: index + 1, isWrittenAsRendered: isWrittenAsRendered) }
         var colour: String?
         if name == "font" {
             colour = attribute("color", in: bytes, from: nameEnd, to: index).flatMap(SRTColor.className(forFontColor:))
         }
-        return Tag(kind: .open(name, colour: colour), end: index + 1)
+        return Tag(kind: .open(name, colour: colour), end: index + 1, isWrittenAsRendered: isWrittenAsRendered)
+    }
+
+    /// The lowercase name of a tag `SRTMarkup` reads, in any case, without
+    /// making a string; nil for another name.
+    private static func knownName(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String? {
+        func lowercase(_ offset: Int) -> UInt8 { bytes[start + offset] | 0x20 }
+        switch end - start {
+        case 1:
+            switch lowercase(0) {
+            case 0x69: return "i"
+            case 0x62: return "b"
+            case 0x75: return "u"
+            default: return nil
+            }
+        case 2:
+            return lowercase(0) == 0x62 && lowercase(1) == 0x72 ? "br" : nil
+        case 4:
+            return lowercase(0) == 0x66 && lowercase(1) == 0x6F && lowercase(2) == 0x6E && lowercase(3) == 0x74 ? "font" : nil
+        default:
+            return nil
+        }
     }
 
     /// `{\anN}`, `{\…}`, `{b}` `{/b}` `{i}` `{/i}` `{u}` `{/u}`, or a MicroDVD
@@ -228,6 +280,9 @@ struct SpanBuilder {
 
     /// Whether one more tag may open without passing `maximumDepth`.
     var canOpen: Bool { stack.count <= Self.maximumDepth }
+
+    /// The name of the innermost open tag; nil when none is open.
+    var innermostName: String? { stack.count > 1 ? stack[stack.count - 1].name : nil }
 
     /// Records an opening tag at `offset` left out for being too deep.
     mutating func ignoreTooDeep(at offset: Int) {

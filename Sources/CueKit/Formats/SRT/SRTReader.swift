@@ -65,18 +65,21 @@ private struct SRTParser {
     private enum State { case beforeFirstCue, afterBlank, inText }
     private var state = State.beforeFirstCue
 
-    /// The cue being read: its times, what followed them on the timing
-    /// line, that line, and its identifier (its text lines are `textLines`).
+    /// The cue being read: its times, where what followed them on the
+    /// timing line is, that line, and the line that is its identifier (its
+    /// text lines are `textLines`). Nothing here is reference-counted.
     private struct PendingCue {
         var start: Timestamp
         var end: Timestamp
-        var tail: String?
+        var tail: Range<Int>?
         var timingLine: TextLine
-        var id: String?
+        var idLine: TextLine?
     }
     private var pending: PendingCue?
     /// The text lines of the pending cue (one buffer, reused for every cue).
     private var textLines: [TextLine] = []
+    /// The repairs the last timing line read needed (one buffer, reused).
+    private var timingRepairs: [Diagnostic] = []
 
     /// Lines before the first cue: the first of them and how many.
     private var skipped: (first: TextLine, count: Int)?
@@ -184,8 +187,8 @@ private struct SRTParser {
                 at: location(skipped.first)))
             self.skipped = nil
         }
-        for diagnostic in timing.repairs { try repair(diagnostic) }
-        var id: String?
+        for diagnostic in timingRepairs { try repair(diagnostic) }
+        var idLine: TextLine?
         // A number too large for an Int reads as Int.max; the next stays there.
         let expected = lastNumber.map { $0 < .max ? $0 + 1 : .max } ?? 1
         lastNumber = expected
@@ -200,7 +203,7 @@ private struct SRTParser {
                     }
                 }
             } else {
-                id = text(numberLine)
+                idLine = numberLine
                 try repair(.warning(
                     "srt.not-a-number",
                     "expected a cue number before the timing line, found '\(excerpt(numberLine))'; kept as the cue's identifier",
@@ -226,11 +229,11 @@ private struct SRTParser {
         if let tail = timing.tail, !timing.tailIsCoordinates {
             warn(.warning(
                 "srt.timing-text",
-                "expected the end of the line or X1: X2: Y1: Y2: coordinates after the end time, found '\(tail)'; kept for SRT output",
+                "expected the end of the line or X1: X2: Y1: Y2: coordinates after the end time, found '\(bytes.utf8String(tail.lowerBound, tail.upperBound))'; kept for SRT output",
                 at: location(line)))
         }
         previousEnd = (timing.end, line.number)
-        pending = PendingCue(start: timing.start, end: timing.end, tail: timing.tail, timingLine: line, id: id)
+        pending = PendingCue(start: timing.start, end: timing.end, tail: timing.tail, timingLine: line, idLine: idLine)
         state = .inText
     }
 
@@ -238,7 +241,7 @@ private struct SRTParser {
     private mutating func finishCue() throws(Diagnostic) {
         guard let pending = pending.take() else { return }
         var extras = Fields()
-        if let tail = pending.tail { extras.append(SRTExtras.timing, .string(tail)) }
+        if let tail = pending.tail { extras.append(SRTExtras.timing, .string(bytes.utf8String(tail.lowerBound, tail.upperBound))) }
         // One or two lines as a rule: cheaper than `removeAll(keepingCapacity:)`.
         defer { while !textLines.isEmpty { textLines.removeLast() } }
         var speaker: String?
@@ -285,14 +288,14 @@ private struct SRTParser {
             }
             text = .spans(parsed.spans)
             if let alignment = parsed.alignment { settings = SRTPosition.settings(forAlignment: alignment) }
-            if SRTText.render(parsed.spans, alignment: parsed.alignment) != payload {
+            if !parsed.rendersAsWritten && SRTText.render(parsed.spans, alignment: parsed.alignment) != payload {
                 extras.append(SRTExtras.markup, .string(String(decoding: payload, as: UTF8.self)))
             }
         }
         var formatExtras = FormatExtras()
         if !extras.isEmpty { formatExtras[.srt] = extras }
         let cue = Cue(
-            id: pending.id, start: pending.start, end: pending.end, speaker: speaker, textStorage: text,
+            id: pending.idLine.map { self.text($0) }, start: pending.start, end: pending.end, speaker: speaker, textStorage: text,
             settings: settings, extras: formatExtras, location: cueLocation(pending.timingLine))
         cueCount += 1
         if let consumer {
@@ -348,8 +351,10 @@ private struct SRTParser {
 
     // MARK: Helpers
 
-    private func readTiming(_ line: TextLine) throws(Diagnostic) -> SRTTiming {
-        try SRTTiming.parse(bytes, line, source: source)
+    /// Reads a timing line, its repairs into `timingRepairs`.
+    private mutating func readTiming(_ line: TextLine) throws(Diagnostic) -> SRTTiming {
+        if !timingRepairs.isEmpty { timingRepairs.removeAll(keepingCapacity: true) }
+        return try SRTTiming.parse(bytes, line, source: source, repairs: &timingRepairs)
     }
 
     /// A repair (an error when strict), shown for the first few of a code.

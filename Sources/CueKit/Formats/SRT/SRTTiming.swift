@@ -12,12 +12,11 @@ struct SRTTiming {
     var end: Timestamp
     /// Offset of the end time in the input, for warnings about it.
     var endOffset: Int
-    /// The text after the end time, trimmed; nil when there is none.
-    var tail: String?
+    /// Where the text after the end time is in the input, trimmed; nil
+    /// when there is none.
+    var tail: Range<Int>?
     /// Whether `tail` is `X1: X2: Y1: Y2:` display coordinates.
     var tailIsCoordinates: Bool
-    /// Repairs the line needed, to report once the line is taken as a timing line.
-    var repairs: [Diagnostic]
 
     /// Whether `line` contains `-->`.
     static func hasArrow(_ bytes: UnsafeBufferPointer<UInt8>, _ line: TextLine) -> Bool {
@@ -54,11 +53,12 @@ struct SRTTiming {
         return index == end
     }
 
-    /// Reads a timing line; the error says what was expected and found.
+    /// Reads a timing line, adding to `repairs` what it needed (to report
+    /// once the line is taken as a timing line); the error says what was
+    /// expected and found.
     static func parse(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ line: TextLine, source: SourceText
+        _ bytes: UnsafeBufferPointer<UInt8>, _ line: TextLine, source: SourceText, repairs: inout [Diagnostic]
     ) throws(Diagnostic) -> SRTTiming {
-        var repairs: [Diagnostic] = []
         var index = skipSpaces(bytes, from: line.start, to: line.end)
         let start = try time(bytes, at: &index, line: line, role: .start, source: source, repairs: &repairs)
         index = skipSpaces(bytes, from: index, to: line.end)
@@ -74,14 +74,13 @@ struct SRTTiming {
         index = skipSpaces(bytes, from: index, to: line.end)
         var tailEnd = line.end
         while tailEnd > index && (bytes[tailEnd - 1] == 0x20 || bytes[tailEnd - 1] == 0x09) { tailEnd -= 1 }
-        var tail: String?
+        var tail: Range<Int>?
         var isCoordinates = false
         if index < tailEnd {
-            tail = bytes.utf8String(index, tailEnd)
+            tail = index..<tailEnd
             isCoordinates = areCoordinates(bytes, from: index, to: tailEnd)
         }
-        return SRTTiming(
-            start: start, end: end, endOffset: endOffset, tail: tail, tailIsCoordinates: isCoordinates, repairs: repairs)
+        return SRTTiming(start: start, end: end, endOffset: endOffset, tail: tail, tailIsCoordinates: isCoordinates)
     }
 
     // MARK: One time

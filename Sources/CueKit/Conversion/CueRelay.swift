@@ -11,15 +11,14 @@ import Darwin
 /// side. Events arrive in the order the reader made them. The reader waits
 /// while `pendingLimit` batches are pending, the writer while none is.
 ///
-/// Batches go back to the reader once written and emptied (`recycle`), to
-/// be filled again without a new allocation: the writer, which has less to
-/// do, destroys the cues.
+/// Cues travel in `CueBatch`es, moved in and out without a copy; a written
+/// batch goes back to the reader (`recycle`) to be filled again.
 final class CueRelay: CueConsumer, @unchecked Sendable {
     /// What the reader did, in order.
     enum Event {
         /// The header, and the array the cues' plain text points into.
         case begin(Timeline, input: [UInt8])
-        case cues([Cue])
+        case cues(CueBatch)
         /// The reader returned (its trailer) or threw, with its diagnostics.
         case end(Result<Timeline, Diagnostic>, Diagnostics)
     }
@@ -33,18 +32,17 @@ final class CueRelay: CueConsumer, @unchecked Sendable {
     // Shared, under `lock` (which orders the accesses: no run-time
     // exclusivity check is needed).
     @exclusivity(unchecked) private var pending: [Event] = []
-    @exclusivity(unchecked) private var returned: [[Cue]] = []
+    @exclusivity(unchecked) private var returned: [CueBatch] = []
     @exclusivity(unchecked) private var cancelled = false
     @exclusivity(unchecked) private var pendingLimit: Int
     // The reader's own.
-    @exclusivity(unchecked) private var batch: [Cue] = []
+    @exclusivity(unchecked) private var batch = CueBatch(capacity: CueRelay.batchSize)
 
     /// A relay that lets the reader run `pendingLimit` batches ahead.
     init(pendingLimit: Int = CueRelay.pendingLimit) {
         self.pendingLimit = pendingLimit
         pthread_mutex_init(lock, nil)
         pthread_cond_init(changed, nil)
-        batch.reserveCapacity(Self.batchSize)
     }
 
     deinit {
@@ -61,8 +59,8 @@ final class CueRelay: CueConsumer, @unchecked Sendable {
     }
 
     func consume(_ cue: consuming Cue) throws(Diagnostic) {
-        batch.append(consume cue)
-        if batch.count == Self.batchSize { try sendBatch() }
+        batch.append(cue)
+        if batch.isFull { try sendBatch() }
     }
 
     /// Sends the cues not yet sent, then the end of the reading.
@@ -72,17 +70,11 @@ final class CueRelay: CueConsumer, @unchecked Sendable {
     }
 
     private func sendBatch() throws(Diagnostic) {
-        var full: [Cue] = []
-        swap(&full, &batch)
-        try send(.cues(full))
+        let full = batch
         pthread_mutex_lock(lock)
-        let written = returned.popLast()
+        batch = returned.popLast() ?? CueBatch(capacity: Self.batchSize)
         pthread_mutex_unlock(lock)
-        if let written {
-            batch = written
-        } else {
-            batch.reserveCapacity(Self.batchSize)
-        }
+        try send(.cues(full))
     }
 
     /// Queues `event`, waiting for room; throws when the writer gave up.
@@ -108,8 +100,8 @@ final class CueRelay: CueConsumer, @unchecked Sendable {
     }
 
     /// Empties a written batch and gives it back to the reader to fill again.
-    func recycle(_ cues: consuming [Cue]) {
-        cues.removeAll(keepingCapacity: true)
+    func recycle(_ cues: CueBatch) {
+        cues.removeAll()
         pthread_mutex_lock(lock)
         if returned.count < Self.pendingLimit { returned.append(cues) }
         pthread_mutex_unlock(lock)

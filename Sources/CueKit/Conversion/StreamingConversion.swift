@@ -204,13 +204,13 @@ extension Converter {
             case .cues(let cues):
                 if sinkFailure == nil {
                     do throws(Diagnostic) {
-                        for cue in cues { try pipeline.write(cue) }
+                        while let cue = cues.takeNext() { try pipeline.write(cue) }
                     } catch {
                         sinkFailure = error
                         relay.cancel()
                     }
                 }
-                relay.recycle(consume cues)
+                relay.recycle(cues)
             case .end(let result, let found):
                 diagnostics = found
                 if let sinkFailure { throw sinkFailure }
@@ -275,8 +275,12 @@ private final class CuePipeline: CueConsumer {
         }
     }
 
+    @inline(__always)
     private func deliver(_ cue: borrowing Cue) throws(Diagnostic) {
-        if let warning = order.check(cue) { orderWarnings.report(warning) }
+        // Times only: a cue handed to a method of a stored property is copied.
+        if let start = cue.start, let previous = order.record(start) {
+            orderWarnings.report(CueOrderCheck.warning(start, after: previous, at: cue.location))
+        }
         if !cue.extras.isEmpty { extras.add(cue) }
         for output in outputs {
             output.stream.append(cue, to: &output.out)

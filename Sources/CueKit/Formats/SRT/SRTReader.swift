@@ -302,7 +302,7 @@ private struct SRTParser {
             if cueCount == 1 { try consumer.begin(Timeline(), input: source.bytes) }
             try consumer.consume(consume cue)
         } else {
-            cues.append(cue)
+            cues.append(consume cue)
         }
     }
 

@@ -34,41 +34,6 @@ public struct Cue: Sendable {
     /// Provenance only: not part of equality.
     public var location: SourceLocation?
 
-    public init(
-        id: String? = nil,
-        start: Timestamp? = nil,
-        end: Timestamp? = nil,
-        speaker: String? = nil,
-        text: [Span],
-        settings: [Field] = [],
-        extras: FormatExtras = FormatExtras(),
-        location: SourceLocation? = nil
-    ) {
-        self.id = id
-        self.start = start
-        self.end = end
-        self.speaker = speaker
-        self.textStorage = .spans(text)
-        self.settings = settings
-        self.extras = extras
-        self.location = location
-    }
-
-    /// A cue whose text is held as `textStorage`.
-    init(
-        id: String?, start: Timestamp?, end: Timestamp?, speaker: String?, textStorage: TextStorage,
-        settings: [Field], extras: FormatExtras, location: SourceLocation?
-    ) {
-        self.id = id
-        self.start = start
-        self.end = end
-        self.speaker = speaker
-        self.textStorage = textStorage
-        self.settings = settings
-        self.extras = extras
-        self.location = location
-    }
-
     /// The cue's text without markup.
     public var plainText: String { text.plainText }
 
@@ -82,6 +47,28 @@ public struct Cue: Sendable {
     enum TextStorage: Sendable {
         case spans([Span])
         case source(SourceLines)
+    }
+}
+
+// The public initialiser is declared here, outside the type, so that the
+// compiler still makes the memberwise one (`textStorage:`), which readers
+// use: a hand-written one with the same body made the optimiser copy every
+// cue once more on its way to a consumer.
+extension Cue {
+    /// A cue whose text is `text`.
+    public init(
+        id: String? = nil,
+        start: Timestamp? = nil,
+        end: Timestamp? = nil,
+        speaker: String? = nil,
+        text: [Span],
+        settings: [Field] = [],
+        extras: FormatExtras = FormatExtras(),
+        location: SourceLocation? = nil
+    ) {
+        self.init(
+            id: id, start: start, end: end, speaker: speaker, textStorage: .spans(text), settings: settings,
+            extras: extras, location: location)
     }
 }
 

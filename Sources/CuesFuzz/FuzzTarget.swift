@@ -63,7 +63,7 @@ enum FuzzTarget {
     final class CollectingSink: OutputSink {
         var bytes: [UInt8] = []
 
-        func write(_ chunk: [UInt8]) throws(Diagnostic) {
+        func write(_ chunk: UnsafeBufferPointer<UInt8>) throws(Diagnostic) {
             bytes.append(contentsOf: chunk)
         }
     }

@@ -62,6 +62,10 @@ enum FileIO {
 
     /// Writes `bytes` to standard output.
     static func writeStandardOutput(_ bytes: [UInt8]) throws(Failure) {
+        try bytes.withUnsafeBufferPointer { (bytes) throws(Failure) in try writeStandardOutput(bytes) }
+    }
+
+    static func writeStandardOutput(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) {
         try writeAll(bytes, to: STDOUT_FILENO, name: "standard output")
     }
 
@@ -100,6 +104,10 @@ enum FileIO {
         }
 
         func append(_ bytes: [UInt8]) throws(Failure) {
+            try bytes.withUnsafeBufferPointer { (bytes) throws(Failure) in try append(bytes) }
+        }
+
+        func append(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) {
             try writeAll(bytes, to: descriptor, name: "'\(path)'")
         }
 
@@ -194,10 +202,10 @@ enum FileIO {
         return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, name: String) throws(Failure) {
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32, name: String) throws(Failure) {
         var offset = 0
         while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw Failure(message: "cannot write \(name): \(errorText())")

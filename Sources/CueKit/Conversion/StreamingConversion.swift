@@ -1,7 +1,8 @@
 /// Where one output of a conversion goes, in chunks, in order.
 public protocol OutputSink: AnyObject {
-    /// Appends `bytes` to the output; throws when they cannot be written.
-    func write(_ bytes: [UInt8]) throws(Diagnostic)
+    /// Appends `bytes` (valid during the call only) to the output; throws
+    /// when they cannot be written.
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(Diagnostic)
 }
 
 extension Converter {
@@ -48,7 +49,7 @@ extension Converter {
         for (format, sink) in outputs {
             guard let written = conversion.outputs.first(where: { $0.format == format })?.bytes else { continue }
             do throws(Diagnostic) {
-                try sink.write(written)
+                try written.withUnsafeBufferPointer { (bytes) throws(Diagnostic) in try sink.write(bytes) }
             } catch {
                 failures.append((format, error))
             }
@@ -234,7 +235,7 @@ private final class CuePipeline: CueConsumer {
         @exclusivity(unchecked) var out: TextOutput
         let sink: any OutputSink
 
-        init(format: FormatID, stream: any CueWriterStream, out: TextOutput, sink: any OutputSink) {
+        init(format: FormatID, stream: any CueWriterStream, out: consuming TextOutput, sink: any OutputSink) {
             self.format = format
             self.stream = stream
             self.out = out
@@ -284,7 +285,7 @@ private final class CuePipeline: CueConsumer {
         if !cue.extras.isEmpty { extras.add(cue) }
         for output in outputs {
             output.stream.append(cue, to: &output.out)
-            if output.out.bytes.count >= Self.flushSize { try flush(output) }
+            if output.out.count >= Self.flushSize { try flush(output) }
         }
     }
 
@@ -298,7 +299,7 @@ private final class CuePipeline: CueConsumer {
     /// Hands the buffer to the sink and reuses it (the sink keeps no reference).
     private func flush(_ output: Output) throws(Diagnostic) {
         do throws(Diagnostic) {
-            try output.sink.write(output.out.bytes)
+            try output.out.withBytes { (bytes) throws(Diagnostic) in try output.sink.write(bytes) }
         } catch {
             // The output failed, not the reader this is called under.
             var failure = error

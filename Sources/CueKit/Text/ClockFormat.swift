@@ -100,22 +100,34 @@ public enum ClockFormat {
 
     /// Appends `start --> end` in `style` (`.webVTT` or `.srt`) in one write.
     static func appendRange(_ start: Timestamp, _ end: Timestamp, style: Style, to bytes: inout [UInt8]) {
-        guard start.milliseconds >= 0, end.milliseconds >= 0 else {
+        var line: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0)
+        let written = withUnsafeMutableBytes(of: &line) { raw -> Int? in
+            guard let count = writeRange(start, end, style: style, to: raw) else { return nil }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+            return count
+        }
+        if written == nil {
             append(start, style: style, to: &bytes)
             bytes.append(contentsOf: " --> ".utf8)
             append(end, style: style, to: &bytes)
-            return
         }
+    }
+
+    /// The room `writeRange` needs.
+    static let rangeRoom = 56
+
+    /// Writes `start --> end` in `style` (`.webVTT` or `.srt`) into `raw`,
+    /// which must hold `rangeRoom` bytes; returns how many it wrote, or nil
+    /// (writing nothing) for a negative time, which `append` writes.
+    @inline(__always)
+    static func writeRange(_ start: Timestamp, _ end: Timestamp, style: Style, to raw: UnsafeMutableRawBufferPointer) -> Int? {
+        guard start.milliseconds >= 0, end.milliseconds >= 0 else { return nil }
         let separator = style == .srt ? UInt8(ascii: ",") : UInt8(ascii: ".")
-        var line: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &line) { raw in
-            var position = write(start.milliseconds, separator: separator, to: raw, at: 0)
-            // " --> " is 20 2D 2D 3E 20.
-            raw.storeBytes(of: UInt32(0x3E2D_2D20).littleEndian, toByteOffset: position, as: UInt32.self)
-            raw.storeBytes(of: 0x20, toByteOffset: position + 4, as: UInt8.self)
-            position = write(end.milliseconds, separator: separator, to: raw, at: position + 5)
-            bytes.append(contentsOf: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: position))
-        }
+        let position = write(start.milliseconds, separator: separator, to: raw, at: 0)
+        // " --> " is 20 2D 2D 3E 20.
+        raw.storeBytes(of: UInt32(0x3E2D_2D20).littleEndian, toByteOffset: position, as: UInt32.self)
+        raw.storeBytes(of: 0x20, toByteOffset: position + 4, as: UInt8.self)
+        return write(end.milliseconds, separator: separator, to: raw, at: position + 5)
     }
 
     /// Appends a non-negative integer in decimal, zero-padded to `width`.
@@ -129,19 +141,32 @@ public enum ClockFormat {
     static func appendDigits(_ magnitude: UInt64, width: Int, to bytes: inout [UInt8]) {
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &digits) { raw in
-            var start = raw.count
+            let count = writeDigits(magnitude, width: width, to: raw)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+        }
+    }
+
+    /// Writes `magnitude` in decimal, zero-padded to `width` (at most 24),
+    /// at the start of `raw`, which must hold 24 bytes; returns how many it wrote.
+    @inline(__always)
+    static func writeDigits(_ magnitude: UInt64, width: Int, to raw: UnsafeMutableRawBufferPointer) -> Int {
+        // Built from the end of a 24-byte scratch, then moved to the front.
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &scratch) { digits in
+            var start = digits.count
             var rest = magnitude
             repeat {
                 start -= 1
-                raw[start] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
+                digits[start] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
                 rest /= 10
             } while rest > 0
-            while raw.count - start < width {
+            while digits.count - start < width {
                 start -= 1
-                raw[start] = 0x30
+                digits[start] = 0x30
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(
-                start: raw.baseAddress!.advanced(by: start).assumingMemoryBound(to: UInt8.self), count: raw.count - start))
+            let count = digits.count - start
+            raw.baseAddress!.copyMemory(from: digits.baseAddress! + start, byteCount: count)
+            return count
         }
     }
 }

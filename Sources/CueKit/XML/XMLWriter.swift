@@ -7,7 +7,7 @@
 /// `&#13;`. Characters XML 1.0 does not allow (C0 controls other than tab,
 /// line feed and carriage return, U+FFFE, U+FFFF) are left out and counted
 /// in `removedCharacters` for the caller to report.
-struct XMLWriter {
+struct XMLWriter: ~Copyable {
     private var output: TextOutput
     /// The names of the open elements, innermost last.
     private var open: [String] = []

@@ -125,7 +125,7 @@ private final class OutputTarget: OutputSink {
         }
     }
 
-    func write(_ bytes: [UInt8]) throws(Diagnostic) {
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(Diagnostic) {
         do throws(FileIO.Failure) {
             try file.append(bytes)
         } catch {
@@ -136,7 +136,7 @@ private final class OutputTarget: OutputSink {
 
 /// Standard output, written as the conversion goes.
 private final class StandardOutputSink: OutputSink {
-    func write(_ bytes: [UInt8]) throws(Diagnostic) {
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(Diagnostic) {
         do throws(FileIO.Failure) {
             try FileIO.writeStandardOutput(bytes)
         } catch {

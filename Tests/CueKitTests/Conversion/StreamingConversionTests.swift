@@ -11,7 +11,7 @@ struct StreamingConversionTests {
         var chunks = 0
         var failAfter: Int?
 
-        func write(_ chunk: [UInt8]) throws(Diagnostic) {
+        func write(_ chunk: UnsafeBufferPointer<UInt8>) throws(Diagnostic) {
             if let failAfter, bytes.count + chunk.count > failAfter {
                 throw .error("test.disk-full", "no space left")
             }

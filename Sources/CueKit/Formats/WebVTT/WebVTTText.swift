@@ -64,8 +64,7 @@ enum WebVTTText {
         }
         // A class or name ending in `--` would make `-->` with the closing
         // `>`, which ends the cue: a space there is read as nothing.
-        let count = out.bytes.count
-        if count >= 2, out.bytes[count - 1] == UInt8(ascii: "-"), out.bytes[count - 2] == UInt8(ascii: "-") {
+        if out.byte(fromEnd: 0) == UInt8(ascii: "-"), out.byte(fromEnd: 1) == UInt8(ascii: "-") {
             out.append(byte: 0x20)
         }
         out.append(byte: UInt8(ascii: ">"))

@@ -107,16 +107,6 @@ public struct Converter: Sendable {
             let likely = format ?? name.flatMap { registry.format(forFileName: $0)?.id }
             throw likely.map { tagged(error, $0) } ?? error
         }
-        return try withFormat(text, encoding: encoding, name: name, format: format, decoding: decoding, diagnostics: &diagnostics)
-    }
-
-    /// UTF-8 `text` with the format to read it as: `format`, else what the
-    /// content and the name say (a warning when they disagree); `decoding`
-    /// holds what decoding said.
-    func withFormat(
-        _ text: [UInt8], encoding: TextDecoding.Encoding, name: String?, format: FormatID?, decoding: Diagnostics,
-        diagnostics: inout Diagnostics
-    ) throws(Diagnostic) -> DecodedInput {
         let chosen = try registry.inputFormat(explicit: format, bytes: text, fileName: name)
         diagnostics.append(contentsOf: decoding.items.map { tagged($0, chosen.id) })
         if format == nil, let name, let named = registry.format(forFileName: name), named.reader != nil, named.id != chosen.id {

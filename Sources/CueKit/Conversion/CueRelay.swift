@@ -34,13 +34,10 @@ final class CueRelay: CueConsumer, @unchecked Sendable {
     @exclusivity(unchecked) private var pending: [Event] = []
     @exclusivity(unchecked) private var returned: [CueBatch] = []
     @exclusivity(unchecked) private var cancelled = false
-    @exclusivity(unchecked) private var pendingLimit: Int
     // The reader's own.
     @exclusivity(unchecked) private var batch = CueBatch(capacity: CueRelay.batchSize)
 
-    /// A relay that lets the reader run `pendingLimit` batches ahead.
-    init(pendingLimit: Int = CueRelay.pendingLimit) {
-        self.pendingLimit = pendingLimit
+    init() {
         pthread_mutex_init(lock, nil)
         pthread_cond_init(changed, nil)
     }
@@ -81,7 +78,7 @@ final class CueRelay: CueConsumer, @unchecked Sendable {
     private func send(_ event: Event, evenIfCancelled: Bool = false) throws(Diagnostic) {
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
-        while pending.count >= pendingLimit && !cancelled { pthread_cond_wait(changed, lock) }
+        while pending.count >= Self.pendingLimit && !cancelled { pthread_cond_wait(changed, lock) }
         if cancelled && !evenIfCancelled { throw .error("relay.cancelled", "the conversion stopped writing") }
         pending.append(event)
         pthread_cond_broadcast(changed)
@@ -104,13 +101,6 @@ final class CueRelay: CueConsumer, @unchecked Sendable {
         cues.removeAll()
         pthread_mutex_lock(lock)
         if returned.count < Self.pendingLimit { returned.append(cues) }
-        pthread_mutex_unlock(lock)
-    }
-
-    /// From now on, lets the reader run at most `batches` ahead.
-    func limit(to batches: Int) {
-        pthread_mutex_lock(lock)
-        pendingLimit = batches
         pthread_mutex_unlock(lock)
     }
 

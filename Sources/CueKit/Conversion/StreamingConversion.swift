@@ -33,15 +33,12 @@ extension Converter {
         into outputs: [(format: FormatID, sink: any OutputSink)],
         transform: TimeTransform = TimeTransform(), diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> SinkConversion {
-        if let streamed = try streamCheckingUTF8(bytes, name: name, from: input, into: outputs, transform: transform, diagnostics: &diagnostics) {
-            return streamed
-        }
         let decoded = try decode(bytes, name: name, format: input, diagnostics: &diagnostics)
         let chosen = decoded.format
         if let reader = chosen.reader as? any CueStreamReader, readOptions.item == nil,
            let writers = streamWriters(for: outputs.map(\.format), from: chosen.id) {
-            _ = try stream(decoded.source, reader: reader, format: chosen.id, writers: writers, sinks: outputs.map(\.sink),
-                           transform: transform, unchecked: false, diagnostics: &diagnostics)
+            try stream(decoded.source, reader: reader, format: chosen.id, writers: writers, sinks: outputs.map(\.sink),
+                       transform: transform, diagnostics: &diagnostics)
             return SinkConversion(format: chosen, encoding: decoded.encoding, failures: [], streamed: true)
         }
         let conversion = try convert(decoded, to: outputs.map(\.format), transform: transform, diagnostics: &diagnostics)
@@ -57,36 +54,6 @@ extension Converter {
         return SinkConversion(format: chosen, encoding: decoded.encoding, failures: failures, streamed: false)
     }
 
-    /// A large input that reads as it stands once it is found to be UTF-8
-    /// (the rule), streamed while this thread checks it (see
-    /// `streamAlongside`): nothing reaches a sink before the check passes.
-    /// Nil when the input is not such an input, or the conversion does not
-    /// stream: then nothing was written or reported.
-    private func streamCheckingUTF8(
-        _ bytes: [UInt8], name: String?, from input: FormatID?, into outputs: [(format: FormatID, sink: any OutputSink)],
-        transform: TimeTransform, diagnostics: inout Diagnostics
-    ) throws(Diagnostic) -> SinkConversion? {
-        guard bytes.count >= parallelStreamingThreshold, readOptions.encoding == nil, TextDecoding.readsAsIsWhenValid(bytes)
-        else { return nil }
-        var found = diagnostics
-        guard let unchecked = try? withFormat(bytes, encoding: .utf8, name: name, format: input, decoding: Diagnostics(), diagnostics: &found),
-              let reader = unchecked.format.reader as? any CueStreamReader, readOptions.item == nil,
-              let writers = streamWriters(for: outputs.map(\.format), from: unchecked.format.id)
-        else { return nil }
-        let isUTF8: Bool
-        do {
-            isUTF8 = try stream(
-                unchecked.source, reader: reader, format: unchecked.format.id, writers: writers,
-                sinks: outputs.map(\.sink), transform: transform, unchecked: true, diagnostics: &found)
-        } catch {
-            diagnostics = found
-            throw error
-        }
-        guard isUTF8 else { return nil }  // `found` holds only what the format choice said: decoding says it again
-        diagnostics = found
-        return SinkConversion(format: unchecked.format, encoding: .utf8, failures: [], streamed: true)
-    }
-
     /// The streaming writers for `formats`, or nil when one of them needs the
     /// whole timeline (no streaming writer, several timelines, segmentation).
     private func streamWriters(for formats: [FormatID], from source: FormatID) -> [(FormatID, any CueStreamWriter)]? {
@@ -99,14 +66,12 @@ extension Converter {
         return writers
     }
 
-    /// Streams `source` into the sinks. With `unchecked`, `source` (at least
-    /// `parallelStreamingThreshold` bytes) is not yet known to be UTF-8:
-    /// false when it is not, and then nothing was written or reported.
+    /// Streams `source` into the sinks.
     private func stream(
         _ source: SourceText, reader: any CueStreamReader, format: FormatID,
         writers: [(FormatID, any CueStreamWriter)], sinks: [any OutputSink],
-        transform: TimeTransform, unchecked: Bool, diagnostics: inout Diagnostics
-    ) throws(Diagnostic) -> Bool {
+        transform: TimeTransform, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) {
         let pipeline = CuePipeline(
             outputs: zip(writers, sinks).map { writer, sink in
                 CuePipeline.Output(format: writer.0, stream: writer.1.makeStream(options: writeOptions),
@@ -117,10 +82,7 @@ extension Converter {
         let trailer: Timeline
         do {
             if source.bytes.count >= parallelStreamingThreshold {
-                let read = try streamAlongside(
-                    source, reader: reader, to: pipeline, checkingUTF8: unchecked, diagnostics: &readDiagnostics)
-                guard let read else { return false }
-                trailer = read
+                trailer = try streamAlongside(source, reader: reader, to: pipeline, diagnostics: &readDiagnostics)
             } else {
                 trailer = try reader.stream(source, options: readOptions, diagnostics: &readDiagnostics, to: pipeline)
             }
@@ -145,7 +107,6 @@ extension Converter {
             try pipeline.finish(output, trailer: trailer, diagnostics: &writeDiagnostics)
             diagnostics.append(contentsOf: writeDiagnostics.items.map { tagged($0, output.format) })
         }
-        return true
     }
 }
 
@@ -154,15 +115,10 @@ extension Converter {
     /// as they come (see `CueRelay`): the same events in the same order as
     /// reading straight into `pipeline`. When a sink fails, the reader is
     /// stopped and the failure thrown.
-    ///
-    /// With `checkingUTF8`, this thread first checks that the input is UTF-8
-    /// while the reader reads ahead without a limit; nil when it is not (the
-    /// reader is stopped, nothing was written).
     private func streamAlongside(
-        _ source: SourceText, reader: any CueStreamReader, to pipeline: CuePipeline, checkingUTF8: Bool,
-        diagnostics: inout Diagnostics
-    ) throws(Diagnostic) -> Timeline? {
-        let relay = CueRelay(pendingLimit: checkingUTF8 ? .max : CueRelay.pendingLimit)
+        _ source: SourceText, reader: any CueStreamReader, to pipeline: CuePipeline, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> Timeline {
+        let relay = CueRelay()
         let options = readOptions
         let strict = diagnostics.isStrict
         let started = WorkerThread {
@@ -176,18 +132,10 @@ extension Converter {
             relay.close(result, diagnostics: found)
         }
         guard let thread = started else {
-            // No thread to be had: check, then read on this one.
-            if checkingUTF8 && !source.bytes.withUnsafeBufferPointer(UTF8Validation.isValid) { return nil }
+            // No thread to be had: read on this one.
             return try reader.stream(source, options: readOptions, diagnostics: &diagnostics, to: pipeline)
         }
         defer { thread.join() }
-        if checkingUTF8 {
-            guard source.bytes.withUnsafeBufferPointer(UTF8Validation.isValid) else {
-                relay.cancel()
-                while true { if case .end = relay.next() { return nil } }
-            }
-            relay.limit(to: CueRelay.pendingLimit)
-        }
         var sinkFailure: Diagnostic?
         // Kept to the end: the cues' plain text points into it.
         var input: [UInt8] = []

@@ -75,14 +75,6 @@ public enum TextDecoding {
         return (try fallback(bytes, name: name, diagnostics: &diagnostics), .windows1252)
     }
 
-    /// Whether `utf8(from:name:diagnostics:)` gives `bytes` back as they are
-    /// (encoding `.utf8`) once they are found to be well-formed UTF-8: no
-    /// byte order mark and no sign of UTF-16 or UTF-32.
-    static func readsAsIsWhenValid(_ bytes: [UInt8]) -> Bool {
-        !bytes.starts(with: [0xEF, 0xBB, 0xBF]) && !bytes.starts(with: [0xFE, 0xFF]) && !bytes.starts(with: [0xFF, 0xFE])
-            && !bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) && unmarkedWideEncoding(bytes) == nil
-    }
-
     /// UTF-16 or UTF-32 recognised by the zero bytes of ASCII characters in
     /// the first four bytes (text that is valid UTF-8 has no zero bytes there).
     private static func unmarkedWideEncoding(_ bytes: [UInt8]) -> Encoding? {

@@ -31,13 +31,20 @@ enum ByteSearch {
     }
 
     /// The index of the first of `a`, `b` or `c` in `buffer[from..<to]`, or
-    /// `to` when there is none; eight bytes at a time.
+    /// `to` when there is none: sixteen bytes at a time with vector compares
+    /// (SSE2 or NEON) to the block that holds one, then eight at a time.
     @inline(__always)
     static func firstIndex(
         ofAny a: UInt8, _ b: UInt8, _ c: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int
     ) -> Int {
         guard let base = buffer.baseAddress else { return to }
         var index = from
+        let vectorA = SIMD16<UInt8>(repeating: a), vectorB = SIMD16<UInt8>(repeating: b), vectorC = SIMD16<UInt8>(repeating: c)
+        while index + 16 <= to {
+            let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+            if any((block .== vectorA) .| (block .== vectorB) .| (block .== vectorC)) { break }
+            index += 16
+        }
         while index + 8 <= to {
             // Byte 0 of memory in the low bits, whatever the machine's order.
             let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))

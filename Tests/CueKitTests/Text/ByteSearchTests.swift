@@ -1,19 +1,25 @@
 import Testing
 @testable import CueKit
 
-/// The word-at-a-time search against a plain loop, on buffers where the
-/// bytes sought sit at every offset of a word, next to zero bytes and to
-/// bytes one above them (where a borrow could mislead a word trick).
+/// The vector and word-at-a-time search against a plain loop, on buffers
+/// where the bytes sought sit at every offset of a block and a word, next to
+/// zero bytes and to bytes one above them (where a borrow could mislead a
+/// word trick), or far apart (so that whole blocks hold none).
 struct ByteSearchTests {
-    @Test func findsTheFirstOfAFewBytesAsALoopDoes() {
+    @Test(arguments: [false, true])
+    func findsTheFirstOfAFewBytesAsALoopDoes(sparse: Bool) {
         var state: UInt64 = 7
         func next() -> UInt8 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return UInt8(truncatingIfNeeded: state >> 57)
         }
         let alphabet: [UInt8] = [0x00, 0x01, 0x26, 0x27, 0x3C, 0x3D, 0x3E, 0x3F, 0x0A, 0x0B, 0x61, 0xFF]
+        func byte() -> UInt8 {
+            // Sparse: one byte in 40 from the alphabet, the others a letter.
+            sparse && next() % 40 != 0 ? 0x61 : alphabet[Int(next()) % alphabet.count]
+        }
         for round in 0..<5000 {
-            let bytes = (0..<(round % 40)).map { _ in alphabet[Int(next()) % alphabet.count] }
+            let bytes = (0..<(round % 90)).map { _ in byte() }
             bytes.withUnsafeBufferPointer { buffer in
                 let from = bytes.isEmpty ? 0 : round % (bytes.count + 1)
                 let three = buffer[from...].firstIndex { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E } ?? bytes.count

@@ -53,28 +53,8 @@ struct WebVTTCueTextParser {
     }
 
     /// Whether `bytes` is plain text: no tag, no character reference, no NUL.
-    /// Eight bytes at a time: a byte equal to `<`, `&` or 0 sets its high bit
-    /// in `(x - 0x01…) & ~x & 0x80…` after XOR with the byte's value.
     static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let count = bytes.count
-        var index = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let less = ones &* UInt64(UInt8(ascii: "<"))
-        let ampersand = ones &* UInt64(UInt8(ascii: "&"))
-        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-        while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if hasZeroByte(word) || hasZeroByte(word ^ less) || hasZeroByte(word ^ ampersand) { return false }
-            index += 8
-        }
-        while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0 { return false }
-            index += 1
-        }
-        return true
+        ByteSearch.firstIndex(ofAny: UInt8(ascii: "<"), UInt8(ascii: "&"), 0, in: bytes, from: 0, to: bytes.count) == bytes.count
     }
 
     /// Spans for plain text (see `isPlain`): lines as `.text`, `.lineBreak` between.

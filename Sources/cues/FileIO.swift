@@ -22,14 +22,24 @@ enum FileIO {
         if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             throw Failure(message: "'\(path)' is a directory, expected a file")
         }
-        // A file's announced size is read straight into the array; what a
-        // pipe gives, or a file that grew, comes in chunks after it.
+        // A file's announced size is read straight into the array (a large
+        // regular file in two halves side by side: the kernel's copy and the
+        // new pages' faults take as long as the rest of a conversion's start);
+        // what a pipe gives, or a file that grew, comes in chunks after it.
         var failure: Failure?
         let expected = max(Int(info.st_size), 0)
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
             do throws(Failure) {
+                guard let base = buffer.baseAddress else { return }
+                if expected >= parallelReadSize, (info.st_mode & S_IFMT) == S_IFREG {
+                    count = try readInHalves(descriptor, into: base, count: expected, path: path)
+                    guard lseek(descriptor, off_t(count), SEEK_SET) >= 0 else {
+                        throw Failure(message: "cannot read '\(path)': \(errorText())")
+                    }
+                    return
+                }
                 while count < expected {
-                    let read = try readSome(descriptor, into: buffer.baseAddress! + count, count: expected - count, path: path)
+                    let read = try readSome(descriptor, into: base + count, count: expected - count, path: path)
                     if read == 0 { return }
                     count += read
                 }
@@ -47,6 +57,43 @@ enum FileIO {
             bytes.append(contentsOf: chunk[0..<count])
         }
         return bytes
+    }
+
+    /// From this size up, a regular file is read in two halves side by side.
+    static let parallelReadSize = 8 << 20
+
+    /// Reads the first `count` bytes of a regular file into `buffer`, the
+    /// second half on a thread of its own; returns how many were read (fewer
+    /// when the file shrank meanwhile).
+    private static func readInHalves(
+        _ descriptor: Int32, into buffer: UnsafeMutablePointer<UInt8>, count: Int, path: String
+    ) throws(Failure) -> Int {
+        let cut = count / 2
+        nonisolated(unsafe) let second = buffer + cut
+        let (first, rest) = WorkerThread.sideBySide(
+            { Result { () throws(Failure) in try readAt(descriptor, offset: 0, into: buffer, count: cut, path: path) } },
+            { Result { () throws(Failure) in try readAt(descriptor, offset: cut, into: second, count: count - cut, path: path) } })
+        let firstCount = try first.get()
+        let restCount = try rest.get()
+        return firstCount < cut ? firstCount : cut + restCount
+    }
+
+    /// `count` bytes from `offset` (fewer at the end of the file), read with
+    /// `pread`, which leaves the file's position alone.
+    private static func readAt(
+        _ descriptor: Int32, offset: Int, into buffer: UnsafeMutablePointer<UInt8>, count: Int, path: String
+    ) throws(Failure) -> Int {
+        var done = 0
+        while done < count {
+            let read = pread(descriptor, buffer + done, count - done, off_t(offset + done))
+            if read == 0 { break }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw Failure(message: "cannot read '\(path)': \(errorText())")
+            }
+            done += read
+        }
+        return done
     }
 
     /// One `read` of at most `count` bytes (0 at the end), retried when a signal interrupts it.

@@ -53,6 +53,33 @@ struct SRTCommandTests {
         }
     }
 
+    @Test func aFileReadInTwoHalvesIsReadWhole() throws {
+        // Canonical SRT converts to itself byte for byte: past 8 MB the file
+        // is read in two halves side by side, and no byte may be lost,
+        // doubled or moved where they meet.
+        var srt = ""
+        var index = 0
+        while srt.utf8.count < 9 << 20 {
+            index += 1
+            let start = index * 1_500
+            srt += "\(index)\n\(Self.clock(start)) --> \(Self.clock(start + 1_000))\nLine \(index): café, 東京 🙂\nand a second line \(index)\n\n"
+        }
+        srt.removeLast()  // the writer ends the last cue with its text
+        let directory = try Cues.temporaryDirectory()
+        let input = directory.appendingPathComponent("halves.srt")
+        try Data(srt.utf8).write(to: input)
+        let result = try Cues.run(["convert", input.path, "--to", "srt"])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout == srt)
+        let piped = try Cues.run(["convert", "-", "--from", "srt", "--to", "srt"], stdin: Data(srt.utf8))
+        #expect(piped.stdout == srt)
+    }
+
+    private static func clock(_ milliseconds: Int) -> String {
+        String(format: "%02d:%02d:%02d,%03d", milliseconds / 3_600_000, milliseconds / 60_000 % 60, milliseconds / 1000 % 60, milliseconds % 1000)
+    }
+
     @Test func strictTurnsRepairsIntoErrors() throws {
         let lenient = try Cues.run(["convert", Cues.sample("srt/repairs.srt"), "--to", "vtt"])
         #expect(lenient.status == 0)

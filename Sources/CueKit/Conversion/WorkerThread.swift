@@ -7,10 +7,11 @@ import Darwin
 #endif
 
 /// A function run on a thread of its own, started at once; `join` waits for
-/// it to return. A dedicated thread rather than a Dispatch queue: the work
+/// it to return. For this package's modules (the `cues` tool reads large
+/// files in two halves with it). A dedicated thread rather than a Dispatch queue: the work
 /// blocks on its consumer, and the queue's threads may all be busy with the
 /// other files of a batch.
-struct WorkerThread {
+package struct WorkerThread {
     #if canImport(Darwin)
     private var thread: pthread_t?
     #else
@@ -19,7 +20,7 @@ struct WorkerThread {
 
     /// Starts `body` on a new thread; nil (and `body` not run) when no thread
     /// can be made.
-    init?(_ body: @escaping @Sendable () -> Void) {
+    package init?(_ body: @escaping @Sendable () -> Void) {
         final class Box {
             let body: @Sendable () -> Void
             init(_ body: @escaping @Sendable () -> Void) { self.body = body }
@@ -41,7 +42,7 @@ struct WorkerThread {
     }
 
     /// Waits until the function has returned.
-    func join() {
+    package func join() {
         #if canImport(Darwin)
         if let thread { pthread_join(thread, nil) }
         #else
@@ -53,7 +54,7 @@ struct WorkerThread {
 extension WorkerThread {
     /// Runs `first` here and `second` on a thread of its own, side by side,
     /// and returns both results.
-    static func sideBySide<First, Second>(
+    package static func sideBySide<First, Second>(
         _ first: () -> First, _ second: @escaping @Sendable () -> Second
     ) -> (First, Second) {
         let outcome = Outcome<Second>()

@@ -157,8 +157,10 @@ extension ClockTime {
     ) -> Timestamp? {
         var position = index
         var hours: Int64 = 0
+        // At most nine hour digits: nothing below overflows, so the
+        // arithmetic skips the overflow checks.
         while position < end && position - index < 9, case let value = bytes[position] &- 0x30, value < 10 {
-            hours = hours * 10 + Int64(value)
+            hours = hours &* 10 &+ Int64(value)
             position += 1
         }
         guard position - index >= 2, position + 10 <= end, bytes[position] == 0x3A, bytes[position + 3] == 0x3A,
@@ -171,6 +173,8 @@ extension ClockTime {
               let f2 = digit(8), let f3 = digit(9), m1 < 6, s1 < 6
         else { return nil }
         index = position + 10
-        return Timestamp(milliseconds: ((hours * 60 + m1 * 10 + m2) * 60 + s1 * 10 + s2) * 1000 + f1 * 100 + f2 * 10 + f3)
+        let minutes = hours &* 60 &+ m1 &* 10 &+ m2
+        let seconds = minutes &* 60 &+ s1 &* 10 &+ s2
+        return Timestamp(milliseconds: seconds &* 1000 &+ f1 &* 100 &+ f2 &* 10 &+ f3)
     }
 }

@@ -19,13 +19,17 @@ struct ByteSearchTests {
             sparse && next() % 40 != 0 ? 0x61 : alphabet[Int(next()) % alphabet.count]
         }
         for round in 0..<5000 {
-            let bytes = (0..<(round % 90)).map { _ in byte() }
+            let bytes = (0..<(round % 150)).map { _ in byte() }
             bytes.withUnsafeBufferPointer { buffer in
                 let from = bytes.isEmpty ? 0 : round % (bytes.count + 1)
                 let three = buffer[from...].firstIndex { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E } ?? bytes.count
                 #expect(ByteSearch.firstIndex(ofAny: 0x26, 0x3C, 0x3E, in: buffer, from: from, to: bytes.count) == three, "\(bytes) from \(from)")
                 let two = buffer[from...].firstIndex { $0 == 0x0A || $0 == 0x00 } ?? bytes.count
                 #expect(ByteSearch.firstIndex(ofAny: 0x0A, 0x00, in: buffer, from: from, to: bytes.count) == two, "\(bytes) from \(from)")
+                for sought: UInt8 in [0x00, 0x3E, 0x0A] {
+                    let one = buffer[from...].firstIndex(of: sought) ?? bytes.count
+                    #expect(ByteSearch.firstIndex(of: sought, in: buffer, from: from, to: bytes.count) == one, "\(bytes) from \(from)")
+                }
             }
         }
     }

@@ -362,12 +362,16 @@ struct WebVTTParser {
         case .failure(let why): return .failure(timingProblem(start, end, index, lineNumber, "the start time is not valid: \(why)"))
         }
         skipWhitespace(&index, end)
-        for expected in "-->".utf8 {
-            guard index < end, bytes[index] == expected else {
-                return .failure(timingProblem(start, end, index, lineNumber, "expected '-->' after the start time"))
+        guard index + 3 <= end, bytes[index] == 0x2D, bytes[index + 1] == 0x2D, bytes[index + 2] == 0x3E else {
+            // Reported where the arrow breaks off: past the `-`, `--` that match.
+            var matched = 0
+            while matched < 2, index < end, bytes[index] == 0x2D {
+                index += 1
+                matched += 1
             }
-            index += 1
+            return .failure(timingProblem(start, end, index, lineNumber, "expected '-->' after the start time"))
         }
+        index += 3
         skipWhitespace(&index, end)
         let endTime: Timestamp
         switch WebVTTTimestamp.collect(bytes, at: &index) {

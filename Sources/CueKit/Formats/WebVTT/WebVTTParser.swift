@@ -35,6 +35,11 @@ struct WebVTTParser {
     private var textParser = WebVTTCueTextParser()
     private var issues = IssueCollector()
     private var markupLocation: SourceLocation?
+    /// The last few speakers read from plain cues' `<v Name>`, with the
+    /// names as written: a transcript has a few speakers, and a cue by one
+    /// of them shares the string instead of making it again.
+    private var recentVoices: [(written: UnsafeBufferPointer<UInt8>, speaker: String)] = []
+    private static let recentVoiceLimit = 8
     private var nestingLocation: SourceLocation?
     /// Where the first NUL byte was, when normalisation replaced any.
     var firstNUL: (line: Int, column: Int)?
@@ -498,7 +503,7 @@ struct WebVTTParser {
     /// leading `<v Name>` (without classes or character references: the
     /// name is the speaker), when the rest has no markup, character
     /// reference or NUL and no line of it is empty or only spaces and tabs.
-    private func plainText(_ text: Range<Int>) -> (lines: SourceLines, speaker: String?)? {
+    private mutating func plainText(_ text: Range<Int>) -> (lines: SourceLines, speaker: String?)? {
         var start = text.lowerBound
         var name: UnsafeBufferPointer<UInt8>?
         if start < text.upperBound && bytes[start] == UInt8(ascii: "<") {
@@ -524,9 +529,18 @@ struct WebVTTParser {
             if lineEnd == text.upperBound { break }
             lineStart = lineEnd + 1
         }
-        let speaker = name.map { WebVTTCueTextParser.annotationText($0) }
+        let speaker = name.map { speakerName(written: $0) }
         guard speaker?.isEmpty != true else { return nil }  // `<v>` without a name is not a speaker
         return (SourceLines(text: UnsafeBufferPointer(rebasing: bytes[start..<text.upperBound]), lineCount: lineCount), speaker)
+    }
+
+    /// The speaker a `<v …>` annotation written as `written` names.
+    private mutating func speakerName(written: UnsafeBufferPointer<UInt8>) -> String {
+        if let known = recentVoices.first(where: { $0.written.elementsEqual(written) }) { return known.speaker }
+        let speaker = WebVTTCueTextParser.annotationText(written)
+        if recentVoices.count == Self.recentVoiceLimit { recentVoices.removeFirst() }
+        recentVoices.append((written, speaker))
+        return speaker
     }
 
     // MARK: Diagnostics

@@ -114,10 +114,10 @@ private struct SRTParser {
                 if SRTTiming.startsWithDigit(bytes, line) && SRTTiming.hasArrow(bytes, line) {
                     // A timing line straight after text: a new cue without a blank line.
                     let timing = try readTiming(line)
-                    var numberLine: TextLine?
-                    if let last = textLines.last, isNumber(last) {
+                    var numberLine: (line: TextLine, value: Int?)?
+                    if let last = textLines.last, let value = number(last) {
                         textLines.removeLast()
-                        numberLine = last
+                        numberLine = (last, value)
                     }
                     try repair(.warning(
                         "srt.missing-blank-line",
@@ -138,20 +138,22 @@ private struct SRTParser {
 
     /// A non-blank line where a cue may start.
     private mutating func blockStart(_ line: TextLine) throws(Diagnostic) {
-        if SRTTiming.hasArrow(bytes, line) {
+        // Read once; a number line holds no arrow and is no broken timing line.
+        let value = number(line)
+        if value == nil, SRTTiming.hasArrow(bytes, line) {
             try begin(try readTiming(line), line: line, numberLine: nil)
             return
         }
         let next = lines.peek()
         if let next, !isBlank(next), SRTTiming.hasArrow(bytes, next) {
             _ = lines.next()
-            try begin(try readTiming(next), line: next, numberLine: line)
+            try begin(try readTiming(next), line: next, numberLine: (line, value))
             return
         }
-        if SRTTiming.looksLikeBrokenTiming(bytes, line) {
+        if value == nil, SRTTiming.looksLikeBrokenTiming(bytes, line) {
             _ = try readTiming(line)  // throws what is wrong with it
         }
-        if isNumber(line) {
+        if value != nil {
             if let next, !isBlank(next) {
                 if SRTTiming.startsWithClock(bytes, next) { _ = try readTiming(next) }
                 throw Diagnostic.error(
@@ -178,7 +180,9 @@ private struct SRTParser {
         state = .inText
     }
 
-    private mutating func begin(_ timing: SRTTiming, line: TextLine, numberLine: TextLine?) throws(Diagnostic) {
+    /// Starts the cue timed on `line`; `numberLine` is the line above it
+    /// when that line goes with the cue, with its value when it is a number.
+    private mutating func begin(_ timing: SRTTiming, line: TextLine, numberLine: (line: TextLine, value: Int?)?) throws(Diagnostic) {
         try finishCue()
         if let skipped {
             try repair(.warning(
@@ -192,8 +196,8 @@ private struct SRTParser {
         // A number too large for an Int reads as Int.max; the next stays there.
         let expected = lastNumber.map { $0 < .max ? $0 + 1 : .max } ?? 1
         lastNumber = expected
-        if let numberLine {
-            if let number = number(numberLine) {
+        if let (numberLine, value) = numberLine {
+            if let number = value {
                 lastNumber = number
                 if number != expected {
                     if let first = misnumbered {
@@ -388,11 +392,6 @@ private struct SRTParser {
 
     private func isBlank(_ line: TextLine) -> Bool {
         SRTTiming.skipSpaces(bytes, from: line.start, to: line.end) == line.end
-    }
-
-    /// Digits, with spaces around them.
-    private func isNumber(_ line: TextLine) -> Bool {
-        number(line) != nil
     }
 
     /// The value of a number line (nil when it is not one; `Int.max` when too large).

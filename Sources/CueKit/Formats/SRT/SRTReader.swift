@@ -266,6 +266,9 @@ private struct SRTParser {
         }
         let text: Cue.TextStorage
         var settings: [Field] = []
+        // Not `self.bytes` in the closure: capturing `self` copies the whole
+        // parser state, some 550 bytes.
+        let bytes = self.bytes
         let hasMarkup = textLines.contains { SRTMarkup.mayHaveMarkup(bytes, from: $0.start, to: $0.end) }
         if !hasMarkup, consumer != nil, let lines = sourceLines() {
             text = .source(lines)
@@ -298,8 +301,10 @@ private struct SRTParser {
         }
         var formatExtras = FormatExtras()
         if !extras.isEmpty { formatExtras[.srt] = extras }
+        var id: String?
+        if let idLine = pending.idLine { id = self.text(idLine) }
         let cue = Cue(
-            id: pending.idLine.map { self.text($0) }, start: pending.start, end: pending.end, speaker: speaker, textStorage: text,
+            id: id, start: pending.start, end: pending.end, speaker: speaker, textStorage: text,
             settings: settings, extras: formatExtras, location: cueLocation(pending.timingLine))
         cueCount += 1
         if let consumer {
@@ -312,6 +317,11 @@ private struct SRTParser {
 
     /// The text lines as they stand in the input, when none is blank and
     /// only LF or CR LF separates them.
+    ///
+    /// The helpers called at every cue or line are inlined: a call to a
+    /// non-mutating method from a mutating one copies the whole parser
+    /// state, some 550 bytes.
+    @inline(__always)
     private func sourceLines() -> SourceLines? {
         // Only the first can be blank: what a speaker label left of it.
         guard let first = textLines.first, !isBlank(first) else { return nil }
@@ -390,11 +400,13 @@ private struct SRTParser {
         return location(lines.last ?? TextLine(start: 0, end: 0, number: 1))
     }
 
+    @inline(__always)
     private func isBlank(_ line: TextLine) -> Bool {
         SRTTiming.skipSpaces(bytes, from: line.start, to: line.end) == line.end
     }
 
     /// The value of a number line (nil when it is not one; `Int.max` when too large).
+    @inline(__always)
     private func number(_ line: TextLine) -> Int? {
         var index = SRTTiming.skipSpaces(bytes, from: line.start, to: line.end)
         let digits = index

@@ -218,16 +218,12 @@ struct WebVTTParser {
                 previous = (position, line)
                 contentEnd = lineEnd
                 timingLine = lineNumber
-                switch collectTimings(lineStart, lineEnd, lineNumber: lineNumber) {
-                case .success(let collected):
-                    timing = collected
+                timing = collectTimings(lineStart, lineEnd, lineNumber: lineNumber, failure: &timingFailure)
+                if timing != nil {
                     timingFailure = nil
                     idRange = bufferStart >= 0 ? bufferStart..<bufferEnd : nil
                     bufferStart = -1
                     seenCue = true
-                case .failure(let failure):
-                    timing = nil
-                    timingFailure = failure
                 }
             } else if lineStart == lineEnd {
                 break readLines
@@ -357,14 +353,18 @@ struct WebVTTParser {
         var settings: [Field]
     }
 
-    /// "Collect WebVTT cue timings and settings" from one line.
-    private mutating func collectTimings(_ start: Int, _ end: Int, lineNumber: Int) -> Result<Timing, Diagnostic> {
+    /// "Collect WebVTT cue timings and settings" from one line; nil, with
+    /// what is wrong in `failure`, when the line has none. (Not a `Result`:
+    /// one that can hold a diagnostic is copied about at every cue.)
+    private mutating func collectTimings(_ start: Int, _ end: Int, lineNumber: Int, failure: inout Diagnostic?) -> Timing? {
         var index = start
         skipWhitespace(&index, end)
         let startTime: Timestamp
         switch WebVTTTimestamp.collect(bytes, at: &index) {
         case .time(let time): startTime = time
-        case .failure(let why): return .failure(timingProblem(start, end, index, lineNumber, "the start time is not valid: \(why)"))
+        case .failure(let why):
+            failure = timingProblem(start, end, index, lineNumber, "the start time is not valid: \(why)")
+            return nil
         }
         skipWhitespace(&index, end)
         guard index + 3 <= end, bytes[index] == 0x2D, bytes[index + 1] == 0x2D, bytes[index + 2] == 0x3E else {
@@ -374,14 +374,17 @@ struct WebVTTParser {
                 index += 1
                 matched += 1
             }
-            return .failure(timingProblem(start, end, index, lineNumber, "expected '-->' after the start time"))
+            failure = timingProblem(start, end, index, lineNumber, "expected '-->' after the start time")
+            return nil
         }
         index += 3
         skipWhitespace(&index, end)
         let endTime: Timestamp
         switch WebVTTTimestamp.collect(bytes, at: &index) {
         case .time(let time): endTime = time
-        case .failure(let why): return .failure(timingProblem(start, end, index, lineNumber, "the end time is not valid: \(why)"))
+        case .failure(let why):
+            failure = timingProblem(start, end, index, lineNumber, "the end time is not valid: \(why)")
+            return nil
         }
         if endTime < startTime, !issues.countAgain("end-before-start") {
             issues.add(key: "end-before-start", .warning(
@@ -390,7 +393,7 @@ struct WebVTTParser {
                 at: location(line: lineNumber, column: 1), format: format), isRepair: false)
         }
         let settings = cueSettings(index, end, lineStart: start, lineNumber: lineNumber)
-        return .success(Timing(start: startTime, end: endTime, settings: settings))
+        return Timing(start: startTime, end: endTime, settings: settings)
     }
 
     private func timingProblem(_ start: Int, _ end: Int, _ index: Int, _ lineNumber: Int, _ why: String) -> Diagnostic {

@@ -224,7 +224,6 @@ private final class CuePipeline: CueConsumer {
         }
     }
 
-    @inline(__always)
     private func deliver(_ cue: borrowing Cue) throws(Diagnostic) {
         // Times only: a cue handed to a method of a stored property is copied.
         if let start = cue.start, let previous = order.record(start) {

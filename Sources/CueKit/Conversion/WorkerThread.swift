@@ -7,10 +7,10 @@ import Darwin
 #endif
 
 /// A function run on a thread of its own, started at once; `join` waits for
-/// it to return. For this package's modules (the `cues` tool reads large
-/// files in two halves with it). A dedicated thread rather than a Dispatch queue: the work
+/// it to return. A dedicated thread rather than a Dispatch queue: the work
 /// blocks on its consumer, and the queue's threads may all be busy with the
-/// other files of a batch.
+/// other files of a batch. Visible to the package's modules: the `cues`
+/// tool reads a large file in two halves with it.
 package struct WorkerThread {
     #if canImport(Darwin)
     private var thread: pthread_t?

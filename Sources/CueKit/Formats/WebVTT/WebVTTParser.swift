@@ -35,12 +35,12 @@ struct WebVTTParser {
     private var textParser = WebVTTCueTextParser()
     private var issues = IssueCollector()
     private var markupLocation: SourceLocation?
+    private var nestingLocation: SourceLocation?
     /// The last few speakers read from plain cues' `<v Name>`, with the
     /// names as written: a transcript has a few speakers, and a cue by one
     /// of them shares the string instead of making it again.
     private var recentVoices: [(written: UnsafeBufferPointer<UInt8>, speaker: String)] = []
     private static let recentVoiceLimit = 8
-    private var nestingLocation: SourceLocation?
     /// Where the first NUL byte was, when normalisation replaced any.
     var firstNUL: (line: Int, column: Int)?
 

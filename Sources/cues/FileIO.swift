@@ -78,30 +78,27 @@ enum FileIO {
         return firstCount < cut ? firstCount : cut + restCount
     }
 
-    /// `count` bytes from `offset` (fewer at the end of the file), read with
-    /// `pread`, which leaves the file's position alone.
+    /// `count` bytes from `offset` (fewer at the end of the file), read
+    /// with `pread`, which leaves the file's position alone.
     private static func readAt(
         _ descriptor: Int32, offset: Int, into buffer: UnsafeMutablePointer<UInt8>, count: Int, path: String
     ) throws(Failure) -> Int {
         var done = 0
         while done < count {
-            let read = pread(descriptor, buffer + done, count - done, off_t(offset + done))
+            let read = try readSome(descriptor, at: offset + done, into: buffer + done, count: count - done, path: path)
             if read == 0 { break }
-            if read < 0 {
-                if errno == EINTR { continue }
-                throw Failure(message: "cannot read '\(path)': \(errorText())")
-            }
             done += read
         }
         return done
     }
 
-    /// One `read` of at most `count` bytes (0 at the end), retried when a signal interrupts it.
+    /// One `read` (a `pread` at `offset` when given) of at most `count`
+    /// bytes (0 at the end), retried when a signal interrupts it.
     private static func readSome(
-        _ descriptor: Int32, into buffer: UnsafeMutablePointer<UInt8>, count: Int, path: String
+        _ descriptor: Int32, at offset: Int? = nil, into buffer: UnsafeMutablePointer<UInt8>, count: Int, path: String
     ) throws(Failure) -> Int {
         while true {
-            let read = Glibc.read(descriptor, buffer, count)
+            let read = offset.map { pread(descriptor, buffer, count, off_t($0)) } ?? Glibc.read(descriptor, buffer, count)
             if read >= 0 { return read }
             if errno != EINTR { throw Failure(message: "cannot read '\(path)': \(errorText())") }
         }

@@ -20,7 +20,7 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup var timing: TimingOptions
     @OptionGroup var captions: CaptionOptions
 
-    @Option(name: .shortAndLong, help: "Inputs converted at once (default: the number of cores); with 1, a large caption file is also read and written on one thread rather than two.")
+    @Option(name: .shortAndLong, help: "Inputs converted at once (default: the number of cores); with 1, a large caption file is also parsed and written on one thread rather than two.")
     var jobs: Int?
 
     @Flag(name: .shortAndLong, help: "Print errors only.")

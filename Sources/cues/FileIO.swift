@@ -15,6 +15,35 @@ enum FileIO {
 
     /// The bytes of `path`, or of standard input for `-`.
     static func read(_ path: String) throws(Failure) -> [UInt8] {
+        try withOpenFile(path) { (descriptor, info) throws(Failure) in try readAll(descriptor, info: info, path: path) }
+    }
+
+    /// The bytes of `path` for a conversion: a regular file of `mappedSize`
+    /// or more is mapped into memory, anything else read (`read(_:)`).
+    ///
+    /// Mapping spares copying the file and clearing new pages for the copy,
+    /// which take as long as the rest of a large conversion's start. The
+    /// price: a file another program truncates while it is being converted
+    /// ends the process with SIGBUS, where a read would have seen some mix of
+    /// old and new bytes.
+    static func load(_ path: String) throws(Failure) -> InputBytes {
+        try withOpenFile(path) { (descriptor, info) throws(Failure) in
+            if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= mappedSize,
+               let mapped = MappedFile(descriptor, count: Int(info.st_size)) {
+                return InputBytes(region: mapped.bytes, owner: mapped)
+            }
+            return InputBytes(try readAll(descriptor, info: info, path: path))
+        }
+    }
+
+    /// From this size up, a regular file is mapped for a conversion.
+    static let mappedSize = 1 << 20
+
+    /// `body` with the open file (or standard input for `-`) and its status;
+    /// a directory is an error.
+    private static func withOpenFile<Value>(
+        _ path: String, _ body: (Int32, stat) throws(Failure) -> Value
+    ) throws(Failure) -> Value {
         let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
         guard descriptor >= 0 else { throw Failure(message: "cannot open '\(path)': \(errorText())") }
         defer { if path != "-" { close(descriptor) } }
@@ -22,22 +51,18 @@ enum FileIO {
         if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             throw Failure(message: "'\(path)' is a directory, expected a file")
         }
-        // A file's announced size is read straight into the array (a large
-        // regular file in two halves side by side: the kernel's copy and the
-        // new pages' faults take as long as the rest of a conversion's start);
-        // what a pipe gives, or a file that grew, comes in chunks after it.
+        return try body(descriptor, info)
+    }
+
+    /// Everything left to read from `descriptor`: the announced size
+    /// straight into the array, then what a pipe gives, or a file that grew,
+    /// in chunks.
+    private static func readAll(_ descriptor: Int32, info: stat, path: String) throws(Failure) -> [UInt8] {
         var failure: Failure?
         let expected = max(Int(info.st_size), 0)
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
             do throws(Failure) {
                 guard let base = buffer.baseAddress else { return }
-                if expected >= parallelReadSize, (info.st_mode & S_IFMT) == S_IFREG {
-                    count = try readInHalves(descriptor, into: base, count: expected, path: path)
-                    guard lseek(descriptor, off_t(count), SEEK_SET) >= 0 else {
-                        throw Failure(message: "cannot read '\(path)': \(errorText())")
-                    }
-                    return
-                }
                 while count < expected {
                     let read = try readSome(descriptor, into: base + count, count: expected - count, path: path)
                     if read == 0 { return }
@@ -59,48 +84,37 @@ enum FileIO {
         return bytes
     }
 
-    /// From this size up, a regular file is read in two halves side by side.
-    static let parallelReadSize = 8 << 20
-
-    /// Reads the first `count` bytes of a regular file into `buffer`, the
-    /// second half on a thread of its own; returns how many were read (fewer
-    /// when the file shrank meanwhile).
-    private static func readInHalves(
+    /// One `read` of at most `count` bytes (0 at the end), retried when a
+    /// signal interrupts it.
+    private static func readSome(
         _ descriptor: Int32, into buffer: UnsafeMutablePointer<UInt8>, count: Int, path: String
     ) throws(Failure) -> Int {
-        let cut = count / 2
-        nonisolated(unsafe) let second = buffer + cut
-        let (first, rest) = WorkerThread.sideBySide(
-            { Result { () throws(Failure) in try readAt(descriptor, offset: 0, into: buffer, count: cut, path: path) } },
-            { Result { () throws(Failure) in try readAt(descriptor, offset: cut, into: second, count: count - cut, path: path) } })
-        let firstCount = try first.get()
-        let restCount = try rest.get()
-        return firstCount < cut ? firstCount : cut + restCount
-    }
-
-    /// `count` bytes from `offset` (fewer at the end of the file), read
-    /// with `pread`, which leaves the file's position alone.
-    private static func readAt(
-        _ descriptor: Int32, offset: Int, into buffer: UnsafeMutablePointer<UInt8>, count: Int, path: String
-    ) throws(Failure) -> Int {
-        var done = 0
-        while done < count {
-            let read = try readSome(descriptor, at: offset + done, into: buffer + done, count: count - done, path: path)
-            if read == 0 { break }
-            done += read
-        }
-        return done
-    }
-
-    /// One `read` (a `pread` at `offset` when given) of at most `count`
-    /// bytes (0 at the end), retried when a signal interrupts it.
-    private static func readSome(
-        _ descriptor: Int32, at offset: Int? = nil, into buffer: UnsafeMutablePointer<UInt8>, count: Int, path: String
-    ) throws(Failure) -> Int {
         while true {
-            let read = offset.map { pread(descriptor, buffer, count, off_t($0)) } ?? Glibc.read(descriptor, buffer, count)
+            let read = Glibc.read(descriptor, buffer, count)
             if read >= 0 { return read }
             if errno != EINTR { throw Failure(message: "cannot read '\(path)': \(errorText())") }
+        }
+    }
+
+    /// A file mapped read-only into memory, unmapped when released.
+    final class MappedFile {
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        /// Maps the first `count` bytes of the open file; nil when it cannot
+        /// be mapped (read it instead). On Linux the pages are mapped at
+        /// once (`MAP_POPULATE`), not one fault at a time.
+        init?(_ descriptor: Int32, count: Int) {
+            #if canImport(Glibc)
+            let flags = MAP_PRIVATE | MAP_POPULATE
+            #else
+            let flags = MAP_PRIVATE
+            #endif
+            guard count > 0, let base = mmap(nil, count, PROT_READ, flags, descriptor, 0), base != MAP_FAILED else { return nil }
+            bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count)
+        }
+
+        deinit {
+            munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
         }
     }
 

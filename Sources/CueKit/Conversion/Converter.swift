@@ -66,7 +66,7 @@ public struct Converter: Sendable {
     public func read(
         _ bytes: [UInt8], name: String?, format: FormatID? = nil, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Input {
-        try read(decode(bytes, name: name, format: format, diagnostics: &diagnostics), diagnostics: &diagnostics)
+        try read(decode(InputBytes(bytes), name: name, format: format, diagnostics: &diagnostics), diagnostics: &diagnostics)
     }
 
     /// Reads input already decoded to UTF-8 with its format chosen.
@@ -74,8 +74,11 @@ public struct Converter: Sendable {
         let chosen = decoded.format
         var readDiagnostics = Diagnostics(strict: readOptions.strict)
         defer { diagnostics.append(contentsOf: readDiagnostics.items.map { tagged($0, chosen.id) }) }
+        var source = decoded.source
+        // A reader that takes the bytes as an array takes them once.
+        if !(chosen.reader is any CueStreamReader) { source.makeArray() }
         do {
-            var timelines = try chosen.reader!.readAll(decoded.source, options: readOptions, diagnostics: &readDiagnostics)
+            var timelines = try chosen.reader!.readAll(source, options: readOptions, diagnostics: &readDiagnostics)
             if let item = readOptions.item {
                 timelines = [try item.select(from: timelines, name: decoded.source.name)]
             }
@@ -95,10 +98,10 @@ public struct Converter: Sendable {
     /// `bytes` as UTF-8 text, and the format to read it as: `format`, else
     /// what the content and the name say (a warning when they disagree).
     func decode(
-        _ bytes: [UInt8], name: String?, format: FormatID?, diagnostics: inout Diagnostics
+        _ bytes: InputBytes, name: String?, format: FormatID?, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> DecodedInput {
         var decoding = Diagnostics(strict: readOptions.strict || diagnostics.isStrict)
-        let text: [UInt8], encoding: TextDecoding.Encoding
+        let text: InputBytes, encoding: TextDecoding.Encoding
         do {
             (text, encoding) = try TextDecoding.utf8(
                 from: bytes, name: name, encoding: readOptions.encoding, diagnostics: &decoding)
@@ -107,7 +110,8 @@ public struct Converter: Sendable {
             let likely = format ?? name.flatMap { registry.format(forFileName: $0)?.id }
             throw likely.map { tagged(error, $0) } ?? error
         }
-        let chosen = try registry.inputFormat(explicit: format, bytes: text, fileName: name)
+        // Formats are told apart by their first 4,096 bytes.
+        let chosen = try registry.inputFormat(explicit: format, bytes: text.prefix(4096), fileName: name)
         diagnostics.append(contentsOf: decoding.items.map { tagged($0, chosen.id) })
         if format == nil, let name, let named = registry.format(forFileName: name), named.reader != nil, named.id != chosen.id {
             // Content wins over the name; say so, since the name promised something else.
@@ -116,7 +120,7 @@ public struct Converter: Sendable {
                 "the name says \(named.name) but the content reads as \(chosen.name); read as \(chosen.id) (pass --from \(named.id) to insist)",
                 at: SourceLocation(file: name, line: 1, column: 1), format: chosen.id))
         }
-        return DecodedInput(source: SourceText(bytes: text, name: name), format: chosen, encoding: encoding)
+        return DecodedInput(source: SourceText(input: text, name: name), format: chosen, encoding: encoding)
     }
 
     /// The timeline a writer of `format` receives: with times inferred when
@@ -228,7 +232,7 @@ public struct Converter: Sendable {
         _ bytes: [UInt8], name: String?, from input: FormatID? = nil, to outputs: [FormatID],
         transform: TimeTransform = TimeTransform(), diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Conversion {
-        try convert(decode(bytes, name: name, format: input, diagnostics: &diagnostics),
+        try convert(decode(InputBytes(bytes), name: name, format: input, diagnostics: &diagnostics),
                     to: outputs, transform: transform, diagnostics: &diagnostics)
     }
 

@@ -16,8 +16,8 @@ import Darwin
 final class CueRelay: CueConsumer, @unchecked Sendable {
     /// What the reader did, in order.
     enum Event {
-        /// The header, and the array the cues' plain text points into.
-        case begin(Timeline, input: [UInt8])
+        /// The header, and the bytes the cues' plain text points into.
+        case begin(Timeline, input: InputBytes)
         case cues(CueBatch)
         /// The reader returned (its trailer) or threw, with its diagnostics.
         case end(Result<Timeline, Diagnostic>, Diagnostics)
@@ -51,7 +51,7 @@ final class CueRelay: CueConsumer, @unchecked Sendable {
 
     // MARK: Reader side
 
-    func begin(_ header: Timeline, input: [UInt8]) throws(Diagnostic) {
+    func begin(_ header: Timeline, input: InputBytes) throws(Diagnostic) {
         try send(.begin(header, input: input))
     }
 

@@ -33,6 +33,16 @@ extension Converter {
         into outputs: [(format: FormatID, sink: any OutputSink)],
         transform: TimeTransform = TimeTransform(), diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> SinkConversion {
+        try convert(InputBytes(bytes), name: name, from: input, into: outputs, transform: transform, diagnostics: &diagnostics)
+    }
+
+    /// `convert(_:name:from:into:transform:diagnostics:)` on bytes held
+    /// anywhere (the `cues` tool maps a large file instead of reading it).
+    package func convert(
+        _ bytes: InputBytes, name: String?, from input: FormatID? = nil,
+        into outputs: [(format: FormatID, sink: any OutputSink)],
+        transform: TimeTransform = TimeTransform(), diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> SinkConversion {
         let decoded = try decode(bytes, name: name, format: input, diagnostics: &diagnostics)
         let chosen = decoded.format
         if let reader = chosen.reader as? any CueStreamReader, readOptions.item == nil,
@@ -81,7 +91,7 @@ extension Converter {
         var readDiagnostics = Diagnostics(strict: readOptions.strict)
         let trailer: Timeline
         do {
-            if source.bytes.count >= parallelStreamingThreshold {
+            if source.input.count >= parallelStreamingThreshold {
                 trailer = try streamAlongside(source, reader: reader, to: pipeline, diagnostics: &readDiagnostics)
             } else {
                 trailer = try reader.stream(source, options: readOptions, diagnostics: &readDiagnostics, to: pipeline)
@@ -138,14 +148,14 @@ extension Converter {
         defer { thread.join() }
         var sinkFailure: Diagnostic?
         // Kept to the end: the cues' plain text points into it.
-        var input: [UInt8] = []
+        var input: InputBytes?
         while true {
             switch relay.next() {
             case .begin(let header, let cueText):
                 input = cueText
                 guard sinkFailure == nil else { continue }
                 do throws(Diagnostic) {
-                    try pipeline.begin(header, input: input)
+                    try pipeline.begin(header, input: cueText)
                 } catch {
                     sinkFailure = error
                     relay.cancel()
@@ -161,6 +171,7 @@ extension Converter {
                 }
                 relay.recycle(cues)
             case .end(let result, let found):
+                withExtendedLifetime(input) {}
                 diagnostics = found
                 if let sinkFailure { throw sinkFailure }
                 return try result.get()
@@ -206,7 +217,7 @@ private final class CuePipeline: CueConsumer {
         self.transform = transform
     }
 
-    func begin(_ header: Timeline, input: [UInt8]) throws(Diagnostic) {
+    func begin(_ header: Timeline, input: InputBytes) throws(Diagnostic) {
         self.header = header
         for output in outputs { output.stream.begin(header, to: &output.out) }
     }

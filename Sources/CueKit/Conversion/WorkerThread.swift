@@ -9,9 +9,8 @@ import Darwin
 /// A function run on a thread of its own, started at once; `join` waits for
 /// it to return. A dedicated thread rather than a Dispatch queue: the work
 /// blocks on its consumer, and the queue's threads may all be busy with the
-/// other files of a batch. Visible to the package's modules: the `cues`
-/// tool reads a large file in two halves with it.
-package struct WorkerThread {
+/// other files of a batch.
+struct WorkerThread {
     #if canImport(Darwin)
     private var thread: pthread_t?
     #else
@@ -20,7 +19,7 @@ package struct WorkerThread {
 
     /// Starts `body` on a new thread; nil (and `body` not run) when no thread
     /// can be made.
-    package init?(_ body: @escaping @Sendable () -> Void) {
+    init?(_ body: @escaping @Sendable () -> Void) {
         final class Box {
             let body: @Sendable () -> Void
             init(_ body: @escaping @Sendable () -> Void) { self.body = body }
@@ -42,7 +41,7 @@ package struct WorkerThread {
     }
 
     /// Waits until the function has returned.
-    package func join() {
+    func join() {
         #if canImport(Darwin)
         if let thread { pthread_join(thread, nil) }
         #else
@@ -54,7 +53,7 @@ package struct WorkerThread {
 extension WorkerThread {
     /// Runs `first` here and `second` on a thread of its own, side by side,
     /// and returns both results.
-    package static func sideBySide<First, Second>(
+    static func sideBySide<First, Second>(
         _ first: () -> First, _ second: @escaping @Sendable () -> Second
     ) -> (First, Second) {
         let outcome = Outcome<Second>()

@@ -6,9 +6,9 @@
 protocol CueConsumer: AnyObject {
     /// Called once, before the first cue, with the file's data that comes
     /// before its cues (a WebVTT header, STYLE and REGION blocks), and the
-    /// array plain cue text points into (`SourceLines`): a consumer that
-    /// keeps cues after the reader returns keeps this array too.
-    func begin(_ header: Timeline, input: [UInt8]) throws(Diagnostic)
+    /// bytes plain cue text points into (`SourceLines`): a consumer that
+    /// keeps cues after the reader returns keeps these bytes too.
+    func begin(_ header: Timeline, input: InputBytes) throws(Diagnostic)
     /// One cue, with a start and an end.
     func consume(_ cue: consuming Cue) throws(Diagnostic)
 }

@@ -48,17 +48,34 @@ public struct WriteOptions: Sendable {
 /// Input text for a reader: UTF-8 bytes (already decoded from the file's
 /// encoding, without a byte order mark) and the name used in locations.
 public struct SourceText: Sendable {
-    public var bytes: [UInt8]
+    /// The bytes, where they are: the caption readers read them in place.
+    package var input: InputBytes
     public var name: String?
 
+    /// The bytes as an array: a copy when they are not an array's (a large
+    /// file the `cues` tool maps), so a reader takes them once.
+    public var bytes: [UInt8] {
+        get { input.array }
+        set { input = InputBytes(newValue) }
+    }
+
     public init(bytes: [UInt8], name: String? = nil) {
-        self.bytes = bytes
-        self.name = name
+        self.init(input: InputBytes(bytes), name: name)
     }
 
     public init(_ string: String, name: String? = nil) {
-        self.bytes = Array(string.utf8)
+        self.init(bytes: Array(string.utf8), name: name)
+    }
+
+    package init(input: InputBytes, name: String?) {
+        self.input = input
         self.name = name
+    }
+
+    /// Holds the bytes in an array (a copy of bytes held elsewhere), for a
+    /// reader that takes `bytes`.
+    package mutating func makeArray() {
+        input = InputBytes(input.array)
     }
 
     /// A location in this text.

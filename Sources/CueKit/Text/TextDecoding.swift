@@ -37,6 +37,25 @@ public enum TextDecoding {
         return (try decode(bytes, named: encoding, name: name), Encoding(encoding))
     }
 
+    /// `utf8(from:name:encoding:diagnostics:)` without copying input that
+    /// is UTF-8 already, without a byte order mark.
+    package static func utf8(
+        from input: InputBytes, name: String?, encoding: String?, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> (bytes: InputBytes, encoding: Encoding) {
+        if encoding == nil, input.withUnsafeBufferPointer({ isPlainUTF8($0) }) { return (input, .utf8) }
+        let (bytes, found) = try utf8(from: input.array, name: name, encoding: encoding, diagnostics: &diagnostics)
+        return (InputBytes(bytes), found)
+    }
+
+    /// Whether `bytes` are read as they are: no byte order mark, no zero
+    /// bytes of UTF-16 or UTF-32 at the start, valid UTF-8.
+    private static func isPlainUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let head = Array(bytes.prefix(4))
+        let marks: [[UInt8]] = [[0x00, 0x00, 0xFE, 0xFF], [0xFF, 0xFE], [0xEF, 0xBB, 0xBF], [0xFE, 0xFF]]
+        return !marks.contains { head.starts(with: $0) } && unmarkedWideEncoding(head) == nil
+            && UTF8Validation.isValidInParallel(bytes)
+    }
+
     /// The input as UTF-8 without a byte order mark, and the encoding found.
     public static func utf8(
         from bytes: [UInt8], name: String?, diagnostics: inout Diagnostics

@@ -34,9 +34,9 @@ struct ConversionJob: Sendable {
     /// was written. Never throws: failures are in the result.
     func run(converter: Converter, inputFormat: FormatID?, transform: TimeTransform, force: Bool, inputFiles: Set<FileIO.Identity>) -> Result {
         var result = Result(input: input)
-        let bytes: [UInt8]
+        let bytes: InputBytes
         do {
-            bytes = try FileIO.read(input.path)
+            bytes = try FileIO.load(input.path)
         } catch {
             result.diagnostics.append(.error("io.read", error.message))
             return result

@@ -36,17 +36,12 @@ public struct SRTReader: CueStreamReader {
     private func parse(
         _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics, consumer: (any CueConsumer)?
     ) throws(Diagnostic) -> [Cue] {
-        let result: Result<[Cue], Diagnostic> = source.bytes.withUnsafeBufferPointer { buffer in
+        try source.input.withUnsafeBufferPointer { (buffer) throws(Diagnostic) in
             var parser = SRTParser(bytes: buffer, source: source, options: options, diagnostics: diagnostics)
             parser.consumer = consumer
             defer { diagnostics = parser.diagnostics }
-            do throws(Diagnostic) {
-                return .success(try parser.parse())
-            } catch {
-                return .failure(error)
-            }
+            return try parser.parse()
         }
-        return try result.get()
     }
 }
 
@@ -308,7 +303,7 @@ private struct SRTParser {
             settings: settings, extras: formatExtras, location: cueLocation(pending.timingLine))
         cueCount += 1
         if let consumer {
-            if cueCount == 1 { try consumer.begin(Timeline(), input: source.bytes) }
+            if cueCount == 1 { try consumer.begin(Timeline(), input: source.input) }
             try consumer.consume(consume cue)
         } else {
             cues.append(consume cue)

@@ -30,7 +30,7 @@ struct WebVTTParser {
     private var consumer: (any CueConsumer)?
     /// The array `bytes` points into, when streaming: plain cue text is
     /// handed on as lines of it (`SourceLines`), and the consumer keeps it.
-    private var input: [UInt8] = []
+    private var input = InputBytes([])
     private var sentHeader = false
     private var textParser = WebVTTCueTextParser()
     private var issues = IssueCollector()
@@ -52,8 +52,8 @@ struct WebVTTParser {
         self.diagnostics = diagnostics
     }
 
-    /// Sends cues to `consumer` as they are read; `input` is the array `bytes` points into.
-    mutating func stream(to consumer: any CueConsumer, input: [UInt8]) {
+    /// Sends cues to `consumer` as they are read; `input` is what `bytes` points into.
+    mutating func stream(to consumer: any CueConsumer, input: InputBytes) {
         self.consumer = consumer
         self.input = input
     }
@@ -62,7 +62,7 @@ struct WebVTTParser {
 
     /// `bytes` with CR LF and lone CR turned into LF and NUL into U+FFFD, or
     /// nil when there is nothing to change; with the location of the first NUL.
-    static func normalized(_ bytes: [UInt8]) -> (bytes: [UInt8], firstNUL: (line: Int, column: Int)?)? {
+    static func normalized(_ bytes: InputBytes) -> (bytes: [UInt8], firstNUL: (line: Int, column: Int)?)? {
         bytes.withUnsafeBufferPointer { input -> ([UInt8], (line: Int, column: Int)?)? in
             let count = input.count
             var nextCR = ByteSearch.firstIndex(of: 0x0D, in: input, from: 0, to: count)

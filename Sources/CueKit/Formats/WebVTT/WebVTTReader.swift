@@ -27,11 +27,11 @@ public struct WebVTTReader: CueStreamReader {
     ) throws(Diagnostic) -> Timeline {
         var nulLocation: (line: Int, column: Int)?
         var normalized: [UInt8]?
-        if let result = WebVTTParser.normalized(source.bytes) {
+        if let result = WebVTTParser.normalized(source.input) {
             normalized = result.bytes
             nulLocation = result.firstNUL
         }
-        let input = normalized ?? source.bytes
+        let input = normalized.map { InputBytes($0) } ?? source.input
         let result: Result<(Timeline, Diagnostics), Diagnostic> = input.withUnsafeBufferPointer { bytes in
             var parser = WebVTTParser(bytes: bytes, name: source.name, format: format, diagnostics: diagnostics)
             parser.firstNUL = nulLocation

@@ -1,8 +1,9 @@
-/// Plain cue text still in the input: `lineCount` lines, separated by LF
-/// or CR LF, none of them empty or only spaces and tabs, with no markup or
-/// character reference to read. A streaming reader hands cue text over
-/// this way, so that a writer copies it straight from the input without a
-/// `String` or a span per line.
+/// Cue text still in the input: `lineCount` lines, separated by LF or CR
+/// LF, none of them empty or only spaces and tabs, with no markup or
+/// character reference to read, or with SRT's `<i>`, `<b>` and `<u>` tags
+/// as both writers write them (`hasTags`, see `SRTMarkup.hasOnlyPlainTags`).
+/// A streaming reader hands cue text over this way, so that a writer copies
+/// it straight from the input without a `String` or a span per line.
 ///
 /// It points into the input and holds no reference to it (a cue handed
 /// from one thread to another touches no reference count): it is valid
@@ -11,6 +12,8 @@ struct SourceLines: @unchecked Sendable {
     /// The lines with what separates them.
     let text: UnsafeBufferPointer<UInt8>
     let lineCount: Int
+    /// Whether the lines hold `<i>`, `<b>` or `<u>` tags.
+    var hasTags = false
 
     /// Calls `body` with the bytes of each line, in order.
     @inline(__always)
@@ -25,8 +28,17 @@ struct SourceLines: @unchecked Sendable {
         body(UnsafeBufferPointer(rebasing: text[lineStart...]))
     }
 
-    /// The lines as spans: a `.text` per line, `.lineBreak` between.
+    /// The lines as spans: a `.text` per line, `.lineBreak` between (the
+    /// tags read by `SRTMarkup`).
     var spans: [Span] {
+        if hasTags {
+            var payload: [UInt8] = []
+            forEachLine { line in
+                if !payload.isEmpty { payload.append(0x0A) }
+                payload.append(contentsOf: line)
+            }
+            return payload.withUnsafeBufferPointer { SRTMarkup.parse($0).spans }
+        }
         var spans: [Span] = []
         forEachLine { line in
             if !spans.isEmpty { spans.append(.lineBreak) }

@@ -144,6 +144,26 @@ enum WebVTTText {
         }
     }
 
+    /// Escapes `&` and `>` in UTF-8 `bytes` whose every `<` starts a tag,
+    /// which is kept as it stands (SRT's `<i>`, `<b>` and `<u>` tags, see
+    /// `SourceLines.hasTags`).
+    static func appendEscapedKeepingTags(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout TextOutput) {
+        var runStart = 0
+        while true {
+            var index = ByteSearch.firstIndex(ofAny: UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), in: bytes, from: runStart, to: bytes.count)
+            if index < bytes.count && bytes[index] == UInt8(ascii: "<") {
+                index = ByteSearch.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: index, to: bytes.count) + 1
+                out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                runStart = index
+                continue
+            }
+            out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            guard index < bytes.count else { return }
+            out.append(bytes[index] == UInt8(ascii: "&") ? "&amp;" : "&gt;")
+            runStart = index + 1
+        }
+    }
+
     /// A voice or language annotation as the parser will read it back:
     /// whitespace runs collapsed to one space, trimmed, `&`, `<` and `>` escaped.
     static func annotation(_ text: String) -> String {

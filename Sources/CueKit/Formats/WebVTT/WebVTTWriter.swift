@@ -60,7 +60,11 @@ struct WebVTTWriterStream: CueWriterStream {
             // Plain lines straight from the input: none is empty.
             if let speaker { WebVTTText.appendStartTag("v", classes: classes, annotation: speaker, to: &out, losses: &losses) }
             lines.forEachLine { line in
-                WebVTTText.appendEscaped(line, to: &out)
+                if lines.hasTags {
+                    WebVTTText.appendEscapedKeepingTags(line, to: &out)
+                } else {
+                    WebVTTText.appendEscaped(line, to: &out)
+                }
                 out.newline()
             }
             return

@@ -1,7 +1,7 @@
 /// Cue text still in the input: `lineCount` lines, separated by LF or CR
 /// LF, none of them empty or only spaces and tabs, with no markup or
 /// character reference to read, or with SRT's `<i>`, `<b>` and `<u>` tags
-/// as both writers write them (`hasTags`, see `SRTMarkup.hasOnlyPlainTags`).
+/// as both writers write them (`hasTags`, see `PlainTags`).
 /// A streaming reader hands cue text over this way, so that a writer copies
 /// it straight from the input without a `String` or a span per line.
 ///

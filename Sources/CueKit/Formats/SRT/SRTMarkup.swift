@@ -40,63 +40,6 @@ enum SRTMarkup {
         ByteSearch.firstIndex(ofAny: 0x3C, 0x7B, in: bytes, from: start, to: end) < end
     }
 
-    /// Whether the only markup of `lines` is `<i>`, `<b>` and `<u>` tags,
-    /// lowercase, closed in the order they were opened by the last line, at
-    /// most 32 deep, around text that leaves no line or tag empty: markup
-    /// that SRT writes as it stands, and WebVTT with the text around it
-    /// escaped (see `SourceLines`). The writers drop text of spaces alone,
-    /// a line break with nothing before it in the innermost tag, and a tag
-    /// that ends with a line break; such text is not accepted here.
-    static func hasOnlyPlainTags(_ bytes: UnsafeBufferPointer<UInt8>, _ lines: [TextLine]) -> Bool {
-        // The open tags, two bits each (i 1, b 2, u 3), the innermost lowest;
-        // and per level (0 the line, n the nth open tag) whether it holds
-        // something since it began or since its last line break.
-        var open: UInt64 = 0
-        var depth = 0
-        var filled: UInt64 = 0
-        for index in lines.indices {
-            let line = lines[index]
-            var position = line.start
-            while true {
-                let next = ByteSearch.firstIndex(ofAny: 0x3C, 0x7B, in: bytes, from: position, to: line.end)
-                if next > position {
-                    guard SRTTiming.skipSpaces(bytes, from: position, to: next) < next else { return false }
-                    filled |= 1 << depth
-                }
-                guard next < line.end else { break }
-                guard bytes[next] == 0x3C else { return false }
-                let closing = next + 1 < line.end && bytes[next + 1] == 0x2F
-                let nameAt = closing ? next + 2 : next + 1
-                guard nameAt + 1 < line.end, bytes[nameAt + 1] == 0x3E else { return false }
-                let code: UInt64
-                switch bytes[nameAt] {
-                case 0x69: code = 1
-                case 0x62: code = 2
-                case 0x75: code = 3
-                default: return false
-                }
-                if closing {
-                    guard depth > 0, open & 3 == code, filled & (1 << depth) != 0 else { return false }
-                    open >>= 2
-                    depth -= 1
-                    filled |= 1 << depth
-                } else {
-                    guard depth < 32 else { return false }
-                    open = open << 2 | code
-                    depth += 1
-                    filled &= ~(1 << depth)
-                }
-                position = nameAt + 2
-            }
-            // The line break goes into the innermost open tag.
-            if index < lines.count - 1 {
-                guard filled & (1 << depth) != 0 else { return false }
-                filled &= ~(1 << depth)
-            }
-        }
-        return depth == 0 && filled & 1 != 0
-    }
-
     /// Parses cue text whose lines are separated by LF.
     static func parse(_ text: String) -> Parsed {
         var text = text

@@ -265,7 +265,7 @@ private struct SRTParser {
         // parser state, some 550 bytes.
         let bytes = self.bytes
         let hasMarkup = textLines.contains { SRTMarkup.mayHaveMarkup(bytes, from: $0.start, to: $0.end) }
-        if consumer != nil, !hasMarkup || SRTMarkup.hasOnlyPlainTags(bytes, textLines), var lines = sourceLines() {
+        if consumer != nil, !hasMarkup || PlainTags.accept(bytes, textLines), var lines = sourceLines() {
             lines.hasTags = hasMarkup
             text = .source(lines)
         } else if !hasMarkup {

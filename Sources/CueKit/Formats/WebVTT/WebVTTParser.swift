@@ -504,14 +504,14 @@ struct WebVTTParser {
 
     /// The cue text as plain lines of the input, all of it or all after a
     /// leading `<v Name>` (without classes or character references: the
-    /// name is the speaker), when the rest has no markup, character
-    /// reference or NUL and no line of it is empty or only spaces and tabs.
+    /// name is the speaker), when the rest has no character reference or
+    /// NUL, no markup but the tags `PlainTags` accepts, and no line of it is
+    /// empty or only spaces and tabs.
     private mutating func plainText(_ text: Range<Int>) -> (lines: SourceLines, speaker: String?)? {
         var start = text.lowerBound
         var name: UnsafeBufferPointer<UInt8>?
-        if start < text.upperBound && bytes[start] == UInt8(ascii: "<") {
-            guard start + 3 < text.upperBound, bytes[start + 1] == UInt8(ascii: "v"),
-                  bytes[start + 2] == 0x20 || bytes[start + 2] == 0x09 else { return nil }
+        if start + 3 < text.upperBound && bytes[start] == UInt8(ascii: "<") && bytes[start + 1] == UInt8(ascii: "v")
+            && (bytes[start + 2] == 0x20 || bytes[start + 2] == 0x09) {
             let close = ByteSearch.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: start + 3, to: text.upperBound)
             guard close < text.upperBound else { return nil }
             name = UnsafeBufferPointer(rebasing: bytes[(start + 3)..<close])
@@ -519,8 +519,11 @@ struct WebVTTParser {
             else { return nil }
             start = close + 1
         }
-        guard start < text.upperBound,
-              WebVTTCueTextParser.isPlain(UnsafeBufferPointer(rebasing: bytes[start..<text.upperBound])) else { return nil }
+        guard start < text.upperBound else { return nil }
+        let rest = UnsafeBufferPointer(rebasing: bytes[start..<text.upperBound])
+        let hasTags = !WebVTTCueTextParser.isPlain(rest)
+        if hasTags, ByteSearch.firstIndex(ofAny: UInt8(ascii: "&"), 0, in: rest, from: 0, to: rest.count) < rest.count { return nil }
+        var tags = PlainTags()
         var lineCount = 0
         var lineStart = start
         while true {
@@ -528,13 +531,14 @@ struct WebVTTParser {
             var index = lineStart
             while index < lineEnd && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
             guard index < lineEnd else { return nil }  // empty, or spaces and tabs only
+            if hasTags, !tags.read(bytes, from: lineStart, to: lineEnd, isLast: lineEnd == text.upperBound) { return nil }
             lineCount += 1
             if lineEnd == text.upperBound { break }
             lineStart = lineEnd + 1
         }
         let speaker = name.map { speakerName(written: $0) }
         guard speaker?.isEmpty != true else { return nil }  // `<v>` without a name is not a speaker
-        return (SourceLines(text: UnsafeBufferPointer(rebasing: bytes[start..<text.upperBound]), lineCount: lineCount), speaker)
+        return (SourceLines(text: rest, lineCount: lineCount, hasTags: hasTags), speaker)
     }
 
     /// The speaker a `<v …>` annotation written as `written` names.

@@ -51,6 +51,24 @@ struct PlainTagsProperties {
         }
     }
 
+    /// A cue's `text` of lines left in the input is what either reader
+    /// would have made of them: SRT's markup reader and WebVTT's cue text
+    /// parser agree on accepted text (WebVTT takes it without `&`).
+    @Test func acceptedTextReadsTheSameInBothFormats() async {
+        await propertyCheck(count: 1500, input: Self.text) { text in
+            guard Self.isWrittenFromTheInput(text) else { return }
+            let bytes = Array(text.utf8)
+            let lines = bytes.withUnsafeBufferPointer { buffer in
+                SourceLines(text: buffer, lineCount: text.split(separator: "\n", omittingEmptySubsequences: false).count, hasTags: true).spans
+            }
+            #expect(lines == SRTMarkup.parse(text).spans, "\(text.debugDescription)")
+            if !text.contains("&") {
+                var parser = WebVTTCueTextParser()
+                #expect(lines == bytes.withUnsafeBufferPointer { parser.parse($0) }, "\(text.debugDescription)")
+            }
+        }
+    }
+
     /// Whether `PlainTags` accepts `text` (lines split at LF).
     static func isWrittenFromTheInput(_ text: String) -> Bool {
         var offset = 0

@@ -128,11 +128,19 @@ enum WebVTTText {
         text.withUTF8 { appendEscaped($0, to: &out) }
     }
 
-    /// Escapes `&`, `<` and `>` in UTF-8 `bytes`.
-    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout TextOutput) {
+    /// Escapes `&`, `<` and `>` in UTF-8 `bytes`; with `keepingTags`,
+    /// every `<` starts a tag, which is kept as it stands (SRT's `<i>`,
+    /// `<b>` and `<u>` tags, see `SourceLines.hasTags`).
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, keepingTags: Bool = false, to out: inout TextOutput) {
         var runStart = 0
         while true {
             let index = ByteSearch.firstIndex(ofAny: UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), in: bytes, from: runStart, to: bytes.count)
+            if keepingTags && index < bytes.count && bytes[index] == UInt8(ascii: "<") {
+                let tagEnd = ByteSearch.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: index, to: bytes.count) + 1
+                out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<tagEnd]))
+                runStart = tagEnd
+                continue
+            }
             out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             guard index < bytes.count else { return }
             switch bytes[index] {
@@ -140,26 +148,6 @@ enum WebVTTText {
             case UInt8(ascii: "<"): out.append("&lt;")
             default: out.append("&gt;")
             }
-            runStart = index + 1
-        }
-    }
-
-    /// Escapes `&` and `>` in UTF-8 `bytes` whose every `<` starts a tag,
-    /// which is kept as it stands (SRT's `<i>`, `<b>` and `<u>` tags, see
-    /// `SourceLines.hasTags`).
-    static func appendEscapedKeepingTags(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout TextOutput) {
-        var runStart = 0
-        while true {
-            var index = ByteSearch.firstIndex(ofAny: UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), in: bytes, from: runStart, to: bytes.count)
-            if index < bytes.count && bytes[index] == UInt8(ascii: "<") {
-                index = ByteSearch.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: index, to: bytes.count) + 1
-                out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                runStart = index
-                continue
-            }
-            out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            guard index < bytes.count else { return }
-            out.append(bytes[index] == UInt8(ascii: "&") ? "&amp;" : "&gt;")
             runStart = index + 1
         }
     }

@@ -60,11 +60,7 @@ struct WebVTTWriterStream: CueWriterStream {
             // Plain lines straight from the input: none is empty.
             if let speaker { WebVTTText.appendStartTag("v", classes: classes, annotation: speaker, to: &out, losses: &losses) }
             lines.forEachLine { line in
-                if lines.hasTags {
-                    WebVTTText.appendEscapedKeepingTags(line, to: &out)
-                } else {
-                    WebVTTText.appendEscaped(line, to: &out)
-                }
+                WebVTTText.appendEscaped(line, keepingTags: lines.hasTags, to: &out)
                 out.newline()
             }
             return

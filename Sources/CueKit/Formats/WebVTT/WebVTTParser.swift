@@ -28,7 +28,7 @@ struct WebVTTParser {
     private var cues: [Cue] = []
     /// When set, cues go here as they are read (after the header) instead of into `cues`.
     private var consumer: (any CueConsumer)?
-    /// The array `bytes` points into, when streaming: plain cue text is
+    /// What `bytes` points into, when streaming: plain cue text is
     /// handed on as lines of it (`SourceLines`), and the consumer keeps it.
     private var input = InputBytes([])
     private var sentHeader = false

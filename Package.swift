@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
@@ -25,10 +24,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "cues",
-            dependencies: [
-                "CueKit",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["CueKit"]
         ),
         .executableTarget(name: "cues-bench", path: "Sources/CuesBenchmark"),
         .executableTarget(name: "cues-fuzz", dependencies: ["CueKit"], path: "Sources/CuesFuzz"),

@@ -152,7 +152,7 @@ public struct Converter: Sendable {
         if segmentation.tooFast > 0 {
             found.append(.note(
                 "captions.too-fast",
-                "\(segmentation.tooFast) caption(s) read faster than \(Int(captionStyle.maxCharactersPerSecond)) characters per second because the source gives their text too little time, first here; 'cues check --captions' lists them",
+                "\(segmentation.tooFast) caption(s) read faster than \(CaptionLint.format(captionStyle.maxCharactersPerSecond)) characters per second because the source gives their text too little time, first here; 'cues check --captions' lists them",
                 at: segmentation.firstTooFast))
         }
         return found

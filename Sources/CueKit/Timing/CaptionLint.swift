@@ -54,7 +54,8 @@ public struct CaptionLint: Sendable {
         return findings
     }
 
-    private static func format(_ value: Double) -> String {
+    /// `value` to one decimal, without a needless `.0`.
+    package static func format(_ value: Double) -> String {
         let tenths = (value * 10).rounded() / 10
         return tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)
     }

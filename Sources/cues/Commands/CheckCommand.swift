@@ -1,42 +1,45 @@
-import ArgumentParser
 import CueKit
 import Foundation
 
-struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
+/// `cues check`: reads inputs and reports every problem, writing nothing.
+struct CheckCommand: Command {
+    static let captions = OptionSpec.flag("captions", help: "Check the captions against the caption limits.")
+    static let preset = OptionSpec.option(
+        "preset", valueName: "preset", default: "youtube", completion: .list(CaptionStyle.presets.map(\.name)),
+        help: "Caption limits preset for --captions: youtube, netflix, podcast-srt.")
+    static let quiet = OptionSpec.flag("quiet", short: "q", help: "Print errors only.")
+    static let json = OptionSpec.flag("json", help: "Print one machine-readable report on standard output.")
+
+    static let spec = CommandSpec(
+        name: "check",
         abstract: "Read files, infer their times and report every problem; write nothing.",
         discussion: """
             With --captions, the captions a conversion would produce (transcripts are cut into \
             captions first) are checked against the caption limits: lines too long, too many \
             lines, reading speed, time on screen, overlaps and gaps under two frames. Exit status \
             1 when any error is found; with --strict every warning counts as an error.
-            """
-    )
+            """,
+        arguments: InputOptions.inputs,
+        options: InputOptions.options + [captions, preset] + CaptionLimitOptions.options + TimingOptions.options
+            + [quiet, json])
 
-    @OptionGroup var input: InputOptions
+    var input: InputOptions
+    var captions: Bool
+    var style: CaptionStyle
+    var timing: TimingOptions
+    var quiet: Bool
+    var json: Bool
 
-    @Flag(help: "Check the captions against the caption limits.")
-    var captions = false
-
-    @Option(help: ArgumentHelp("Caption limits preset for --captions: youtube, netflix, podcast-srt.", valueName: "preset"))
-    var preset: String = "youtube"
-
-    @OptionGroup var limits: CaptionLimitOptions
-    @OptionGroup var timing: TimingOptions
-
-    @Flag(name: .shortAndLong, help: "Print errors only.")
-    var quiet = false
-
-    @Flag(help: "Print one machine-readable report on standard output.")
-    var json = false
-
-    func validate() throws {
-        _ = try CaptionLimitOptions.preset(named: preset, option: "--preset")
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        input = try InputOptions(arguments)
+        captions = arguments.flag(Self.captions)
+        style = try CaptionLimitOptions(arguments).style(from: CaptionLimitOptions.preset(arguments, Self.preset))
+        timing = try TimingOptions(arguments)
+        quiet = arguments.flag(Self.quiet)
+        json = arguments.flag(Self.json)
     }
 
-    func run() throws {
-        let style = limits.style(from: try CaptionLimitOptions.preset(named: preset, option: "--preset"))
+    func run() throws(UsageError) -> Bool {
         let converter = Converter(readOptions: input.readOptions, inference: timing.inference, captionStyle: style)
         let printer = DiagnosticPrinter(quiet: quiet)
         var failed = false
@@ -66,7 +69,7 @@ struct CheckCommand: ParsableCommand {
         report.endObject()
         report.finish()
         if json { try? FileIO.writeStandardOutput(report.bytes) }
-        if failed { throw ExitCode.failure }
+        return !failed
     }
 
     /// Everything found about one file.

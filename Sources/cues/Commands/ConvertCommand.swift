@@ -1,10 +1,16 @@
-import ArgumentParser
 import CueKit
 import Foundation
 
-struct ConvertCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "convert",
+/// `cues convert`: reads inputs and writes them in other formats.
+struct ConvertCommand: Command {
+    static let jobs = OptionSpec.option(
+        "jobs", short: "j", valueName: "n",
+        help: "Inputs converted at once (default: the number of cores); with 1, a large caption file is also parsed and written on one thread rather than two.")
+    static let quiet = OptionSpec.flag("quiet", short: "q", help: "Print errors only.")
+    static let json = OptionSpec.flag("json", help: "Print one machine-readable report on standard output instead of diagnostics.")
+
+    static let spec = CommandSpec(
+        name: "convert",
         abstract: "Convert files to other formats.",
         discussion: """
             One input and one format write to standard output, or to -o FILE. Many inputs or \
@@ -12,47 +18,50 @@ struct ConvertCommand: ParsableCommand {
             in directories keep their subdirectory). Outputs are written to a temporary file and \
             renamed into place; an existing file is replaced only with --force; an input is never \
             overwritten. One bad input never stops the others: exit status 1 says some failed.
-            """
-    )
+            """,
+        arguments: InputOptions.inputs,
+        options: InputOptions.options + OutputOptions.options + TimingOptions.options + CaptionOptions.options
+            + [jobs, quiet, json])
 
-    @OptionGroup var input: InputOptions
-    @OptionGroup var output: OutputOptions
-    @OptionGroup var timing: TimingOptions
-    @OptionGroup var captions: CaptionOptions
-
-    @Option(name: .shortAndLong, help: "Inputs converted at once (default: the number of cores); with 1, a large caption file is also parsed and written on one thread rather than two.")
+    var input: InputOptions
+    var output: OutputOptions
+    var timing: TimingOptions
+    var captions: CaptionOptions
     var jobs: Int?
+    var quiet: Bool
+    var json: Bool
 
-    @Flag(name: .shortAndLong, help: "Print errors only.")
-    var quiet = false
-
-    @Flag(help: "Print one machine-readable report on standard output instead of diagnostics.")
-    var json = false
-
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        input = try InputOptions(arguments)
+        output = try OutputOptions(arguments)
+        timing = try TimingOptions(arguments)
+        captions = try CaptionOptions(arguments)
+        jobs = try arguments.integer(Self.jobs)
+        quiet = arguments.flag(Self.quiet)
+        json = arguments.flag(Self.json)
+        if let jobs, jobs < 1 { throw UsageError("--jobs must be at least 1") }
         let single = input.inputs.count == 1 && !FileIO.isDirectory(input.inputs[0]) && output.formats.count == 1
         if output.outDirectory == nil && !single {
-            throw ValidationError("several inputs or formats need --out-dir DIR")
+            throw UsageError("several inputs or formats need --out-dir DIR")
         }
         if output.output != nil && !single {
-            throw ValidationError("-o takes one input and one format; use --out-dir for more")
+            throw UsageError("-o takes one input and one format; use --out-dir for more")
         }
         if json && output.outDirectory == nil && (output.output ?? "-") == "-" {
-            throw ValidationError("--json prints the report on standard output; write the conversion with -o or --out-dir")
+            throw UsageError("--json prints the report on standard output; write the conversion with -o or --out-dir")
         }
         if let path = output.output, path != "-", input.inputs.contains(where: { $0 != "-" && FileIO.sameFile($0, path) }) {
-            throw ValidationError("the output '\(path)' is an input; refusing to overwrite it")
+            throw UsageError("the output '\(path)' is an input; refusing to overwrite it")
         }
     }
 
-    func run() throws {
+    func run() throws(UsageError) -> Bool {
         PendingFiles.install()
         let files = try input.collect()
         let plans = files.map { file in
             ConversionJob(input: file, outputs: output.formats.map { format in (format, destination(for: file, format: format)) })
         }
-        if let clash = firstClash(plans) { throw ValidationError(clash) }
+        if let clash = firstClash(plans) { throw UsageError(clash) }
 
         var configured = Converter(
             readOptions: input.readOptions, writeOptions: output.writeOptions, inference: timing.inference,
@@ -71,7 +80,7 @@ struct ConvertCommand: ParsableCommand {
         })
         let results = reporter.finish()
         if json { try? FileIO.writeStandardOutput(JSONReport.conversion(results)) }
-        if results.contains(where: { !$0.succeeded }) { throw ExitCode.failure }
+        return results.allSatisfy(\.succeeded)
     }
 
     private func destination(for file: InputFile, format: FormatID) -> Destination {

@@ -1,14 +1,19 @@
-import ArgumentParser
 import CueKit
 
-struct FormatsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "formats", abstract: "List the formats cues reads and writes.")
+/// `cues formats`: lists the formats.
+struct FormatsCommand: Command {
+    static let json = OptionSpec.flag("json", help: "Print the list as JSON.")
 
-    @Flag(help: "Print the list as JSON.")
-    var json = false
+    static let spec = CommandSpec(
+        name: "formats", abstract: "List the formats cues reads and writes.", options: [json])
 
-    func run() throws {
+    var json: Bool
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        json = arguments.flag(Self.json)
+    }
+
+    func run() throws(UsageError) -> Bool {
         let formats = FormatRegistry.standard.formats
         if json {
             var writer = JSONWriter()
@@ -33,7 +38,7 @@ struct FormatsCommand: ParsableCommand {
             writer.endArray()
             writer.finish()
             try? FileIO.writeStandardOutput(writer.bytes)
-            return
+            return true
         }
         var lines = ["\("id".padding(18)) \("read".padding(5)) \("write".padding(6)) \("extensions".padding(28)) media type"]
         for format in formats {
@@ -44,5 +49,6 @@ struct FormatsCommand: ParsableCommand {
             lines.append("\(id) \(read) \(write) \(extensions) \(format.mediaTypes.first ?? "")")
         }
         print(lines.joined(separator: "\n"))
+        return true
     }
 }

@@ -1,17 +1,24 @@
-import ArgumentParser
 import CueKit
 
-struct InfoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "info",
-        abstract: "Describe files: format, cues, speakers, chapters, duration and warnings.")
+/// `cues info`: describes each input.
+struct InfoCommand: Command {
+    static let json = OptionSpec.flag("json", help: "Print the descriptions as JSON.")
 
-    @OptionGroup var input: InputOptions
+    static let spec = CommandSpec(
+        name: "info",
+        abstract: "Describe files: format, cues, speakers, chapters, duration and warnings.",
+        arguments: InputOptions.inputs,
+        options: InputOptions.options + [json])
 
-    @Flag(help: "Print the descriptions as JSON.")
-    var json = false
+    var input: InputOptions
+    var json: Bool
 
-    func run() throws {
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        input = try InputOptions(arguments)
+        json = arguments.flag(Self.json)
+    }
+
+    func run() throws(UsageError) -> Bool {
         let converter = Converter(readOptions: input.readOptions)
         let printer = DiagnosticPrinter(quiet: true)
         var failed = false
@@ -29,6 +36,10 @@ struct InfoCommand: ParsableCommand {
                 continue
             } catch let error as Diagnostic {
                 printer.print(error)
+                failed = true
+                continue
+            } catch {
+                printer.error("\(error)")
                 failed = true
                 continue
             }
@@ -84,6 +95,6 @@ struct InfoCommand: ParsableCommand {
         report.endArray()
         report.finish()
         if json { try? FileIO.writeStandardOutput(report.bytes) } else if !text.isEmpty { print(text.joined(separator: "\n")) }
-        if failed { throw ExitCode.failure }
+        return !failed
     }
 }

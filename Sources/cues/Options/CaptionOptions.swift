@@ -1,57 +1,72 @@
-import ArgumentParser
 import CueKit
 
 /// How transcript lines become captions.
-struct CaptionOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("When to cut lines into captions: auto (a transcript written as captions), always, never.", valueName: "mode"))
-    var segment: String = "auto"
+struct CaptionOptions {
+    static let segment = OptionSpec.option(
+        "segment", valueName: "mode", default: "auto", completion: .list(["auto", "always", "never"]),
+        help: "When to cut lines into captions: auto (a transcript written as captions), always, never.")
+    static let captions = OptionSpec.option(
+        "captions", valueName: "preset", default: "youtube", completion: .list(CaptionStyle.presets.map(\.name)),
+        help: "Caption style preset: youtube (2 lines of 42, 5/6 to 7 s, 20 cps), netflix (the same, 2-frame gaps), podcast-srt (32 per line).")
+    static let options = [segment, captions] + CaptionLimitOptions.options
 
-    @Option(help: ArgumentHelp("Caption style preset: youtube (2 lines of 42, 5/6 to 7 s, 20 cps), netflix (the same, 2-frame gaps), podcast-srt (32 per line).", valueName: "preset"))
-    var captions: String = "youtube"
+    var segmentation: Converter.Segmentation
+    var style: CaptionStyle
 
-    @OptionGroup var limits: CaptionLimitOptions
-
-    func validate() throws {
-        if Converter.Segmentation(rawValue: segment) == nil {
-            throw ValidationError("--segment expects auto, always or never, found '\(segment)'")
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        let segment = arguments.value(Self.segment) ?? "auto"
+        guard let segmentation = Converter.Segmentation(rawValue: segment) else {
+            throw UsageError("--segment expects auto, always or never, found '\(segment)'")
         }
-        _ = try CaptionLimitOptions.preset(named: captions, option: "--captions")
+        self.segmentation = segmentation
+        style = try CaptionLimitOptions(arguments).style(from: CaptionLimitOptions.preset(arguments, Self.captions))
     }
-
-    var segmentation: Converter.Segmentation { Converter.Segmentation(rawValue: segment) ?? .auto }
-
-    var style: CaptionStyle { limits.style(from: (try? CaptionLimitOptions.preset(named: captions, option: "")) ?? .youtube) }
 }
 
 /// Caption limits that override a preset.
-struct CaptionLimitOptions: ParsableArguments {
-    @Option(name: .customLong("max-chars"), help: "Characters per caption line.")
+struct CaptionLimitOptions {
+    static let maxChars = OptionSpec.option("max-chars", valueName: "n", help: "Characters per caption line.")
+    static let maxLines = OptionSpec.option("max-lines", valueName: "n", help: "Lines per caption.")
+    static let minDuration = OptionSpec.option("min-duration", valueName: "seconds", help: "Shortest time on screen, in seconds.")
+    static let maxDuration = OptionSpec.option("max-duration", valueName: "seconds", help: "Longest time on screen, in seconds.")
+    static let maxCPS = OptionSpec.option("max-cps", valueName: "n", help: "Highest reading speed, in characters per second.")
+    static let options = [maxChars, maxLines, minDuration, maxDuration, maxCPS]
+
     var maxChars: Int?
-
-    @Option(name: .customLong("max-lines"), help: "Lines per caption.")
     var maxLines: Int?
-
-    @Option(name: .customLong("min-duration"), help: "Shortest time on screen, in seconds.")
     var minDuration: Double?
-
-    @Option(name: .customLong("max-duration"), help: "Longest time on screen, in seconds.")
     var maxDuration: Double?
-
-    @Option(name: .customLong("max-cps"), help: "Highest reading speed, in characters per second.")
     var maxCPS: Double?
 
-    func validate() throws {
-        if let maxChars, maxChars < 1 { throw ValidationError("--max-chars must be at least 1") }
-        if let maxLines, maxLines < 1 { throw ValidationError("--max-lines must be at least 1") }
-        if let minDuration, minDuration < 0 { throw ValidationError("--min-duration cannot be negative") }
-        if let maxDuration, maxDuration <= (minDuration ?? 0) { throw ValidationError("--max-duration must be longer than --min-duration") }
-        if let maxCPS, maxCPS <= 0 { throw ValidationError("--max-cps must be positive") }
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        maxChars = try arguments.integer(Self.maxChars)
+        maxLines = try arguments.integer(Self.maxLines)
+        minDuration = try arguments.number(Self.minDuration)
+        maxDuration = try arguments.number(Self.maxDuration)
+        maxCPS = try arguments.number(Self.maxCPS)
+        try Self.check(maxChars.map(Double.init), Self.maxChars, within: 1...10_000, in: arguments)
+        try Self.check(maxLines.map(Double.init), Self.maxLines, within: 1...100, in: arguments)
+        try Self.check(minDuration, Self.minDuration, within: 0...1_000_000, in: arguments)
+        try Self.check(maxDuration, Self.maxDuration, within: 0...1_000_000, in: arguments)
+        try Self.check(maxCPS, Self.maxCPS, within: 0.1...1_000, in: arguments)
+        if let maxDuration, maxDuration <= (minDuration ?? 0) { throw UsageError("--max-duration must be longer than --min-duration") }
     }
 
-    /// The preset called `name`; a usage error naming `option` otherwise.
-    static func preset(named name: String, option: String) throws -> CaptionStyle {
+    /// A usage error when `value` is outside `range` (larger values would
+    /// overflow the caption arithmetic).
+    private static func check(
+        _ value: Double?, _ option: OptionSpec, within range: ClosedRange<Double>, in arguments: ParsedArguments
+    ) throws(UsageError) {
+        guard let value, !range.contains(value) else { return }
+        let (lowest, highest) = (CaptionLint.format(range.lowerBound), CaptionLint.format(range.upperBound))
+        throw UsageError("--\(option.long) expects a value from \(lowest) to \(highest), found '\(arguments.value(option) ?? "")'")
+    }
+
+    /// The preset `option` names; a usage error when there is none of that name.
+    static func preset(_ arguments: ParsedArguments, _ option: OptionSpec) throws(UsageError) -> CaptionStyle {
+        let name = arguments.value(option) ?? ""
         guard let style = CaptionStyle.presets.first(where: { $0.name == name })?.style else {
-            throw ValidationError("\(option) expects \(CaptionStyle.presets.map(\.name).joined(separator: ", ")), found '\(name)'")
+            throw UsageError("--\(option.long) expects \(CaptionStyle.presets.map(\.name).joined(separator: ", ")), found '\(name)'")
         }
         return style
     }

@@ -1,35 +1,45 @@
-import ArgumentParser
 import CueKit
 
 /// How inputs are found and read.
-struct InputOptions: ParsableArguments {
-    @Argument(help: "Input files or directories; '-' reads standard input.")
+struct InputOptions {
+    static let inputs = ArgumentSpec(name: "inputs", help: "Input files or directories; '-' reads standard input.")
+    static let from = OptionSpec.option(
+        "from", valueName: "format", completion: .list(FormatRegistry.standard.readableIDs),
+        help: "The input format, when content and name do not tell (see 'cues formats').")
+    static let recursive = OptionSpec.flag(
+        "recursive", short: "r", help: "Read the files inside directories given as inputs, and inside their subdirectories.")
+    static let strict = OptionSpec.flag("strict", help: "Treat every repair of bad input as an error.")
+    static let encoding = OptionSpec.option(
+        "encoding", valueName: "name",
+        help: "The input's character encoding (GB2312, Big5, Windows-1250, any name iconv knows); detected when not given.")
+    static let speakerLabels = OptionSpec.flag(
+        "speaker-labels", help: "Read a leading 'Name:' (or '>> NAME:') on a caption's first line as its speaker.")
+    static let item = OptionSpec.option(
+        "item", valueName: "N|GUID|TITLE",
+        help: "The item of a feed to convert: a 1-based number, a guid or a title (default: every item for a feed output, else the first).")
+    static let options = [from, recursive, strict, encoding, speakerLabels, item]
+
     var inputs: [String]
-
-    @Option(name: .long, help: "The input format, when content and name do not tell (see 'cues formats').")
     var from: String?
-
-    @Flag(name: .shortAndLong, help: "Read the files inside directories given as inputs, and inside their subdirectories.")
-    var recursive = false
-
-    @Flag(help: "Treat every repair of bad input as an error.")
-    var strict = false
-
-    @Option(name: .long, help: "The input's character encoding (GB2312, Big5, Windows-1250, any name iconv knows); detected when not given.")
+    var recursive: Bool
+    var strict: Bool
     var encoding: String?
-
-    @Flag(name: .long, help: "Read a leading 'Name:' (or '>> NAME:') on a caption's first line as its speaker.")
-    var speakerLabels = false
-
-    @Option(name: .long, help: ArgumentHelp("The item of a feed to convert: a 1-based number, a guid or a title (default: every item for a feed output, else the first).", valueName: "N|GUID|TITLE"))
+    var speakerLabels: Bool
     var item: String?
 
-    func validate() throws {
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        inputs = arguments.arguments
+        from = arguments.value(Self.from)
+        recursive = arguments.flag(Self.recursive)
+        strict = arguments.flag(Self.strict)
+        encoding = arguments.value(Self.encoding)
+        speakerLabels = arguments.flag(Self.speakerLabels)
+        item = arguments.value(Self.item)
         if let from, FormatRegistry.standard[FormatID(from)]?.reader == nil {
-            throw ValidationError("unknown input format '\(from)'; expected one of \(FormatRegistry.standard.readableIDs.joined(separator: ", "))")
+            throw UsageError("unknown input format '\(from)'; expected one of \(FormatRegistry.standard.readableIDs.joined(separator: ", "))")
         }
         if inputs.filter({ $0 == "-" }).count > 1 {
-            throw ValidationError("standard input ('-') can be read only once")
+            throw UsageError("standard input ('-') can be read only once")
         }
     }
 
@@ -41,7 +51,7 @@ struct InputOptions: ParsableArguments {
 
     /// The files to read, in order; directories expand to the files in them
     /// whose format cues can read.
-    func collect() throws -> [InputFile] {
+    func collect() throws(UsageError) -> [InputFile] {
         var files: [InputFile] = []
         for input in inputs {
             if input == "-" {
@@ -55,7 +65,7 @@ struct InputOptions: ParsableArguments {
             let found = FileIO.listFiles(in: input, recursive: recursive)
                 .filter { FormatRegistry.standard.format(forFileName: $0)?.reader != nil }
             if found.isEmpty {
-                throw ValidationError("'\(input)' holds no file cues can read\(recursive ? "" : " (pass --recursive for subdirectories)")")
+                throw UsageError("'\(input)' holds no file cues can read\(recursive ? "" : " (pass --recursive for subdirectories)")")
             }
             for relative in found {
                 let directory = relative.split(separator: "/").dropLast().joined(separator: "/")

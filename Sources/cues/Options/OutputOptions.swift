@@ -1,45 +1,44 @@
-import ArgumentParser
 import CueKit
 
 /// Where and how outputs are written.
-struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Output formats, comma-separated (see 'cues formats').", valueName: "format[,format...]"))
-    var to: String
+struct OutputOptions {
+    static let to = OptionSpec.option(
+        "to", valueName: "format[,format...]", required: true, completion: .list(FormatRegistry.standard.writableIDs),
+        help: "Output formats, comma-separated (see 'cues formats').")
+    static let output = OptionSpec.option(
+        "output", short: "o", valueName: "file", completion: .file,
+        help: "The output file for one input and one format; '-' is standard output (the default).")
+    static let outDirectory = OptionSpec.option(
+        "out-dir", valueName: "dir", completion: .directory,
+        help: "Write DIR/<input name>.<format extension> for every input and format.")
+    static let force = OptionSpec.flag("force", short: "f", help: "Replace output files that already exist.")
+    static let baseURL = OptionSpec.option(
+        "base-url", valueName: "URL",
+        help: "The URL the feed's sibling files are published under: an RSS output links <stem>.chapters.json and <stem>.vtt there.")
+    static let crlf = OptionSpec.flag("crlf", help: "End output lines with CR LF instead of LF.")
+    static let bom = OptionSpec.flag(
+        "bom", help: "Start the output with a UTF-8 byte order mark (some players need one, others reject it).")
+    static let options = [to, output, outDirectory, force, baseURL, crlf, bom]
 
-    @Option(name: [.short, .customLong("output")], help: "The output file for one input and one format; '-' is standard output (the default).")
+    var formats: [FormatID]
     var output: String?
-
-    @Option(name: .customLong("out-dir"), help: "Write DIR/<input name>.<format extension> for every input and format.")
     var outDirectory: String?
+    var force: Bool
+    var writeOptions: WriteOptions
 
-    @Flag(name: .shortAndLong, help: "Replace output files that already exist.")
-    var force = false
-
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the feed's sibling files are published under: an RSS output links <stem>.chapters.json and <stem>.vtt there.", valueName: "URL"))
-    var baseURL: String?
-
-    @Flag(name: .long, help: "End output lines with CR LF instead of LF.")
-    var crlf = false
-
-    @Flag(name: .long, help: "Start the output with a UTF-8 byte order mark (some players need one, others reject it).")
-    var bom = false
-
-    var formats: [FormatID] {
-        to.split(separator: ",").map { FormatID(String($0).trimmingCharacters()) }
-    }
-
-    func validate() throws {
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        formats = arguments.required(Self.to).split(separator: ",").map { FormatID(String($0).trimmingCharacters()) }
+        output = arguments.value(Self.output)
+        outDirectory = arguments.value(Self.outDirectory)
+        force = arguments.flag(Self.force)
+        writeOptions = WriteOptions(crlf: arguments.flag(Self.crlf), byteOrderMark: arguments.flag(Self.bom), baseURL: arguments.value(Self.baseURL))
         let registry = FormatRegistry.standard
         for format in formats where registry[format]?.writer == nil {
-            throw ValidationError("unknown output format '\(format)'; expected one of \(registry.writableIDs.joined(separator: ", "))")
+            throw UsageError("unknown output format '\(format)'; expected one of \(registry.writableIDs.joined(separator: ", "))")
         }
-        if formats.isEmpty { throw ValidationError("--to needs at least one format") }
-        if Set(formats).count != formats.count { throw ValidationError("--to names a format twice") }
-        if output != nil && outDirectory != nil { throw ValidationError("use -o for one output file or --out-dir for many, not both") }
-    }
-
-    var writeOptions: WriteOptions {
-        WriteOptions(crlf: crlf, byteOrderMark: bom, baseURL: baseURL)
+        if formats.isEmpty { throw UsageError("--to needs at least one format") }
+        if Set(formats).count != formats.count { throw UsageError("--to names a format twice") }
+        if output != nil && outDirectory != nil { throw UsageError("use -o for one output file or --out-dir for many, not both") }
     }
 }
 

@@ -31,11 +31,14 @@ enum TestFiles {
 
     static var hasCorpus: Bool { corpus != nil }
 
-    /// The files in a corpus folder with one of `extensions`, sorted.
-    static func corpusFiles(_ folder: String, extensions: Set<String>) -> [URL] {
+    /// The files in a corpus folder (and with `recursive`, in the folders
+    /// below it) with one of `extensions`, sorted by path.
+    static func corpusFiles(_ folder: String, extensions: Set<String>, recursive: Bool = false) -> [URL] {
         guard let corpus else { return [] }
         let directory = corpus.appendingPathComponent(folder)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let names = recursive
+            ? (FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? [])
+            : (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.sorted().map { directory.appendingPathComponent($0) }
             .filter { extensions.contains($0.pathExtension.lowercased()) }
     }

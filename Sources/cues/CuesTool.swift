@@ -35,7 +35,9 @@ enum CuesTool {
             return printed(ManualPage.text(spec))
         case "--generate-completion-script":
             guard words.count == 2, let script = CompletionScript.text(for: words[1], tool: spec) else {
-                return usageError("--generate-completion-script expects one of \(CompletionScript.shells.joined(separator: ", "))", usage: "cues --generate-completion-script <shell>", help: "cues --help")
+                return usageError(
+                    "--generate-completion-script expects one of \(CompletionScript.shells.joined(separator: ", "))",
+                    usage: "cues --generate-completion-script <shell>", help: "cues --help")
             }
             return printed(script, newline: false)
         case "help":

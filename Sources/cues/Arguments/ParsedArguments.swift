@@ -99,9 +99,10 @@ struct ParsedArguments {
         return values[option.long] ?? option.defaultValue
     }
 
-    /// The value of an option the command line must give (checked when read).
-    func required(_ option: OptionSpec) -> String {
-        precondition(option.isRequired)
+    /// The value of an option that always has one: the command line must
+    /// give it (checked when read), or it has a default.
+    func string(_ option: OptionSpec) -> String {
+        precondition(option.isRequired || option.defaultValue != nil, "'\(option.long)' may have no value")
         return value(option)!
     }
 

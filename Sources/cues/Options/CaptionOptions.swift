@@ -14,7 +14,7 @@ struct CaptionOptions {
     var style: CaptionStyle
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        let segment = arguments.value(Self.segment) ?? "auto"
+        let segment = arguments.string(Self.segment)
         guard let segmentation = Converter.Segmentation(rawValue: segment) else {
             throw UsageError("--segment expects auto, always or never, found '\(segment)'")
         }
@@ -64,7 +64,7 @@ struct CaptionLimitOptions {
 
     /// The preset `option` names; a usage error when there is none of that name.
     static func preset(_ arguments: ParsedArguments, _ option: OptionSpec) throws(UsageError) -> CaptionStyle {
-        let name = arguments.value(option) ?? ""
+        let name = arguments.string(option)
         guard let style = CaptionStyle.presets.first(where: { $0.name == name })?.style else {
             throw UsageError("--\(option.long) expects \(CaptionStyle.presets.map(\.name).joined(separator: ", ")), found '\(name)'")
         }

@@ -27,7 +27,7 @@ struct OutputOptions {
     var writeOptions: WriteOptions
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        formats = arguments.required(Self.to).split(separator: ",").map { FormatID(String($0).trimmingCharacters()) }
+        formats = arguments.string(Self.to).split(separator: ",").map { FormatID(String($0).trimmingCharacters()) }
         output = arguments.value(Self.output)
         outDirectory = arguments.value(Self.outDirectory)
         force = arguments.flag(Self.force)

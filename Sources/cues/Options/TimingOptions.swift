@@ -31,7 +31,7 @@ struct TimingOptions {
             }
             ratio = parsed
         }
-        let inferEnd = arguments.value(Self.inferEnd) ?? "next"
+        let inferEnd = arguments.string(Self.inferEnd)
         guard let policy = Self.endPolicy(inferEnd) else {
             throw UsageError("--infer-end expects next, gap=MS or max=MS, found '\(inferEnd)'")
         }

@@ -4,9 +4,11 @@ struct OptionSpec: Sendable {
     enum Value: Sendable {
         /// Nothing: the option is a flag.
         case none
-        /// The next argument, which may not look like an option ('-' alone may).
+        /// The next argument, which may not look like an option ('-' alone
+        /// and negative numbers may).
         case next(name: String)
-        /// The next argument whatever it is, so that `--shift -2s` works.
+        /// The next argument whatever it is: `--shift -later` is then
+        /// reported as a bad duration, not as a missing one.
         case unconditional(name: String)
     }
 

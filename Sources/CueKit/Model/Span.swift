@@ -43,7 +43,10 @@ public struct SpanElement: Hashable, Sendable {
 extension Span {
     /// Spans for plain text, turning each line feed into `.lineBreak`.
     public static func plain(_ text: String) -> [Span] {
-        guard text.utf8.contains(0x0A) else { return text.isEmpty ? [] : [.text(text)] }
+        let hasLineBreak = text.utf8.withContiguousStorageIfAvailable {
+            ByteSearch.firstIndex(of: 0x0A, in: $0, from: 0, to: $0.count) < $0.count
+        } ?? text.utf8.contains(0x0A)
+        guard hasLineBreak else { return text.isEmpty ? [] : [.text(text)] }
         var spans: [Span] = []
         var first = true
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -14,19 +14,27 @@ struct CaptionWords {
 
     init(_ text: String) {
         bytes = Array(text.utf8)
+        // A word takes at least two bytes with the space after it.
+        ranges.reserveCapacity(bytes.count / 2 + 1)
+        widths.reserveCapacity(bytes.count / 2 + 1)
         bytes.withUnsafeBufferPointer { bytes in
             var index = 0
             while index < bytes.count {
                 while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
                 guard index < bytes.count else { break }
                 let start = index
-                var ascii = true
+                var scalars = 0
+                var simple = true
                 while index < bytes.count, !Self.isSpace(bytes[index]) {
-                    if bytes[index] >= 0x80 { ascii = false }
+                    let byte = bytes[index]
+                    if byte & 0xC0 != 0x80 {
+                        scalars += 1
+                        simple = simple && Self.startsLoneCharacter(byte)
+                    }
                     index += 1
                 }
                 ranges.append(start..<index)
-                widths.append(ascii ? index - start : String(decoding: bytes[start..<index], as: UTF8.self).count)
+                widths.append(simple ? scalars : String(decoding: bytes[start..<index], as: UTF8.self).count)
             }
             breakCosts = ranges.indices.map { position in
                 position + 1 < ranges.count
@@ -57,6 +65,16 @@ struct CaptionWords {
 
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+
+    /// Whether the scalar this UTF-8 lead byte starts is one that is always
+    /// a character of its own, never joined to its neighbours: ASCII,
+    /// U+0080 to U+02FF (Latin letters with their accents precomposed;
+    /// combining marks start at U+0300) and U+4000 to U+9FFF (CJK
+    /// ideographs). A word of only such scalars is as wide as it has scalars,
+    /// without Unicode's grapheme breaking.
+    private static func startsLoneCharacter(_ lead: UInt8) -> Bool {
+        lead < 0x80 || (lead >= 0xC2 && lead <= 0xCB) || (lead >= 0xE4 && lead <= 0xE9)
     }
 
     /// How good a cut between two words is: 0 after a sentence end, 4 after
@@ -93,7 +111,10 @@ struct CaptionWords {
                 }
             }
         }
-        if next.elementsEqual([0x2D]) || next.elementsEqual([0xE2, 0x80, 0x93]) || next.elementsEqual([0xE2, 0x80, 0x94]) {
+        // Before a dash: - (2D), – (E2 80 93) or — (E2 80 94) alone.
+        let first = next.startIndex
+        if (next.count == 1 && next[first] == 0x2D)
+            || (next.count == 3 && next[first] == 0xE2 && next[first + 1] == 0x80 && (next[first + 2] == 0x93 || next[first + 2] == 0x94)) {
             return 4
         }
         if let key = packedLowercase(next), joiningWords.contains(key) { return 10 }

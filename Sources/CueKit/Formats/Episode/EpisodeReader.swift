@@ -183,11 +183,11 @@ private struct EpisodeParser {
                     at: location(entry.mark), format: .episode)
             }
             var fields = Fields()
-            var marks: [String: Mark] = [:]
+            var marks = FieldMarks()
             for (keyNode, valueNode) in mapping {
                 let key = try keyText(keyNode)
                 fields.append(key, try fieldValue(valueNode))
-                if marks[key] == nil { marks[key] = valueNode.mark ?? keyNode.mark }
+                marks.record(key, valueNode.mark ?? keyNode.mark)
             }
             if fields["header"] != nil {
                 if previousWasHeader {
@@ -219,7 +219,7 @@ private struct EpisodeParser {
         attachQuotableClips(to: &timeline)
     }
 
-    private mutating func chapter(_ fields: Fields, marks: [String: Mark], entry: Node, cueIndex: Int) throws(Diagnostic) -> Chapter {
+    private mutating func chapter(_ fields: Fields, marks: FieldMarks, entry: Node, cueIndex: Int) throws(Diagnostic) -> Chapter {
         let header = fields["header"]!
         guard let title = header.text else {
             throw .error(
@@ -238,7 +238,7 @@ private struct EpisodeParser {
         return chapter
     }
 
-    private mutating func cue(_ fields: Fields, marks: [String: Mark], entry: Node) throws(Diagnostic) -> Cue {
+    private mutating func cue(_ fields: Fields, marks: FieldMarks, entry: Node) throws(Diagnostic) -> Cue {
         let lineValue = fields["line"]!
         guard let text = lineValue.text else {
             throw .error(
@@ -256,7 +256,7 @@ private struct EpisodeParser {
     }
 
     /// The start from `sec` and `time`, with warnings for each quirk.
-    private mutating func start(_ fields: Fields, marks: [String: Mark]) throws(Diagnostic) -> Timestamp? {
+    private mutating func start(_ fields: Fields, marks: FieldMarks) throws(Diagnostic) -> Timestamp? {
         var seconds: Timestamp?
         if let sec = fields["sec"] {
             guard let text = sec.text else {

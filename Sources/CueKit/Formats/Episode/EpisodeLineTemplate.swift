@@ -12,6 +12,31 @@ enum EpisodeLineTemplate {
     /// A speaker name from a raw `who`: trimmed, without a trailing colon; nil
     /// when empty or when it reads as a sentence rather than a name.
     static func speakerName(_ raw: String) -> String? {
+        isPlainName(raw) ? raw : speakerNameByCharacters(raw)
+    }
+
+    /// Whether `raw` is a name as `speakerName` gives it back unchanged:
+    /// printable ASCII, at most 40 characters and 5 words, no space at
+    /// either end, not ending in a colon or a sentence's end. Its bytes are
+    /// its characters, so this needs no grapheme breaking.
+    static func isPlainName(_ raw: String) -> Bool {
+        var words = 0
+        var count = 0
+        var previous: UInt8 = 0x20
+        for byte in raw.utf8 {
+            guard byte >= 0x20, byte < 0x7F else { return false }
+            if byte != 0x20 && previous == 0x20 { words += 1 }
+            previous = byte
+            count += 1
+        }
+        let last = raw.utf8.last ?? 0x20
+        return count <= 40 && (1...5).contains(words) && raw.utf8.first != 0x20
+            && last != 0x20 && last != UInt8(ascii: ":") && last != UInt8(ascii: ".") && last != UInt8(ascii: "?")
+            && last != UInt8(ascii: "!")
+    }
+
+    /// `speakerName` for any text, character by character.
+    static func speakerNameByCharacters(_ raw: String) -> String? {
         var name = Substring(raw).trimmingWhitespace()
         while name.hasSuffix(":") { name = name.dropLast().trimmingWhitespace() }
         guard !name.isEmpty else { return nil }

@@ -32,11 +32,10 @@ enum CompletionScript {
             lines.append("    \(command.name))")
             lines.append("        case \"$previous\" in")
             for option in command.options where option.takesValue {
-                let patterns = ([option.short.map { "-\($0)" }] + ["--" + option.long]).compactMap { $0 }
-                lines.append("        \(patterns.joined(separator: "|"))) \(bashValues(option.completion)) return ;;")
+                lines.append("        \(option.spellings.joined(separator: "|"))) \(bashValues(option.completion)) return ;;")
             }
             lines.append("        esac")
-            let options = command.options.flatMap { option in [option.short.map { "-\($0)" }, "--" + option.long].compactMap { $0 } }
+            let options = command.options.flatMap(\.spellings)
             lines.append("        if [[ $current == -* ]]; then")
             lines.append("            COMPREPLY=($(compgen -W \"\((options + ["--help"]).joined(separator: " "))\" -- \"$current\"))")
             if command.arguments != nil {

@@ -60,6 +60,11 @@ struct OptionSpec: Sendable {
         "--" + long + (valueName.map { " <\($0)>" } ?? "")
     }
 
+    /// `-o` and `--output`: the ways the option is written.
+    var spellings: [String] {
+        (short.map { ["-\($0)"] } ?? []) + ["--" + long]
+    }
+
     /// `-o, --output <file>`: the option's names as help lists them.
     var names: String {
         (short.map { "-\($0), " } ?? "") + synopsis

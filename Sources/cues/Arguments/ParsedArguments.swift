@@ -80,7 +80,7 @@ struct ParsedArguments {
     /// An error for an option the command does not take, with the nearest
     /// one it does take when that is close.
     private func unknown(_ name: String) -> UsageError {
-        let names = command.options.map { "--" + $0.long } + command.options.compactMap { $0.short.map { "-\($0)" } }
+        let names = command.options.flatMap(\.spellings)
         let nearest = names.min { editDistance(name, $0) < editDistance(name, $1) }
         if let nearest, editDistance(name, nearest) <= max(1, nearest.count / 3) {
             return UsageError("unknown option '\(name)'; did you mean '\(nearest)'?")

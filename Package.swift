@@ -22,9 +22,10 @@ let package = Package(
             name: "CueKit",
             dependencies: ["Yams", "CLibXML2"]
         ),
+        .target(name: "CSystemCalls"),
         .executableTarget(
             name: "cues",
-            dependencies: ["CueKit"]
+            dependencies: ["CueKit", "CSystemCalls"]
         ),
         .executableTarget(name: "cues-bench", path: "Sources/CuesBenchmark"),
         .executableTarget(name: "cues-fuzz", dependencies: ["CueKit"], path: "Sources/CuesFuzz"),

@@ -21,7 +21,14 @@ enum CuesTool {
         commands: commands.map { $0.spec })
 
     static func main() {
-        exit(run(Array(CommandLine.arguments.dropFirst())))
+        let status = run(Array(CommandLine.arguments.dropFirst()))
+        // Whatever the command said, output that could not be written is a
+        // failure.
+        if let failure = StandardOutput.failure {
+            DiagnosticPrinter().error(failure.message)
+            exit(status == 0 ? 1 : status)
+        }
+        exit(status)
     }
 
     /// Runs the command line `words` (without the tool's name); the exit status.
@@ -70,7 +77,7 @@ enum CuesTool {
 
     /// Prints `text` on standard output; status 0.
     private static func printed(_ text: String, newline: Bool = true) -> Int32 {
-        try? FileIO.writeStandardOutput(Array((newline ? text + "\n" : text).utf8))
+        StandardOutput.print(text, newline: newline)
         return 0
     }
 

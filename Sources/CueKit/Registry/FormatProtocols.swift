@@ -7,23 +7,23 @@ public struct ReadOptions: Sendable {
     /// Which timeline of an input that holds several (a feed's items) the
     /// converter keeps; nil keeps them all.
     public var item: ItemSelector?
-    /// The directory of the input file, so a reader may open files the input
-    /// refers to by a name beside it (an RSS item's `podcast:chapters`).
-    /// Nil: no other file is opened.
-    public var baseDirectory: String?
+    /// Where a reader finds the files the input links to by a name beside
+    /// it (an RSS item's `podcast:chapters`), such as `DirectoryFiles` for
+    /// the input's directory. Nil: no other file is read.
+    public var linkedFiles: (any LinkedFileResolver)?
     /// The input's character encoding by name (`GB2312`, `Big5`,
     /// `Windows-1250`, any name iconv knows); nil to detect it (see `TextDecoding`).
     public var encoding: String?
 
     public init(
         strict: Bool = false, speakerLabels: Bool = false, encoding: String? = nil,
-        item: ItemSelector? = nil, baseDirectory: String? = nil
+        item: ItemSelector? = nil, linkedFiles: (any LinkedFileResolver)? = nil
     ) {
         self.strict = strict
         self.speakerLabels = speakerLabels
         self.encoding = encoding
         self.item = item
-        self.baseDirectory = baseDirectory
+        self.linkedFiles = linkedFiles
     }
 }
 

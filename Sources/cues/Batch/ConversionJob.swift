@@ -34,11 +34,11 @@ struct ConversionJob: Sendable {
     /// was written. Never throws: failures are in the result.
     func run(converter: Converter, inputFormat: FormatID?, transform: TimeTransform, force: Bool, inputFiles: Set<FileIO.Identity>) -> Result {
         var result = Result(input: input)
-        let bytes: InputBytes
+        let loaded: FileIO.LoadedInput
         do {
-            bytes = try FileIO.load(input.path)
+            loaded = try FileIO.load(input.path)
         } catch {
-            result.diagnostics.append(.error("io.read", error.message))
+            result.diagnostics.append(error.diagnostic)
             return result
         }
         // Open every destination first: an output that may not be written
@@ -64,21 +64,35 @@ struct ConversionJob: Sendable {
         // Readers may open files the input names beside it (a feed's chapters).
         var converter = converter
         if !input.isStandardInput {
-            converter.readOptions.baseDirectory = input.path.lastIndex(of: "/").map { String(input.path[..<$0]) } ?? "."
+            let directory = input.path.lastIndex(of: "/").map { String(input.path[...$0]) } ?? "."
+            converter.readOptions.linkedFiles = DirectoryFiles(directory: directory)
         }
         var failures: [FormatID: Diagnostic] = refused
+        var stopped: Diagnostic?
         if !sinks.isEmpty {
             do {
                 let conversion = try converter.convert(
-                    bytes, name: input.displayName, from: inputFormat, into: sinks, transform: transform,
+                    loaded.bytes, name: input.displayName, from: inputFormat, into: sinks, transform: transform,
                     diagnostics: &diagnostics)
                 result.sourceFormat = conversion.format.id
                 for (format, error) in conversion.failures { failures[format] = error }
             } catch {
-                for target in opened.values { target.file.abort() }
-                result.diagnostics = diagnostics.items + [error]
-                return result
+                stopped = error
             }
+        }
+        // What was read from a file that changed meanwhile is not trusted,
+        // nor what the reader said of it.
+        do throws(FileIO.Failure) {
+            try loaded.verifyUnchanged(name: input.displayName)
+        } catch {
+            for target in opened.values { target.file.abort() }
+            result.diagnostics = [error.diagnostic]
+            return result
+        }
+        if let stopped {
+            for target in opened.values { target.file.abort() }
+            result.diagnostics = diagnostics.items + [stopped]
+            return result
         }
         result.diagnostics = diagnostics.items
         for (format, destination) in outputs {
@@ -90,8 +104,7 @@ struct ConversionJob: Sendable {
                     do throws(FileIO.Failure) {
                         try target.file.commit()
                     } catch {
-                        target.file.abort()
-                        output.error = .error("io.write", error.message)
+                        output.error = error.diagnostic
                     }
                 }
             }
@@ -102,26 +115,15 @@ struct ConversionJob: Sendable {
     }
 }
 
-/// An output file being written: checked, its directory made, a temporary
-/// file opened beside it.
+/// An output file being written (see `OutputFile`).
 private final class OutputTarget: OutputSink {
-    let file: FileIO.AtomicFile
+    let file: OutputFile
 
     init(path: String, force: Bool, inputFiles: Set<FileIO.Identity>) throws(Diagnostic) {
-        let existing = FileIO.identity(path)
-        if let existing, inputFiles.contains(existing) {
-            throw .error("io.output-is-input", "refusing to write '\(path)': it is an input of this run")
-        }
-        if !force && existing != nil {
-            throw .error("io.output-exists", "'\(path)' already exists; pass --force to replace it")
-        }
         do throws(FileIO.Failure) {
-            if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
-                try FileIO.createDirectories(String(path[..<slash]))
-            }
-            file = try FileIO.AtomicFile(path: path)
+            file = try OutputFile(path: path, replacing: force, inputs: inputFiles)
         } catch {
-            throw .error("io.write", error.message)
+            throw error.diagnostic
         }
     }
 
@@ -129,7 +131,7 @@ private final class OutputTarget: OutputSink {
         do throws(FileIO.Failure) {
             try file.append(bytes)
         } catch {
-            throw .error("io.write", error.message)
+            throw error.diagnostic
         }
     }
 }
@@ -138,9 +140,9 @@ private final class OutputTarget: OutputSink {
 private final class StandardOutputSink: OutputSink {
     func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(Diagnostic) {
         do throws(FileIO.Failure) {
-            try FileIO.writeStandardOutput(bytes)
+            try StandardOutput.write(bytes)
         } catch {
-            throw .error("io.write", error.message)
+            throw error.diagnostic
         }
     }
 }

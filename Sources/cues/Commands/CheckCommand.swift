@@ -47,7 +47,7 @@ struct CheckCommand: Command {
         report.beginObject()
         report.key("inputs")
         report.beginArray()
-        for file in try input.collect() {
+        for file in try input.collect(reporting: printer) {
             let findings = check(file, converter: converter, style: style)
             let isFailure = findings.contains { $0.severity == .error || (input.strict && $0.severity == .warning) }
             failed = failed || isFailure
@@ -68,7 +68,7 @@ struct CheckCommand: Command {
         report.endArray()
         report.endObject()
         report.finish()
-        if json { try? FileIO.writeStandardOutput(report.bytes) }
+        if json { try? StandardOutput.write(report.bytes) }
         return !failed
     }
 
@@ -90,7 +90,7 @@ struct CheckCommand: Command {
                 })
             }
         } catch let failure as FileIO.Failure {
-            diagnostics.report(.error("io.read", failure.message))
+            diagnostics.report(failure.diagnostic)
         } catch let error as Diagnostic {
             diagnostics.report(error)
         } catch {

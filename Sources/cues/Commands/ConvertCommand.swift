@@ -57,7 +57,7 @@ struct ConvertCommand: Command {
 
     func run() throws(UsageError) -> Bool {
         PendingFiles.install()
-        let files = try input.collect()
+        let files = try input.collect(reporting: DiagnosticPrinter(quiet: quiet))
         let plans = files.map { file in
             ConversionJob(input: file, outputs: output.formats.map { format in (format, destination(for: file, format: format)) })
         }
@@ -79,7 +79,7 @@ struct ConvertCommand: Command {
             reporter.deliver(result)
         })
         let results = reporter.finish()
-        if json { try? FileIO.writeStandardOutput(JSONReport.conversion(results)) }
+        if json { try? StandardOutput.write(JSONReport.conversion(results)) }
         return results.allSatisfy(\.succeeded)
     }
 

@@ -37,7 +37,7 @@ struct FormatsCommand: Command {
             }
             writer.endArray()
             writer.finish()
-            try? FileIO.writeStandardOutput(writer.bytes)
+            try? StandardOutput.write(writer.bytes)
             return true
         }
         var lines = ["\("id".padding(18)) \("read".padding(5)) \("write".padding(6)) \("extensions".padding(28)) media type"]
@@ -48,7 +48,7 @@ struct FormatsCommand: Command {
             let extensions = format.extensions.map { "." + $0 }.joined(separator: " ").padding(28)
             lines.append("\(id) \(read) \(write) \(extensions) \(format.mediaTypes.first ?? "")")
         }
-        print(lines.joined(separator: "\n"))
+        StandardOutput.print(lines.joined(separator: "\n"))
         return true
     }
 }

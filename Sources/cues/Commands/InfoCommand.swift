@@ -25,7 +25,7 @@ struct InfoCommand: Command {
         var report = JSONWriter()
         report.beginArray()
         var text: [String] = []
-        for file in try input.collect() {
+        for file in try input.collect(reporting: DiagnosticPrinter()) {
             var diagnostics = Diagnostics(strict: input.strict)
             let read: Converter.Input
             do {
@@ -94,7 +94,7 @@ struct InfoCommand: Command {
         }
         report.endArray()
         report.finish()
-        if json { try? FileIO.writeStandardOutput(report.bytes) } else if !text.isEmpty { print(text.joined(separator: "\n")) }
+        if json { try? StandardOutput.write(report.bytes) } else if !text.isEmpty { StandardOutput.print(text.joined(separator: "\n")) }
         return !failed
     }
 }

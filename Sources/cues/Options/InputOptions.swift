@@ -49,9 +49,11 @@ struct InputOptions {
         ReadOptions(strict: strict, speakerLabels: speakerLabels, encoding: encoding, item: item.map { ItemSelector($0) })
     }
 
-    /// The files to read, in order; directories expand to the files in them
-    /// whose format cues can read.
-    func collect() throws(UsageError) -> [InputFile] {
+    /// The files to read, in order; directories expand to the regular files
+    /// in them whose format cues can read. Other entries that name such a
+    /// format (a FIFO, a device, a symbolic link) are skipped, each with a
+    /// warning through `printer`.
+    func collect(reporting printer: DiagnosticPrinter) throws(UsageError) -> [InputFile] {
         var files: [InputFile] = []
         for input in inputs {
             if input == "-" {
@@ -62,8 +64,13 @@ struct InputOptions {
                 files.append(InputFile(path: input, relativeDirectory: ""))
                 continue
             }
-            let found = FileIO.listFiles(in: input, recursive: recursive)
-                .filter { FormatRegistry.standard.format(forFileName: $0)?.reader != nil }
+            let listing = InputDirectory(input, recursive: recursive)
+            let readable = { (name: String) in FormatRegistry.standard.format(forFileName: name)?.reader != nil }
+            let found = listing.files.filter(readable)
+            for (relative, kind) in listing.skipped where readable(relative) {
+                let path = input.hasSuffix("/") ? input + relative : input + "/" + relative
+                printer.print(.warning("io.not-regular", "skipped '\(path)': it is \(kind), not a regular file"))
+            }
             if found.isEmpty {
                 throw UsageError("'\(input)' holds no file cues can read\(recursive ? "" : " (pass --recursive for subdirectories)")")
             }

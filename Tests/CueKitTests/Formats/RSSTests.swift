@@ -293,7 +293,7 @@ struct RSSTests {
     @Test func linkedFilesBesideTheFeedAreReadThroughTheRegistry() throws {
         let directory = TestFiles.sample("rss/local-links")
         let url = directory.appendingPathComponent("feed.rss")
-        let (items, diagnostics) = try readFeed(url, options: ReadOptions(baseDirectory: directory.path))
+        let (items, diagnostics) = try readFeed(url, options: ReadOptions(linkedFiles: DirectoryFiles(directory: directory.path)))
         #expect(items.count == 3)
         // Relative links: a PSC chapters file and a timeline transcript.
         #expect(items[0].chapters.map(\.title) == ["Linked intro", "Linked main part"])
@@ -323,24 +323,72 @@ struct RSSTests {
         #expect(!diagnostics.contains { ($0.location?.line ?? 0) >= 14 && $0.code.hasPrefix("rss.reference") })
         #expect(diagnostics.filter { $0.code == "rss.chapters-file-read" || $0.code == "rss.transcript-file-read" }.count == (jsonChapters ? 3 : 2))
 
-        // Without a base directory nothing is opened.
+        // Without a resolver nothing is opened.
         let (unresolved, quiet) = try readFeed(url)
         #expect(unresolved.allSatisfy { $0.chapters.isEmpty && $0.cues.isEmpty })
         #expect(quiet.isEmpty)
     }
 
-    @Test func localPathsStayInsideTheFeedsDirectory() {
-        let references = FeedReferences(baseDirectory: TestFiles.sample("rss/local-links").path, registry: .standard)
-        #expect(references.localPath(for: "ep1.psc.xml") != nil)
-        #expect(references.localPath(for: "./ep1.psc.xml") != nil)
-        #expect(references.localPath(for: "ep1%2Epsc.xml") != nil)
-        #expect(references.localPath(for: "https://example.com/a/ep1.psc.xml?x=1") != nil)
-        #expect(references.localPath(for: "../local-links/ep1.psc.xml") == nil)
-        #expect(references.localPath(for: "..%2Flocal-links%2Fep1.psc.xml") == nil)
-        #expect(references.localPath(for: "/etc/hostname") == nil)
-        #expect(references.localPath(for: "file:///etc/hostname") == nil)
-        #expect(references.localPath(for: "ftp://example.com/ep1.psc.xml") == nil)
-        #expect(references.localPath(for: "missing.json") == nil)
+    @Test func localLinksStayInsideTheFeedsDirectory() {
+        #expect(FeedReferences.localComponents(of: "ep1.psc.xml") == ["ep1.psc.xml"])
+        #expect(FeedReferences.localComponents(of: "./files/ep1.psc.xml") == ["files", "ep1.psc.xml"])
+        #expect(FeedReferences.localComponents(of: "ep1%2Epsc.xml") == ["ep1.psc.xml"])
+        #expect(FeedReferences.localComponents(of: "https://example.com/a/ep1.psc.xml?x=1") == ["ep1.psc.xml"])
+        #expect(FeedReferences.localComponents(of: "../local-links/ep1.psc.xml") == nil)
+        #expect(FeedReferences.localComponents(of: "..%2Flocal-links%2Fep1.psc.xml") == nil)
+        #expect(FeedReferences.localComponents(of: "/etc/hostname") == nil)
+        #expect(FeedReferences.localComponents(of: "file:///etc/hostname") == nil)
+        #expect(FeedReferences.localComponents(of: "ftp://example.com/ep1.psc.xml") == nil)
+    }
+
+    @Test func directoryFilesFollowNoLink() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cues-links-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("real"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("WEBVTT\n".utf8).write(to: directory.appendingPathComponent("real/ep.vtt"))
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("passwd.vtt").path, withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("inside.vtt").path, withDestinationPath: "real/ep.vtt")
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("folder").path, withDestinationPath: "real")
+        let files = DirectoryFiles(directory: directory.path)
+
+        #expect(try files.file(at: ["real", "ep.vtt"])?.bytes == Array("WEBVTT\n".utf8))
+        #expect(try files.file(at: ["missing.vtt"]) == nil)
+        for components in [["passwd.vtt"], ["inside.vtt"], ["folder", "ep.vtt"]] {
+            #expect(throws: LinkedFileError.self, "\(components)") { try files.file(at: components) }
+        }
+        do {
+            _ = try files.file(at: ["passwd.vtt"])
+        } catch {
+            #expect(error.reason == "'passwd.vtt' is a symbolic link, which is not followed beside an input")
+            #expect(error.name == directory.path + "/passwd.vtt")
+        }
+        #expect(throws: LinkedFileError.self) { try files.file(at: [".."]) }
+        #expect(throws: LinkedFileError.self) { try files.file(at: ["real"]) }
+    }
+
+    @Test func aLinkedSymbolicLinkIsReportedNotRead() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cues-links-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let secret = directory.appendingPathComponent("secret.txt")
+        try Data("WEBVTT\n\n00:00.000 --> 00:01.000\nSECRET LINE\n".utf8).write(to: secret)
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("passwd.vtt").path, withDestinationPath: secret.path)
+        let feed = directory.appendingPathComponent("feed.rss")
+        try Data("""
+            <?xml version="1.0"?>
+            <rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0">
+            <channel><title>Show</title>
+            <item><title>One</title>
+            <podcast:transcript url="passwd.vtt" type="text/vtt"/>
+            </item></channel></rss>
+            """.utf8).write(to: feed)
+        let (items, diagnostics) = try readFeed(feed, options: ReadOptions(linkedFiles: DirectoryFiles(directory: directory.path)))
+        #expect(items.count == 1)
+        #expect(items[0].cues.isEmpty)
+        #expect(!diagnostics.contains { $0.message.contains("SECRET") })
+        let warning = try #require(diagnostics.first { $0.code == "rss.reference-unreadable" })
+        #expect(warning.location?.line == 4, "the item that links it")
+        #expect(warning.message == "found the transcript file '\(directory.path)/passwd.vtt' beside the feed but did not read it: 'passwd.vtt' is a symbolic link, which is not followed beside an input; the link is kept")
     }
 
     // MARK: Sniffing

@@ -1,15 +1,16 @@
-/// Opens the chapters and transcript files an RSS item links to
+/// Reads the chapters and transcript files an RSS item links to
 /// (`podcast:chapters`, `podcast:transcript`) when they are beside the feed,
-/// and reads them with the registry's reader for their type.
+/// through the caller's `LinkedFileResolver`, with the registry's reader for
+/// their type.
 ///
 /// A link is local when it is a relative reference made of plain names
 /// (`ep1.chapters.json`, `files/ep1.vtt`: no `..`, no leading `/`), or an
 /// `http(s)` URL whose last path segment names a file in the feed's
 /// directory (a feed published with `--base-url` next to its siblings).
-/// Nothing else is opened: no other scheme, no path outside the directory,
-/// no network.
+/// Nothing else is asked for: no other scheme, no path outside the
+/// directory, no network.
 struct FeedReferences {
-    let baseDirectory: String
+    let files: any LinkedFileResolver
     let registry: FormatRegistry
 
     /// What kind of file a link promises.
@@ -32,8 +33,9 @@ struct FeedReferences {
         }
     }
 
-    /// The file `url` names beside the feed, when it exists.
-    func localPath(for url: String) -> String? {
+    /// The names, from the feed's directory down, of the file `url` names
+    /// beside the feed; nil when the link is not local.
+    static func localComponents(of url: String) -> [String]? {
         var text = Substring(url.trimmingXMLWhitespace())
         if let cut = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = text[..<cut] }
         let components: [Substring]
@@ -48,38 +50,37 @@ struct FeedReferences {
         }
         var names: [String] = []
         for component in components {
-            guard let name = Self.percentDecoded(component), !name.isEmpty, name != "..", !name.contains("/"),
+            guard let name = percentDecoded(component), !name.isEmpty, name != "..", !name.contains("/"),
                   !name.utf8.contains(0) else { return nil }
             names.append(name)
         }
-        guard !names.isEmpty else { return nil }
-        let directory = baseDirectory.isEmpty ? "." : baseDirectory
-        let path = (directory.hasSuffix("/") ? directory : directory + "/") + names.joined(separator: "/")
-        return LocalFile.isRegularFile(path) ? path : nil
+        return names.isEmpty ? nil : names
     }
 
     /// The timeline in the local file `url` links to, read with the reader
     /// for its content (sniffed), else its `type`, else its name. Nil, with
     /// a note or warning saying why, when it cannot be read; nil without a
-    /// diagnostic when the link is not local.
+    /// diagnostic when the link is not local or names no file.
     func read(
         url: String, type: String?, kind: Kind, at location: SourceLocation, options: ReadOptions,
         diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> (timeline: Timeline, path: String)? {
-        guard let path = localPath(for: url) else { return nil }
-        let raw: [UInt8]
-        switch LocalFile.read(path) {
-        case .success(let bytes): raw = bytes
-        case .failure(let error):
+        guard let components = Self.localComponents(of: url) else { return nil }
+        let file: LinkedFile
+        do throws(LinkedFileError) {
+            guard let found = try files.file(at: components) else { return nil }
+            file = found
+        } catch {
             diagnostics.report(.warning(
                 "rss.reference-unreadable",
-                "found the \(kind.label) file '\(path)' beside the feed but could not read it: \(error.message); the link is kept",
+                "found the \(kind.label) file '\(error.name)' beside the feed but did not read it: \(error.reason); the link is kept",
                 at: location))
             return nil
         }
+        let path = file.name
         var fileDiagnostics = Diagnostics(strict: options.strict)
         do throws(Diagnostic) {
-            let (text, _) = try TextDecoding.utf8(from: raw, name: path, diagnostics: &fileDiagnostics)
+            let (text, _) = try TextDecoding.utf8(from: file.bytes, name: path, diagnostics: &fileDiagnostics)
             guard let format = chooseFormat(text, type: type, path: path, kind: kind), let reader = format.reader else {
                 diagnostics.report(.note(
                     "rss.reference-no-reader",
@@ -88,7 +89,7 @@ struct FeedReferences {
                 return nil
             }
             var fileOptions = options
-            fileOptions.baseDirectory = nil
+            fileOptions.linkedFiles = nil
             fileOptions.item = nil
             let timeline = try reader.read(SourceText(bytes: text, name: path), options: fileOptions, diagnostics: &fileDiagnostics)
             diagnostics.append(contentsOf: fileDiagnostics.items.map { tagged($0, format.id) })

@@ -1,7 +1,7 @@
 /// Reads a podcast feed, RSS 2.0 (or Atom, which some podcast feeds are),
 /// into one timeline per `<item>` (`<entry>`): the item's metadata
 /// (`RSSMetadata`), `itunes:duration` as the duration, inline Podlove Simple
-/// Chapters as chapters, and, when `ReadOptions.baseDirectory` is set, the
+/// Chapters as chapters, and, when `ReadOptions.linkedFiles` is set, the
 /// chapters and transcript files the item links to when they lie beside the
 /// feed.
 ///
@@ -104,7 +104,7 @@ private struct FeedWalker {
             channelElements.append(XMLElementFields.value(of: child))
         }
         let channelValue = FieldValue.list(channelElements)
-        let references = options.baseDirectory.map { FeedReferences(baseDirectory: $0, registry: .standard) }
+        let references = options.linkedFiles.map { FeedReferences(files: $0, registry: .standard) }
 
         var timelines: [Timeline] = []
         for element in channel.children where isCore(element, itemName) {

@@ -114,6 +114,28 @@ struct InputGenerator {
         return Array(out.utf8)
     }
 
+    /// A Podcasting 2.0 JSON transcript of `segments` word-level segments
+    /// (the shape a one-hour word-timed transcript has), on one line or
+    /// indented by two spaces per level.
+    mutating func transcript(segments: Int, minified: Bool) -> [UInt8] {
+        let (newline, indent, space) = minified ? ("", "", "") : ("\n", "  ", " ")
+        var out = "{\(newline)\(indent)\"version\":\(space)\"1.0.0\",\(newline)\(indent)\"segments\":\(space)[\(newline)"
+        var milliseconds = 0
+        for index in 0..<segments {
+            let length = int(150...600)
+            let word = Self.words[int(0...(Self.words.count - 1))]
+            let member = "\(newline)\(indent)\(indent)\(indent)"
+            out += "\(indent)\(indent){\(member)\"speaker\":\(space)\"\(Self.speakers[index / 40 % 4])\","
+            out += "\(member)\"startTime\":\(space)\(Double(milliseconds) / 1000),"
+            out += "\(member)\"endTime\":\(space)\(Double(milliseconds + length) / 1000),"
+            out += "\(member)\"body\":\(space)\"\(word)\"\(newline)\(indent)\(indent)}"
+            out += index == segments - 1 ? newline : ",\(newline)"
+            milliseconds += length + int(0...80)
+        }
+        out += "\(indent)]\(newline)}\n"
+        return Array(out.utf8)
+    }
+
     /// An RSS feed of `items` episodes, each with a long description, an
     /// enclosure, a duration, a person and 12 inline PSC chapters (about
     /// 2.6 KB an item: 19,500 items make a 50 MB feed).

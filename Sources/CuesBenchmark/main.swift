@@ -35,11 +35,12 @@ struct Bench {
     }
 
     /// The input `name`, generated when missing by `make` from a generator
-    /// seeded with the name: the same bytes whichever files already exist.
-    func file(_ name: String, _ make: (inout InputGenerator) -> [UInt8]) -> String {
+    /// seeded with `seed` (default: the name): the same bytes whichever
+    /// files already exist.
+    func file(_ name: String, seed: String? = nil, _ make: (inout InputGenerator) -> [UInt8]) -> String {
         let path = "\(directory)/\(name)"
         if access(path, R_OK) == 0 { return path }
-        var generator = InputGenerator(seed: name.utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 })
+        var generator = InputGenerator(seed: (seed ?? name).utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 })
         let bytes = make(&generator)
         guard let handle = fopen(path, "wb") else { fatalError("cannot write \(path)") }
         _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
@@ -116,6 +117,15 @@ struct Bench {
                 [cues, "convert", episode, "--to", "episode", "-q"])
             row("episode → chapters, \(count) entries", input: episode, count: count, unit: "lines",
                 [cues, "convert", episode, "--to", "chapters", "-q"])
+        }
+        for minified in [false, true] {
+            let name = minified ? "minified" : "pretty"
+            // The same transcript, written two ways.
+            let transcript = file("words-9000-\(name).transcript.json", seed: "words-9000") {
+                $0.transcript(segments: 9_000, minified: minified)
+            }
+            row("JSON transcript → SRT, 9,000 words, \(name)", input: transcript, count: 9_000, unit: "segments",
+                [cues, "convert", transcript, "--to", "srt", "-q"])
         }
         let feedItems = quick ? 1_700 : 19_500
         let feed = file("feed-\(feedItems).rss") { $0.feed(items: feedItems) }

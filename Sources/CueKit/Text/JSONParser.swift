@@ -7,6 +7,10 @@ public struct JSONParser {
     private var index = 0
     private var line = 1
     private var lineStart = 0
+    /// The last column computed and the byte it was computed at: the next
+    /// one counts on from there, so a document on one line costs linear
+    /// time, not a rescan of the line per value.
+    private var counted = (index: 0, column: 1)
     private var depth = 0
     static let maximumDepth = 512
 
@@ -28,18 +32,21 @@ public struct JSONParser {
         self.format = format
     }
 
-    private var column: Int {
-        var column = 1
-        var i = lineStart
+    /// The 1-based column of `index` in scalars.
+    private mutating func column() -> Int {
+        if counted.index < lineStart || counted.index > index { counted = (lineStart, 1) }
+        var column = counted.column
+        var i = counted.index
         while i < index {
             if bytes[i] & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
+        counted = (index, column)
         return column
     }
 
-    private func error(_ message: String) -> Diagnostic {
-        .error("json.syntax", message, at: SourceLocation(file: name, line: line, column: column), format: format)
+    private mutating func error(_ message: String) -> Diagnostic {
+        .error("json.syntax", message, at: SourceLocation(file: name, line: line, column: column()), format: format)
     }
 
     private func describeHere() -> String {
@@ -64,7 +71,7 @@ public struct JSONParser {
 
     private mutating func parseValue() throws(Diagnostic) -> JSONValue {
         guard index < bytes.count else { throw error("expected a value, found the end of the file") }
-        let startLine = line, startColumn = column
+        let startLine = line, startColumn = column()
         let kind: JSONValue.Kind
         switch bytes[index] {
         case UInt8(ascii: "{"): kind = try parseObject()

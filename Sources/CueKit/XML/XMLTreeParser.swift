@@ -17,6 +17,8 @@
 ///   this call, through the context's own structured error handler (no
 ///   global handler, nothing shared between threads).
 /// - Everything libxml2 allocates is freed before returning.
+/// - Shapes libxml2 spends more than linear time on (thousands of attributes
+///   on one element) are refused before it sees them (`XMLShapeGuard`).
 enum XMLTreeParser {
     /// The libxml2 options every parse uses.
     static let options: Int32 = {
@@ -42,6 +44,9 @@ enum XMLTreeParser {
         }
         guard bytes.count < Int(Int32.max) else {
             throw .error("xml.too-large", "expected an XML document under 2 GiB, found \(bytes.count) bytes", at: start, format: format)
+        }
+        try bytes.withUnsafeBufferPointer { (buffer) throws(Diagnostic) in
+            try XMLShapeGuard.check(buffer, name: name, format: format)
         }
         _ = libraryReady
         let collector = ProblemCollector()

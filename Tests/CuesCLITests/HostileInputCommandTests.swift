@@ -57,7 +57,7 @@ struct HostileInputCommandTests {
 
     // MARK: Size
 
-    @Test(arguments: [("line.srt", "vtt"), ("line.vtt", "srt")])
+    @Test(.heavy, arguments: [("line.srt", "vtt"), ("line.vtt", "srt")])
     func aHundredMegabyteLineIsOneCue(name: String, to target: String) throws {
         let header = name.hasSuffix(".srt") ? "1\n00:00:01,000 --> 00:00:02,000\n" : "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n"
         let chunk = String(repeating: "x", count: 1 << 20)
@@ -72,7 +72,7 @@ struct HostileInputCommandTests {
         #expect(output.suffix(12) == Data("xxxxxxxxxxx\n".utf8))
     }
 
-    @Test func aHundredMegabytesOfNoSRTIsALocatedErrorOfOneLine() throws {
+    @Test(.heavy) func aHundredMegabytesOfNoSRTIsALocatedErrorOfOneLine() throws {
         let chunk = String(repeating: "x", count: 1 << 20)
         let (directory, input) = try Self.folder(with: "junk.srt", Array(repeating: chunk, count: 100))
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -85,7 +85,7 @@ struct HostileInputCommandTests {
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out.vtt").path))
     }
 
-    @Test(arguments: ["srt", "vtt"])
+    @Test(.heavy, arguments: ["srt", "vtt"])
     func aMillionOneCharacterCuesStreamInBoundedMemory(format: String) throws {
         let cues = (0..<1_000_000).lazy.map { index -> String in
             let start = Self.srtTime(index * 10), end = Self.srtTime(index * 10 + 10)
@@ -106,7 +106,7 @@ struct HostileInputCommandTests {
         #expect(try Self.count(" --> ", in: directory.appendingPathComponent("out." + target)) == 1_000_000)
     }
 
-    @Test func cuesWithMarkupOtherFormatsDropStreamInBoundedMemory() throws {
+    @Test(.heavy) func cuesWithMarkupOtherFormatsDropStreamInBoundedMemory() throws {
         // Every cue keeps SRT-only markup for SRT output; for WebVTT it is
         // counted, not kept, so memory does not grow with the cues.
         let cues = (0..<300_000).lazy.map { index -> String in
@@ -122,7 +122,7 @@ struct HostileInputCommandTests {
         #expect(written.hasSuffix("\n83:19:59.000 --> 83:19:59.900 line:0 align:center\nline 299999 with some text\n"))
     }
 
-    @Test func aMillionZeroLengthCuesGiveAHundredWarningsAndACount() throws {
+    @Test(.heavy) func aMillionZeroLengthCuesGiveAHundredWarningsAndACount() throws {
         // Every cue ends where it starts, and the times restart each minute.
         let cues = (0..<200_000).lazy.map { index -> String in
             let time = Self.srtTime(index % 60_000)
@@ -138,7 +138,7 @@ struct HostileInputCommandTests {
         #expect(run.peakBytes < 192 * Self.megabyte, "peak \(run.megabytes) MB")
     }
 
-    @Test func aFeedWithAMillionItemsIsRead() throws {
+    @Test(.heavy) func aFeedWithAMillionItemsIsRead() throws {
         let items = (1...1_000_000).lazy.map { "<item><title>Episode \($0)</title><guid>g\($0)</guid></item>\n" }
         let (directory, input) = try Self.folder(
             with: "big.rss", ["<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Big</title>\n"] + Array(items)

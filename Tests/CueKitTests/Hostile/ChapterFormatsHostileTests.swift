@@ -90,7 +90,7 @@ struct ChapterFormatsHostileTests {
         #expect(diagnostics.contains { $0.location?.line == 2 && $0.severity == .note })
     }
 
-    @Test func aHundredThousandChaptersReadAndWrite() throws {
+    @Test(.heavy) func aHundredThousandChaptersReadAndWrite() throws {
         let chapters = (0..<100_000).map { "{\"startTime\": \($0), \"title\": \"Chapter \($0)\"}" }.joined(separator: ",\n")
         let (timeline, error, _) = Self.read("{\"version\": \"1.2.0\", \"chapters\": [\n\(chapters)\n]}", as: .jsonChapters)
         #expect(error == nil)

@@ -87,7 +87,7 @@ extension Converter {
                 CuePipeline.Output(format: writer.0, stream: writer.1.makeStream(options: writeOptions),
                                    out: TextOutput(options: writeOptions, capacity: CuePipeline.flushSize + 4096), sink: sink)
             },
-            transform: transform)
+            transform: transform, inference: inference)
         var readDiagnostics = Diagnostics(strict: readOptions.strict)
         let trailer: Timeline
         do {
@@ -101,8 +101,10 @@ extension Converter {
             throw tagged(error, format)
         }
         diagnostics.append(contentsOf: readDiagnostics.items.map { tagged($0, format) })
+        try pipeline.releaseInverted(next: nil)
         // Streamed cues carry no file name (see `CueConsumer`): what is said of them gets it here.
-        diagnostics.append(contentsOf: (pipeline.tally.diagnostics + pipeline.orderWarnings.items).map { diagnostic in
+        let said = pipeline.tally.diagnostics + pipeline.repairs.items + pipeline.orderWarnings.items
+        diagnostics.append(contentsOf: said.map { diagnostic in
             var diagnostic = tagged(diagnostic, format)
             if diagnostic.location != nil, diagnostic.location?.file == nil { diagnostic.location?.file = source.name }
             return diagnostic
@@ -180,8 +182,10 @@ extension Converter {
     }
 }
 
-/// Feeds streamed cues to every output: transform, order check, writers,
-/// and a flush to the sinks whenever an output's buffer passes `flushSize`.
+/// Feeds streamed cues to every output: transform, repair of an end before
+/// its start (the cue is held until the next one's start is known, as time
+/// inference does on a whole timeline), order check, writers, and a flush to
+/// the sinks whenever an output's buffer passes `flushSize`.
 private final class CuePipeline: CueConsumer {
     static let flushSize = 1 << 20
 
@@ -204,6 +208,10 @@ private final class CuePipeline: CueConsumer {
 
     let outputs: [Output]
     let transform: TimeTransform
+    let inference: TimeInference
+    /// A cue whose end is before its start, until the next start is known.
+    @exclusivity(unchecked) private var inverted: Cue?
+    @exclusivity(unchecked) var repairs = Diagnostics()
     @exclusivity(unchecked) var tally = TimeTransform.Tally()
     @exclusivity(unchecked) var order = CueOrderCheck()
     @exclusivity(unchecked) var orderWarnings = Diagnostics()
@@ -212,9 +220,10 @@ private final class CuePipeline: CueConsumer {
     /// output format drops.
     @exclusivity(unchecked) private(set) var extras = ExtrasTally()
 
-    init(outputs: [Output], transform: TimeTransform) {
+    init(outputs: [Output], transform: TimeTransform, inference: TimeInference) {
         self.outputs = outputs
         self.transform = transform
+        self.inference = inference
     }
 
     func begin(_ header: Timeline, input: InputBytes) throws(Diagnostic) {
@@ -236,6 +245,25 @@ private final class CuePipeline: CueConsumer {
     }
 
     private func deliver(_ cue: borrowing Cue) throws(Diagnostic) {
+        if inverted != nil { try releaseInverted(next: cue.start) }
+        if let start = cue.start, let end = cue.end, end < start {
+            inverted = copy cue
+            return
+        }
+        try send(cue)
+    }
+
+    /// Writes the cue held for its end, ending it where `next` starts (or
+    /// after its reading time); call with nil when the input ends.
+    func releaseInverted(next: Timestamp?) throws(Diagnostic) {
+        guard var held = inverted.take() else { return }
+        let (end, warning) = inference.repairedEnd(of: held, next: next)
+        held.end = end
+        repairs.report(warning)
+        try send(held)
+    }
+
+    private func send(_ cue: borrowing Cue) throws(Diagnostic) {
         // Times only: a cue handed to a method of a stored property is copied.
         if let start = cue.start, let previous = order.record(start) {
             orderWarnings.report(CueOrderCheck.warning(start, after: previous, at: cue.location))

@@ -14,9 +14,14 @@
 ///   estimate; when that time is too early to leave each a millisecond, they
 ///   share it with its line instead.
 /// - A chapter placed by `cueIndex` starts with that cue; a chapter ends where
-///   the next chapter shown in the table of contents starts.
+///   the next chapter shown in the table of contents starts, the last one at
+///   the end of the media: the stated duration, or the end of the last cue
+///   when the transcript runs past it.
 ///
-/// A cue that already has both times is never changed.
+/// A cue that already has both times is never changed, but for one whose end
+/// is before its start: it ends as a cue without an end would, where the
+/// next cue starts when that is later, else after its reading time, with a
+/// warning (`inference.end-before-start`; see `repairedEnd`).
 public struct TimeInference: Sendable {
     /// How a cue's end is chosen from the start of the next cue.
     public enum EndPolicy: Hashable, Sendable {
@@ -53,6 +58,14 @@ public struct TimeInference: Sendable {
     private func inferCueTimes(_ timeline: inout Timeline, report: inout InferenceReport) {
         let count = timeline.cues.count
         guard count > 0 else { return }
+        for index in 0..<count {
+            guard let start = timeline.cues[index].start, let end = timeline.cues[index].end, end < start else { continue }
+            let next = index + 1 < count ? timeline.cues[index + 1].start : nil
+            let (repaired, warning) = repairedEnd(of: timeline.cues[index], next: next)
+            timeline.cues[index].end = repaired
+            report.diagnostics.append(warning)
+            report.endsInferred += 1
+        }
         // Captions usually have every time already: nothing to fill, and the
         // order only needs checking (without copying a cue).
         var complete = true, ordered = true
@@ -142,12 +155,7 @@ public struct TimeInference: Sendable {
         for i in 0..<count where timeline.cues[i].end == nil {
             guard let start = timeline.cues[i].start?.milliseconds else { continue }
             let next = i + 1 < count ? timeline.cues[i + 1].start?.milliseconds : nil
-            var end = next ?? start.saturatingAdd(readingTime(weight: weights[i]))
-            switch endPolicy {
-            case .next: break
-            case .gap(let gap): end = max(start.saturatingAdd(1), end.saturatingSubtract(gap))
-            case .maximum(let longest): end = min(end, start.saturatingAdd(longest))
-            }
+            var end = self.end(after: start, next: next, weight: weights[i])
             if end <= start {
                 end = start.saturatingAdd(1)
                 report.diagnostics.append(.warning(
@@ -158,6 +166,36 @@ public struct TimeInference: Sendable {
             timeline.cues[i].end = Timestamp(milliseconds: end)
             report.endsInferred += 1
         }
+    }
+
+    /// The end of a cue starting at `start`: where the next cue starts
+    /// (`next`), else after the reading time of `weight` characters, then
+    /// moved by `endPolicy`.
+    private func end(after start: Int64, next: Int64?, weight: Int64) -> Int64 {
+        let end = next ?? start.saturatingAdd(readingTime(weight: weight))
+        switch endPolicy {
+        case .next: return end
+        case .gap(let gap): return max(start.saturatingAdd(1), end.saturatingSubtract(gap))
+        case .maximum(let longest): return min(end, start.saturatingAdd(longest))
+        }
+    }
+
+    /// The end of `cue`, whose end is before its start, and the warning that
+    /// says so: where the next cue starts (`next`) when that is later, else
+    /// after its reading time. A whole timeline and cues streamed one at a
+    /// time are repaired alike.
+    public func repairedEnd(of cue: Cue, next: Timestamp?) -> (Timestamp, Diagnostic) {
+        let start = cue.start!.milliseconds
+        let later = next.map(\.milliseconds).flatMap { $0 > start ? $0 : nil }
+        let weight = Int64(max(1, cue.plainText.unicodeScalars.count))
+        let end = max(start.saturatingAdd(1), self.end(after: start, next: later, weight: weight))
+        let how = later == nil ? "after its reading time" : "where the next cue starts"
+        func precise(_ time: Timestamp) -> String { ClockFormat.string(time, style: .clock) }
+        let warning = Diagnostic.warning(
+            "inference.end-before-start",
+            "expected the end after the start, found \(precise(cue.end!)) before \(precise(cue.start!)); the cue ends \(how), at \(precise(Timestamp(milliseconds: end)))",
+            at: cue.location)
+        return (Timestamp(milliseconds: end), warning)
     }
 
     /// Indices of cues whose start time is kept: the longest non-decreasing
@@ -294,27 +332,41 @@ public struct TimeInference: Sendable {
             timeline.chapters[i].start = start
             report.chapterStartsInferred += 1
         }
-        let mediaEnd = timeline.duration ?? lastCueEnd
-        let order = timeline.chapters.indices.filter { timeline.chapters[$0].start != nil }
-            .sorted { timeline.chapters[$0].start! < timeline.chapters[$1].start! }
-        for (position, i) in order.enumerated() where timeline.chapters[i].end == nil {
-            let start = timeline.chapters[i].start!
-            let isVisible = timeline.chapters[i].isInTableOfContents
+        // A transcript that runs past the stated duration ends with its last line.
+        let mediaEnd = [timeline.duration, lastCueEnd].compactMap { $0 }.max()
+        report.chapterEndsInferred += Self.fillChapterEnds(&timeline.chapters, mediaEnd: mediaEnd, diagnostics: &report.diagnostics)
+    }
+
+    /// Gives each chapter without an end the start of the next chapter shown
+    /// in the table of contents (a silent chapter does not end the visible
+    /// one before it), the last one `mediaEnd`; a chapter whose end would
+    /// come before its start keeps none, one that would be empty is reported.
+    /// Returns how many ends were set.
+    static func fillChapterEnds(_ chapters: inout [Chapter], mediaEnd: Timestamp?, diagnostics: inout [Diagnostic]) -> Int {
+        var filled = 0
+        let order = chapters.indices.filter { chapters[$0].start != nil }
+            .sorted { chapters[$0].start! < chapters[$1].start! }
+        for (position, i) in order.enumerated() where chapters[i].end == nil {
+            let start = chapters[i].start!
+            let isVisible = chapters[i].isInTableOfContents
             let next = order[(position + 1)...].first { j in
-                !isVisible || timeline.chapters[j].isInTableOfContents
+                !isVisible || chapters[j].isInTableOfContents
             }
-            var end = next.flatMap { timeline.chapters[$0].start } ?? mediaEnd
+            var end = next.flatMap { chapters[$0].start } ?? mediaEnd
             if let candidate = end, candidate < start { end = nil }
             guard let end else { continue }
-            timeline.chapters[i].end = end
-            report.chapterEndsInferred += 1
+            chapters[i].end = end
+            filled += 1
             if end == start {
-                report.diagnostics.append(.warning(
-                    "inference.empty-chapter",
-                    "chapter '\(timeline.chapters[i].title ?? "")' is empty: the next chapter starts at the same time \(Self.clock(start))",
-                    at: timeline.chapters[i].location))
+                let why = next == nil
+                    ? "it starts where the media ends, at \(Self.clock(start))"
+                    : "the next chapter starts at the same time \(Self.clock(start))"
+                diagnostics.append(.warning(
+                    "inference.empty-chapter", "chapter '\(chapters[i].title ?? "")' is empty: \(why)",
+                    at: chapters[i].location))
             }
         }
+        return filled
     }
 
     static func clock(_ time: Timestamp) -> String {

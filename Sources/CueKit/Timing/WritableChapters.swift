@@ -17,23 +17,25 @@
 struct WritableChapters {
     /// The chapters with times filled, in the timeline's order.
     var chapters: [Chapter]
-    /// The end of the media: the stated duration, else the end of the last
-    /// cue (inferred when needed); nil when neither is known.
+    /// The end of the media: the stated duration or the end of the last cue
+    /// (inferred when needed), whichever is later; nil when neither is known.
     var mediaEnd: Timestamp?
 
     init(_ timeline: Timeline, fillEnds: Bool, inference: TimeInference = TimeInference(), diagnostics: inout Diagnostics) {
-        mediaEnd = timeline.duration ?? timeline.cues.last?.end
+        mediaEnd = Self.later(timeline.duration, timeline.cues.last?.end)
         let hadOwnStart = timeline.chapters.map { $0.start != nil }
-        defer { chapters = Self.withoutRepeats(chapters, hadOwnStart: hadOwnStart, diagnostics: &diagnostics) }
         chapters = timeline.chapters
         let needsPlacement = chapters.contains { $0.start == nil && $0.cueIndex != nil }
         let needsEnds = fillEnds && chapters.contains { $0.end == nil }
         let needsMediaEnd = mediaEnd == nil && !timeline.cues.isEmpty
-        guard needsPlacement || needsEnds || needsMediaEnd else { return }
+        guard needsPlacement || needsEnds || needsMediaEnd else {
+            chapters = Self.withoutRepeats(chapters, hadOwnStart: hadOwnStart, diagnostics: &diagnostics)
+            return
+        }
 
         var inferred = timeline
         let report = inference.apply(to: &inferred)
-        mediaEnd = timeline.duration ?? inferred.cues.last?.end
+        mediaEnd = Self.later(timeline.duration, inferred.cues.last?.end)
         let setAside = Set(report.ignoredCues)
         var placed = 0, placedUntimed = 0
         var firstPlaced: SourceLocation?
@@ -61,20 +63,24 @@ struct WritableChapters {
                 "\(placed) chapter start(s) taken from the line under their header\(untimed)",
                 at: firstPlaced))
         }
-        if fillEnds {
-            var filled = 0
-            for index in chapters.indices where chapters[index].end == nil {
-                guard let end = inferred.chapters[index].end else { continue }
-                chapters[index].end = end
-                filled += 1
-            }
-            if filled > 0 {
-                diagnostics.report(.note(
-                    "chapters.ends-inferred",
-                    "\(filled) chapter end(s) set where the next chapter in the table of contents starts, the last at the end of the media"))
-            }
+        // Repeats go before ends are filled, so that the chapter kept ends
+        // where the next one starts, not where its repeat did.
+        chapters = Self.withoutRepeats(chapters, hadOwnStart: hadOwnStart, diagnostics: &diagnostics)
+        // Ends are worked out either way: an empty chapter is reported even
+        // where the format writes no ends.
+        var ended = chapters, found: [Diagnostic] = []
+        let filled = TimeInference.fillChapterEnds(&ended, mediaEnd: mediaEnd, diagnostics: &found)
+        if fillEnds { chapters = ended }
+        if fillEnds && filled > 0 {
+            diagnostics.report(.note(
+                "chapters.ends-inferred",
+                "\(filled) chapter end(s) set where the next chapter in the table of contents starts, the last at the end of the media"))
         }
-        diagnostics.append(contentsOf: report.diagnostics.filter { $0.code == "inference.empty-chapter" })
+        diagnostics.append(contentsOf: found)
+    }
+
+    private static func later(_ a: Timestamp?, _ b: Timestamp?) -> Timestamp? {
+        [a, b].compactMap { $0 }.max()
     }
 
     /// `chapters` without repeats: a chapter with the title of the chapter

@@ -39,6 +39,20 @@ struct StreamingConversionTests {
                 result.streamed)
     }
 
+    @Test(arguments: [false, true])
+    func anEndBeforeItsStartIsRepairedAlikeBothWays(parallel: Bool) throws {
+        let srt = "1\n00:00:01,000 --> 00:00:02,000\none\n\n2\n00:00:05,000 --> 00:00:04,000\ninverted\n\n"
+            + "3\n00:00:09,000 --> 00:00:10,000\nthree\n\n4\n00:00:20,000 --> 00:00:19,500\nlast\n"
+        let result = try both(Array(srt.utf8), name: "inverted.srt", to: [.srt, .webVTT], parallel: parallel)
+        #expect(result.didStream)
+        #expect(result.streamed == result.whole)
+        #expect(result.streamedDiagnostics == result.wholeDiagnostics)
+        let written = String(decoding: result.streamed[0], as: UTF8.self)
+        #expect(written.contains("00:00:05,000 --> 00:00:09,000\ninverted"))
+        #expect(written.contains("00:00:20,000 --> 00:00:21,000\nlast"))
+        #expect(result.streamedDiagnostics.filter { $0.contains("inference.end-before-start") || $0.contains("the cue ends") }.count == 2)
+    }
+
     /// The errors of the two ways for input that one of them cannot convert.
     private func failures(_ bytes: [UInt8], name: String, to formats: [FormatID], parallel: Bool) -> (streamed: String?, whole: String?) {
         var converter = Converter()

@@ -25,6 +25,27 @@ struct TimeInferenceTests {
         #expect(report.endsInferred == 2)
     }
 
+    @Test func anEndBeforeItsStartIsInferredWithAWarning() {
+        var inverted = cue("ends before it starts", 10, line: 5)
+        inverted.end = Timestamp(seconds: 8)
+        var last = cue("last, also inverted", 30, line: 9)
+        last.end = Timestamp(seconds: 29)
+        var first = cue("one", 0)
+        first.end = Timestamp(seconds: 5)
+        var third = cue("three", 20)
+        third.end = Timestamp(seconds: 25)
+        let (timeline, report) = infer([first, inverted, third, last])
+        // The next cue starts later: there. The last: after its reading time
+        // (19 characters at 15 a second).
+        #expect(timeline.cues.map { ms($0.end) } == [5_000, 20_000, 25_000, 31_266])
+        #expect(report.diagnostics.map(\.code) == ["inference.end-before-start", "inference.end-before-start"])
+        #expect(report.diagnostics.first?.location?.line == 5)
+        #expect(report.diagnostics.first?.message
+            == "expected the end after the start, found 0:00:08.000 before 0:00:10.000; the cue ends where the next cue starts, at 0:00:20.000")
+        #expect(report.diagnostics.last?.message
+            == "expected the end after the start, found 0:00:29.000 before 0:00:30.000; the cue ends after its reading time, at 0:00:31.266")
+    }
+
     @Test func untimedLinesBeforeATimeAtZeroShareItWithItsLine() {
         // Nothing fits before 0:00: the untimed opening line and the line at
         // 0:00 share 0:00 to 0:10, 10:30 by text length.

@@ -107,7 +107,7 @@ public struct FFMetadataWriter: FormatWriter {
         if unknownEnd > 0 {
             diagnostics.report(.warning(
                 "ffmetadata.unknown-end",
-                "\(unknownEnd) chapter(s) have no known end (no duration and no later chapter); written with END equal to START",
+                "\(unknownEnd) chapter(s) have no known end (no later chapter, and the media ends before them or its end is unknown); written with END equal to START",
                 format: .ffmetadata))
         }
         if output.removedNUL > 0 {

@@ -5,15 +5,17 @@
 public struct PSCWriter: FormatWriter {
     public init() {}
 
-    /// Chapters need start times (a chapter placed by cue gets its cue's).
-    public var requiresTimes: Bool { true }
+    /// Chapter starts come from `WritableChapters` (a chapter placed by a
+    /// header gets its line's), not from the converter.
+    public var requiresTimes: Bool { false }
 
     public func write(
         _ timeline: Timeline, options: WriteOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [UInt8] {
         var xml = XMLWriter(options: options, capacity: 256 + timeline.chapters.count * 120)
         let version = timeline.extras[.psc]?[PSCChapters.versionKey]?.text
-        let losses = PSCChapters.write(timeline.chapters, version: version, declaresNamespace: true, to: &xml)
+        let chapters = WritableChapters(timeline, fillEnds: false, diagnostics: &diagnostics).chapters
+        let losses = PSCChapters.write(chapters, version: version, declaresNamespace: true, to: &xml)
         PSCChapters.report(losses, diagnostics: &diagnostics)
         if timeline.chapters.isEmpty {
             diagnostics.report(.warning(

@@ -121,7 +121,8 @@ public struct RSSWriter: FormatWriter {
         writeLinks(timeline, stem: stem, baseURL: baseURL, to: &xml, report: &report)
         if !timeline.chapters.isEmpty {
             let version = timeline.extras[.psc]?[PSCChapters.versionKey]?.text
-            let losses = PSCChapters.write(timeline.chapters, version: version, declaresNamespace: false, to: &xml)
+            let chapters = WritableChapters(timeline, fillEnds: false, diagnostics: &report.chapterDiagnostics).chapters
+            let losses = PSCChapters.write(chapters, version: version, declaresNamespace: false, to: &xml)
             report.chapterLosses.silent += losses.silent
             report.chapterLosses.untimed += losses.untimed
             report.chapterLosses.untitled += losses.untitled
@@ -197,6 +198,8 @@ public struct RSSWriter: FormatWriter {
     /// What the writer left out or changed, reported once per feed.
     private struct Report {
         var chapterLosses = PSCChapters.Losses()
+        /// What `WritableChapters` said of each item's chapters.
+        var chapterDiagnostics = Diagnostics()
         var roundedDurations = 0
         var unlinkedTranscripts = 0
         var linkedChapters = 0
@@ -206,6 +209,7 @@ public struct RSSWriter: FormatWriter {
         var droppedKeys = Set<String>()
 
         func emit(into diagnostics: inout Diagnostics, baseURL: String?) {
+            diagnostics.append(contentsOf: chapterDiagnostics.items)
             PSCChapters.report(chapterLosses, diagnostics: &diagnostics)
             if roundedDurations > 0 {
                 diagnostics.report(.warning(

@@ -1,11 +1,14 @@
 /// Writes a WebVTT chapters track: one cue per chapter shown in the table of
-/// contents, in timeline order, the title as the cue text. A chapter needs a
-/// start and an end (the converter infers ends from the next chapter or the
-/// media's end); one with no end at all is written ending where it starts.
+/// contents, in timeline order, the title as the cue text. Chapters are those
+/// every chapter writer writes (`WritableChapters`: a header's chapter starts
+/// with its line, a doubled header is one chapter, a chapter ends where the
+/// next starts, the last at the media's end); one with no end at all is
+/// written ending where it starts.
 public struct WebVTTChaptersWriter: FormatWriter {
     public init() {}
 
-    public var requiresTimes: Bool { true }
+    /// Chapter times come from `WritableChapters`, not from the converter.
+    public var requiresTimes: Bool { false }
 
     public func write(
         _ timeline: Timeline, options: WriteOptions, diagnostics: inout Diagnostics
@@ -16,7 +19,7 @@ public struct WebVTTChaptersWriter: FormatWriter {
         layout.appendHead(fileExtras, to: &out)
         var losses = WebVTTText.Losses()
         var silent = 0, untimed = 0, endless = 0, untitled = 0, emptied = 0, droppedSettings = 0, negative = 0
-        for chapter in timeline.chapters {
+        for chapter in WritableChapters(timeline, fillEnds: true, diagnostics: &diagnostics).chapters {
             guard chapter.isInTableOfContents else {
                 silent += 1
                 continue
@@ -69,7 +72,7 @@ public struct WebVTTChaptersWriter: FormatWriter {
             diagnostics.report(.warning("vtt-chapters.untimed", "\(untimed) chapter(s) without a start time were not written", format: format))
         }
         if endless > 0 {
-            diagnostics.report(.warning("vtt-chapters.no-end", "\(endless) chapter(s) have no end time (the media's duration is unknown) and were written ending where they start; give the source an end time or a duration", format: format))
+            diagnostics.report(.warning("vtt-chapters.no-end", "\(endless) chapter(s) have no end (no later chapter, and the media ends before them or its end is unknown) and were written ending where they start; give the source an end time or a duration", format: format))
         }
         if negative > 0 {
             diagnostics.report(.warning("vtt-chapters.negative-time", "\(negative) chapter(s) have times before 0, which WebVTT cannot write; written from 00:00:00.000", format: format))

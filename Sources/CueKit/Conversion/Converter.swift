@@ -168,13 +168,27 @@ public struct Converter: Sendable {
         }
     }
 
-    /// `timeline` written as `format` (run `prepared` first for writers that need times).
+    /// `timeline` written as `format` (run `prepared` first for writers that
+    /// need times). Throws when the format would keep nothing of the
+    /// timeline (chapters alone written as captions); warns when it drops a
+    /// whole kind of content (see `ContentCheck`).
     public func write(
         _ timeline: Timeline, as format: FormatID, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> [UInt8] {
+        try write(timeline, as: format, alongside: [], diagnostics: &diagnostics)
+    }
+
+    /// `write(_:as:diagnostics:)` in a conversion that also writes `others`:
+    /// content one of them holds is not reported as dropped.
+    func write(
+        _ timeline: Timeline, as format: FormatID, alongside others: [FormatID], diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [UInt8] {
         let writer = try self.writer(for: format)
         var writeDiagnostics = Diagnostics()
         defer { diagnostics.append(contentsOf: writeDiagnostics.items.map { tagged($0, format) }) }
+        if let warning = try ContentCheck(registry: registry).check(timeline, as: format, others: others) {
+            writeDiagnostics.report(warning)
+        }
         reportExtrasLoss(ExtrasTally(timeline), writtenAs: format, diagnostics: &writeDiagnostics)
         do {
             return try writer.write(timeline, options: writeOptions, diagnostics: &writeDiagnostics)
@@ -292,7 +306,8 @@ public struct Converter: Sendable {
                         timeline = segmented[labels]!
                     }
                 }
-                conversion.outputs.append((format, try write(timeline, as: format, diagnostics: &diagnostics)))
+                let others = outputs.filter { $0 != format }
+                conversion.outputs.append((format, try write(timeline, as: format, alongside: others, diagnostics: &diagnostics)))
             } catch {
                 conversion.failures.append((format, error))
             }

@@ -16,10 +16,23 @@ public struct Format: Sendable {
         case model
     }
 
+    /// The two kinds of content a timeline holds.
+    public struct Contents: OptionSet, Hashable, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// Captions or transcript lines.
+        public static let cues = Contents(rawValue: 1)
+        public static let chapters = Contents(rawValue: 2)
+    }
+
     public var id: FormatID
     /// A human name such as "WebVTT".
     public var name: String
     public var kind: Kind
+    /// What the format's files hold: a conversion that drops the other kind
+    /// says so (see `Converter`).
+    public var contents: Contents
     /// File name endings without the leading dot, most specific first
     /// (`chapters.json` before `json`).
     public var extensions: [String]
@@ -42,11 +55,18 @@ public struct Format: Sendable {
         reader: (any FormatReader)?,
         writer: (any FormatWriter)?,
         sniff: (@Sendable (ArraySlice<UInt8>) -> Bool)? = nil,
-        extrasLoss: (@Sendable (ExtrasTally, FormatID) -> Diagnostic?)? = nil
+        extrasLoss: (@Sendable (ExtrasTally, FormatID) -> Diagnostic?)? = nil,
+        contents: Contents? = nil
     ) {
         self.id = id
         self.name = name
         self.kind = kind
+        let byKind: Contents = switch kind {
+        case .captions, .transcript: .cues
+        case .chapters: .chapters
+        case .feed, .model: [.cues, .chapters]
+        }
+        self.contents = contents ?? byKind
         self.extensions = extensions
         self.mediaTypes = mediaTypes
         self.reader = reader

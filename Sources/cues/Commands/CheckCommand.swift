@@ -62,7 +62,7 @@ struct CheckCommand: Command {
                     var finding = finding
                     if input.strict && finding.severity == .warning { finding.severity = .error }
                     return finding
-                })
+                }, input: file.displayName)
             }
         }
         report.endArray()

@@ -129,7 +129,7 @@ final class RunReporter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         progress?.clear()
-        if !json { printer.print(result.diagnostics) }
+        if !json { printer.print(result.diagnostics, input: result.input.displayName) }
         results.append(result)
         progress?.advance(current: result.input.displayName)
     }

@@ -11,10 +11,16 @@ struct DiagnosticPrinter: Sendable {
     var quiet = false
     let colored = isatty(STDERR_FILENO) != 0 && getenv("NO_COLOR") == nil
 
-    func print(_ diagnostic: Diagnostic) {
+    /// Prints `diagnostic`; one without a location is prefixed with `input`
+    /// (the file it is about), so that every line of a batch names its input.
+    func print(_ diagnostic: Diagnostic, input: String? = nil) {
         if quiet && diagnostic.severity != .error { return }
         var line = ""
-        if let location = diagnostic.location { line += "\(location): " }
+        if let location = diagnostic.location {
+            line += "\(location): "
+        } else if let input {
+            line += "\(input): "
+        }
         line += paint(diagnostic.severity)
         if let format = diagnostic.format { line += "[\(format)] " }
         line += diagnostic.message
@@ -22,8 +28,8 @@ struct DiagnosticPrinter: Sendable {
         Self.writeLine(line)
     }
 
-    func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { print(diagnostic) }
+    func print(_ diagnostics: [Diagnostic], input: String? = nil) {
+        for diagnostic in diagnostics { print(diagnostic, input: input) }
     }
 
     /// A plain error line for failures that are not about a file's content.

@@ -93,7 +93,7 @@ struct JSONTranscriptTests {
         #expect(reread.cues.map(\.speaker) == ["Ada", "Ada"])
         #expect(reread.cues.map(\.plainText) == ["Hi", "there"])
         #expect(diagnostics.map(\.code) == [
-            "transcript.lossy-styling", "transcript.chapters-not-written", "transcript.metadata-not-written",
+            "convert.chapters-dropped", "transcript.lossy-styling", "transcript.metadata-not-written",
         ])
     }
 

@@ -137,7 +137,7 @@ struct PSCTests {
         #expect(text.contains("<psc:chapter start=\"00:00:05.000\" title=\"Chapter 1\"/>"))
         #expect(!text.contains("Silent"))
         #expect(diagnostics.items.map(\.code) == [
-            "psc.silent-chapters-dropped", "psc.untitled-chapters", "psc.end-times-dropped", "psc.cues-dropped",
+            "psc.silent-chapters-dropped", "psc.untitled-chapters", "psc.end-times-dropped",
         ])
     }
 

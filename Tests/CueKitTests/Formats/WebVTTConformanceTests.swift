@@ -82,9 +82,15 @@ struct WebVTTConformanceTests {
         + TestFiles.corpusFiles("webvtt-conformance/cue-text-parsing", extensions: ["vtt"]))
     func roundTrip(_ url: URL) throws {
         let (timeline, _) = try Convert.read(url, as: .webVTT)
-        let (first, _) = try Convert.write(timeline, as: .webVTT, sourceFormat: .webVTT)
+        let (first, written) = try Convert.write(timeline, as: .webVTT, sourceFormat: .webVTT)
         let (again, _) = try Convert.read(first, name: "first.vtt", as: .webVTT)
-        #expect(again.cues == timeline.cues, "\(url.lastPathComponent): cues after VTT → VTT")
+        // A cue ending before it starts is written with its end inferred
+        // (TimeInferenceTests); every other cue comes back as it was.
+        var expected = timeline
+        _ = TimeInference().apply(to: &expected)
+        let inverted = timeline.cues.filter { $0.end! < $0.start! }.count
+        #expect(written.filter { $0.code == "inference.end-before-start" }.count == inverted)
+        #expect(again.cues == expected.cues, "\(url.lastPathComponent): cues after VTT → VTT")
         #expect(again.extras == timeline.extras, "\(url.lastPathComponent): header and blocks after VTT → VTT")
         let (second, _) = try Convert.write(again, as: .webVTT, sourceFormat: .webVTT)
         #expect(second == first, "\(url.lastPathComponent): writing twice")

@@ -11,6 +11,7 @@ public enum EpisodeFormat {
         sniff: { head in
             // A front matter opening on the first line, and a transcript in it.
             head.starts(with: "---\n".utf8) || head.starts(with: "---\r\n".utf8)
-        }
+        },
+        contents: [.cues, .chapters]
     )
 }

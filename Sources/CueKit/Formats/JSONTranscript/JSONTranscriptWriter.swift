@@ -64,12 +64,6 @@ public struct JSONTranscriptWriter: FormatWriter {
                 "\(styled) cue(s) have styling, classes, languages, ruby or inline timestamps, which a JSON transcript cannot hold; written as their text",
                 format: .jsonTranscript))
         }
-        if !timeline.chapters.isEmpty {
-            diagnostics.report(.note(
-                "transcript.chapters-not-written",
-                "\(timeline.chapters.count) chapter(s) have no place in a JSON transcript and were not written (write them with --to chapters)",
-                format: .jsonTranscript))
-        }
         if !timeline.metadata.isEmpty {
             diagnostics.report(.note(
                 "transcript.metadata-not-written",

@@ -22,11 +22,6 @@ public struct PSCWriter: FormatWriter {
                 "psc.no-chapters",
                 "the timeline has no chapters; wrote an empty <psc:chapters>, which the specification does not allow"))
         }
-        if !timeline.cues.isEmpty {
-            diagnostics.report(.warning(
-                "psc.cues-dropped",
-                "Podlove Simple Chapters hold chapters only; \(timeline.cues.count) transcript line(s) left out"))
-        }
         if xml.removedCharacters > 0 {
             diagnostics.report(.warning(
                 "xml.invalid-character",

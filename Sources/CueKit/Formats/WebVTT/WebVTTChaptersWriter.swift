@@ -89,9 +89,6 @@ public struct WebVTTChaptersWriter: FormatWriter {
         if layout.droppedBlocks > 0 {
             diagnostics.report(.warning("vtt-chapters.block-dropped", "\(layout.droppedBlocks) header line(s) or block(s) hold a blank line or '-->', which would change how the file reads; left out", format: format))
         }
-        if !timeline.cues.isEmpty {
-            diagnostics.report(.warning("vtt-chapters.cues-not-written", "\(timeline.cues.count) cue(s) are not part of a chapters track; write them with --to vtt", format: format))
-        }
         return out.bytes
     }
 }

@@ -105,8 +105,5 @@ struct WebVTTWriterStream: CueWriterStream {
         if layout.droppedBlocks > 0 {
             diagnostics.report(.warning("vtt.block-dropped", "\(layout.droppedBlocks) header line(s) or block(s) hold a blank line or '-->', which would change how the file reads; left out", format: .webVTT))
         }
-        if !trailer.chapters.isEmpty {
-            diagnostics.report(.warning("vtt.chapters-not-written", "\(trailer.chapters.count) chapter(s) are not part of a WebVTT caption file; write them with --to vtt-chapters", format: .webVTT))
-        }
     }
 }

@@ -29,6 +29,23 @@ struct FeedCommandTests {
         #expect(result.stdout.components(separatedBy: "<item>").count == 3)
     }
 
+    @Test func baseURLLinksTheFilesTheSameRunWrites() throws {
+        let directory = try Cues.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("site").path
+        let run = try Cues.run([
+            "convert", Cues.sample("episode/hard-cases.md"), "--to", "rss,chapters,vtt",
+            "--base-url", "https://cdn.example.com/show/", "--out-dir", out, "-q",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(written == ["hard-cases.chapters.json", "hard-cases.rss", "hard-cases.vtt"])
+        let feed = try String(contentsOfFile: out + "/hard-cases.rss", encoding: .utf8)
+        for name in ["hard-cases.chapters.json", "hard-cases.vtt"] {
+            #expect(feed.contains("url=\"https://cdn.example.com/show/\(name)\""), "\(name) in \(feed)")
+        }
+    }
+
     @Test func linkedFilesBesideTheFeedAreRead() throws {
         let result = try Cues.run(["convert", Cues.sample("rss/local-links/feed.rss"), "--to", "timeline", "--item", "1"])
         #expect(result.status == 0)

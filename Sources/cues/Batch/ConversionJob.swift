@@ -67,6 +67,9 @@ struct ConversionJob: Sendable {
             let directory = input.path.lastIndex(of: "/").map { String(input.path[...$0]) } ?? "."
             converter.readOptions.linkedFiles = DirectoryFiles(directory: directory)
         }
+        // A feed of one item written with a base URL links the files named
+        // after the input that this run, or another, writes beside it.
+        converter.writeOptions.siblingStem = input.stem
         var failures: [FormatID: Diagnostic] = refused
         var stopped: Diagnostic?
         if !sinks.isEmpty {

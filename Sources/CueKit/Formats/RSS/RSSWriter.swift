@@ -51,7 +51,14 @@ public struct RSSWriter: FormatWriter {
         xml.start("rss", rootAttributes)
         xml.start("channel")
         writeChannel(channelElements, first: timelines.first, to: &xml, report: &report)
-        let stems = options.baseURL != nil ? RSSSiblingFiles.stems(for: timelines) : []
+        let stems: [String]
+        if options.baseURL == nil {
+            stems = []
+        } else if timelines.count == 1, let stem = options.siblingStem {
+            stems = [stem]
+        } else {
+            stems = RSSSiblingFiles.stems(for: timelines)
+        }
         for (index, timeline) in timelines.enumerated() {
             writeItem(timeline, stem: stems.isEmpty ? nil : stems[index], baseURL: options.baseURL, to: &xml, report: &report)
         }

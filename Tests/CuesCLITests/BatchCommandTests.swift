@@ -28,6 +28,28 @@ struct BatchCommandTests {
         #expect(errorAt.lowerBound < hardAt.lowerBound)
     }
 
+    @Test func inputsOfTheSameNameAreWrittenApartAndAllConverted() throws {
+        let directory = try Cues.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let inputs = directory.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Cues.sample("psc/chapters.psc.xml"), toPath: inputs.appendingPathComponent("ep1.psc.xml").path)
+        try FileManager.default.copyItem(atPath: Cues.sample("chapters/full.chapters.json"), toPath: inputs.appendingPathComponent("ep1.chapters.json").path)
+        let out = directory.appendingPathComponent("out").path
+        // Twice: the names are the same on every run.
+        for force in [[], ["--force"]] {
+            let run = try Cues.run(["convert", inputs.path, "--to", "vtt-chapters,ffmetadata", "--out-dir", out] + force)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+                == ["ep1-2.chapters.vtt", "ep1-2.ffmetadata", "ep1.chapters.vtt", "ep1.ffmetadata"])
+            #expect(run.stderr.contains("\(inputs.path)/ep1.psc.xml: warning: '\(inputs.path)/ep1.chapters.json' writes '\(out)/ep1.chapters.vtt' too; the outputs of this input are named 'ep1-2' instead"), "\(run.stderr)")
+        }
+        // The input listed first keeps the name: ep1.chapters.json sorts first.
+        let first = try String(contentsOfFile: out + "/ep1.ffmetadata", encoding: .utf8)
+        let written = try Cues.run(["convert", inputs.appendingPathComponent("ep1.chapters.json").path, "--to", "ffmetadata"])
+        #expect(first == written.stdout)
+    }
+
     @Test func existingOutputsNeedForce() throws {
         let input = try inputs()
         let out = input.deletingLastPathComponent().appendingPathComponent("out")

@@ -10,6 +10,17 @@ enum Destination: Sendable, Equatable {
 struct ConversionJob: Sendable {
     var input: InputFile
     var outputs: [(format: FormatID, destination: Destination)]
+    /// The name of the output files without extension: the input's, unless
+    /// another input of the batch writes those (see `OutputNames`).
+    var stem: String
+    /// What is said of the job before it runs (an output renamed).
+    var preface: [Diagnostic] = []
+
+    init(input: InputFile, outputs: [(format: FormatID, destination: Destination)]) {
+        self.input = input
+        self.outputs = outputs
+        stem = input.stem
+    }
 
     /// What happened to one output.
     struct OutputResult: Sendable {
@@ -34,6 +45,7 @@ struct ConversionJob: Sendable {
     /// was written. Never throws: failures are in the result.
     func run(converter: Converter, inputFormat: FormatID?, transform: TimeTransform, force: Bool, inputFiles: Set<FileIO.Identity>) -> Result {
         var result = Result(input: input)
+        result.diagnostics = preface
         let loaded: FileIO.LoadedInput
         do {
             loaded = try FileIO.load(input.path)
@@ -69,7 +81,7 @@ struct ConversionJob: Sendable {
         }
         // A feed of one item written with a base URL links the files named
         // after the input that this run, or another, writes beside it.
-        converter.writeOptions.siblingStem = input.stem
+        converter.writeOptions.siblingStem = stem
         var failures: [FormatID: Diagnostic] = refused
         var stopped: Diagnostic?
         if !sinks.isEmpty {
@@ -89,15 +101,15 @@ struct ConversionJob: Sendable {
             try loaded.verifyUnchanged(name: input.displayName)
         } catch {
             for target in opened.values { target.file.abort() }
-            result.diagnostics = [error.diagnostic]
+            result.diagnostics = preface + [error.diagnostic]
             return result
         }
         if let stopped {
             for target in opened.values { target.file.abort() }
-            result.diagnostics = diagnostics.items + [stopped]
+            result.diagnostics = preface + diagnostics.items + [stopped]
             return result
         }
-        result.diagnostics = diagnostics.items
+        result.diagnostics = preface + diagnostics.items
         for (format, destination) in outputs {
             var output = OutputResult(format: format, destination: destination, error: failures[format])
             if let target = opened[format] {

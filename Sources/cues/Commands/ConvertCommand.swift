@@ -58,10 +58,10 @@ struct ConvertCommand: Command {
     func run() throws(UsageError) -> Bool {
         PendingFiles.install()
         let files = try input.collect(reporting: DiagnosticPrinter(quiet: quiet))
-        let plans = files.map { file in
+        var plans = files.map { file in
             ConversionJob(input: file, outputs: output.formats.map { format in (format, destination(for: file, format: format)) })
         }
-        if let clash = firstClash(plans) { throw UsageError(clash) }
+        OutputNames.separate(&plans)
 
         var configured = Converter(
             readOptions: input.readOptions, writeOptions: output.writeOptions, inference: timing.inference,
@@ -92,21 +92,6 @@ struct ConvertCommand: Command {
         }
         if let path = output.output, path != "-" { return .file(path) }
         return .standardOutput
-    }
-
-    /// A message when two jobs would write the same file.
-    private func firstClash(_ plans: [ConversionJob]) -> String? {
-        var owners: [String: String] = [:]
-        for plan in plans {
-            for (_, destination) in plan.outputs {
-                guard case .file(let path) = destination else { continue }
-                if let owner = owners[path] {
-                    return "'\(plan.input.displayName)' and '\(owner)' would both write '\(path)'; convert them into different --out-dir folders"
-                }
-                owners[path] = plan.input.displayName
-            }
-        }
-        return nil
     }
 }
 

@@ -50,6 +50,15 @@ struct BatchCommandTests {
         #expect(first == written.stdout)
     }
 
+    @Test func checkReportsItsCountsAsJSON() throws {
+        let run = try Cues.run(["check", Cues.sample("srt/canonical.srt"), Cues.sample("invalid/srt-bad-time.srt"), "--json"])
+        #expect(run.status == 1)
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(report?["succeeded"] as? Int == 1)
+        #expect(report?["failed"] as? Int == 1)
+        #expect((report?["inputs"] as? [[String: Any]])?.map { $0["status"] as? String } == ["ok", "failed"])
+    }
+
     @Test func existingOutputsNeedForce() throws {
         let input = try inputs()
         let out = input.deletingLastPathComponent().appendingPathComponent("out")
@@ -125,7 +134,7 @@ struct BatchCommandTests {
 
     @Test func badTimingOptionsAreUsageErrors() throws {
         let sample = Cues.sample("episode/minimal.md")
-        for arguments in [["--shift", "soon"], ["--scale", "25"], ["--infer-end", "later"], ["--segment", "sometimes"], ["--captions", "tiktok"]] {
+        for arguments in [["--shift", "soon"], ["--scale", "25"], ["--infer-end", "later"], ["--segment", "sometimes"], ["--preset", "tiktok"], ["--captions", "netflix"]] {
             let result = try Cues.run(["convert", sample, "--to", "srt"] + arguments)
             #expect(result.status == 64, "\(arguments)")
         }

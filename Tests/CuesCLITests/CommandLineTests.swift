@@ -84,7 +84,7 @@ struct CommandLineTests {
         let convert = try srt([
             "--to", "vtt", "-o", directory.path + "/all.vtt", "--from", "episode", "-r", "--strict", "--encoding", "UTF-8",
             "--speaker-labels", "--item", "1", "-f", "--base-url", "https://example.com/", "--crlf", "--bom",
-            "--shift", "1s", "--scale", "25:25", "--infer-end", "gap=100", "--segment", "auto", "--captions", "netflix",
+            "--shift", "1s", "--scale", "25:25", "--infer-end", "gap=100", "--segment", "auto", "--preset", "netflix",
             "--max-chars", "40", "--max-lines", "2", "--min-duration", "1", "--max-duration", "7", "--max-cps", "20",
             "-j", "1", "-q", "--json",
         ])

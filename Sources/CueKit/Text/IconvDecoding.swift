@@ -16,6 +16,14 @@ enum IconvDecoding {
         case incomplete(offset: Int, decoded: [UInt8])
     }
 
+    /// Whether iconv knows `encoding` by that name.
+    static func knows(_ encoding: String) -> Bool {
+        let descriptor = iconv_open("UTF-8", encoding)
+        if Int(bitPattern: descriptor) == -1 { return false }
+        iconv_close(descriptor)
+        return true
+    }
+
     /// `bytes` in `encoding`, as UTF-8.
     static func decode(_ bytes: [UInt8], from encoding: String) -> Result<[UInt8], Failure> {
         let descriptor = iconv_open("UTF-8", encoding)

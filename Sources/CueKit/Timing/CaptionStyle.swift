@@ -46,7 +46,7 @@ public struct CaptionStyle: Hashable, Sendable {
     /// Podcasting 2.0 SRT transcripts: 2 lines of 32 characters.
     public static let podcastSRT = CaptionStyle(maxCharactersPerLine: 32)
 
-    /// The presets by name, as `--captions` takes them.
+    /// The presets by name.
     public static let presets: [(name: String, style: CaptionStyle)] = [
         ("youtube", .youtube), ("netflix", .netflix), ("podcast-srt", .podcastSRT),
     ]

@@ -3,10 +3,7 @@ import Foundation
 
 /// `cues check`: reads inputs and reports every problem, writing nothing.
 struct CheckCommand: Command {
-    static let captions = OptionSpec.flag("captions", help: "Check the captions against the caption limits.")
-    static let preset = OptionSpec.option(
-        "preset", valueName: "preset", default: "youtube", completion: .list(CaptionStyle.presets.map(\.name)),
-        help: "Caption limits preset for --captions: youtube, netflix, podcast-srt.")
+    static let captions = OptionSpec.flag("captions", help: "Check the captions against the caption limits (--preset and --max-*).")
     static let quiet = OptionSpec.flag("quiet", short: "q", help: "Print errors only.")
     static let json = OptionSpec.flag("json", help: "Print one machine-readable report on standard output.")
 
@@ -20,7 +17,7 @@ struct CheckCommand: Command {
             1 when any error is found; with --strict every warning counts as an error.
             """,
         arguments: InputOptions.inputs,
-        options: InputOptions.options + [captions, preset] + CaptionLimitOptions.options + TimingOptions.options
+        options: InputOptions.options + [captions] + CaptionLimitOptions.options + TimingOptions.options
             + [quiet, json])
 
     var input: InputOptions
@@ -33,7 +30,7 @@ struct CheckCommand: Command {
     init(_ arguments: ParsedArguments) throws(UsageError) {
         input = try InputOptions(arguments)
         captions = arguments.flag(Self.captions)
-        style = try CaptionLimitOptions(arguments).style(from: CaptionLimitOptions.preset(arguments, Self.preset))
+        style = try CaptionLimitOptions(arguments).style()
         timing = try TimingOptions(arguments)
         quiet = arguments.flag(Self.quiet)
         json = arguments.flag(Self.json)
@@ -43,6 +40,7 @@ struct CheckCommand: Command {
         let converter = Converter(readOptions: input.readOptions, inference: timing.inference, captionStyle: style)
         let printer = DiagnosticPrinter(quiet: quiet)
         var failed = false
+        var counts = (succeeded: 0, failed: 0)
         var report = JSONWriter()
         report.beginObject()
         report.key("inputs")
@@ -51,6 +49,7 @@ struct CheckCommand: Command {
             let findings = check(file, converter: converter, style: style)
             let isFailure = findings.contains { $0.severity == .error || (input.strict && $0.severity == .warning) }
             failed = failed || isFailure
+            if isFailure { counts.failed += 1 } else { counts.succeeded += 1 }
             if json {
                 report.beginObject()
                 report.key("input"); report.string(file.displayName)
@@ -66,6 +65,10 @@ struct CheckCommand: Command {
             }
         }
         report.endArray()
+        report.key("succeeded")
+        report.number(Int64(counts.succeeded))
+        report.key("failed")
+        report.number(Int64(counts.failed))
         report.endObject()
         report.finish()
         if json { try? StandardOutput.write(report.bytes) }

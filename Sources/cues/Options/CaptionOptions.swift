@@ -5,10 +5,7 @@ struct CaptionOptions {
     static let segment = OptionSpec.option(
         "segment", valueName: "mode", default: "auto", completion: .list(["auto", "always", "never"]),
         help: "When to cut lines into captions: auto (a transcript written as captions), always, never.")
-    static let captions = OptionSpec.option(
-        "captions", valueName: "preset", default: "youtube", completion: .list(CaptionStyle.presets.map(\.name)),
-        help: "Caption style preset: youtube (2 lines of 42, 5/6 to 7 s, 20 cps), netflix (the same, 2-frame gaps), podcast-srt (32 per line).")
-    static let options = [segment, captions] + CaptionLimitOptions.options
+    static let options = [segment] + CaptionLimitOptions.options
 
     var segmentation: Converter.Segmentation
     var style: CaptionStyle
@@ -19,19 +16,24 @@ struct CaptionOptions {
             throw UsageError("--segment expects auto, always or never, found '\(segment)'")
         }
         self.segmentation = segmentation
-        style = try CaptionLimitOptions(arguments).style(from: CaptionLimitOptions.preset(arguments, Self.captions))
+        style = try CaptionLimitOptions(arguments).style()
     }
 }
 
-/// Caption limits that override a preset.
+/// The caption limits: a preset, and limits that override it. `convert`
+/// cuts captions to them, `check --captions` checks captions against them.
 struct CaptionLimitOptions {
+    static let preset = OptionSpec.option(
+        "preset", valueName: "name", default: "youtube", completion: .list(CaptionStyle.presets.map(\.name)),
+        help: "Caption limits preset: youtube (2 lines of 42, 5/6 to 7 s, 20 cps), netflix (the same, 2-frame gaps), podcast-srt (32 per line).")
     static let maxChars = OptionSpec.option("max-chars", valueName: "n", help: "Characters per caption line.")
     static let maxLines = OptionSpec.option("max-lines", valueName: "n", help: "Lines per caption.")
     static let minDuration = OptionSpec.option("min-duration", valueName: "seconds", help: "Shortest time on screen, in seconds.")
     static let maxDuration = OptionSpec.option("max-duration", valueName: "seconds", help: "Longest time on screen, in seconds.")
     static let maxCPS = OptionSpec.option("max-cps", valueName: "n", help: "Highest reading speed, in characters per second.")
-    static let options = [maxChars, maxLines, minDuration, maxDuration, maxCPS]
+    static let options = [preset, maxChars, maxLines, minDuration, maxDuration, maxCPS]
 
+    var preset: CaptionStyle
     var maxChars: Int?
     var maxLines: Int?
     var minDuration: Double?
@@ -39,6 +41,11 @@ struct CaptionLimitOptions {
     var maxCPS: Double?
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
+        let name = arguments.string(Self.preset)
+        guard let preset = CaptionStyle.presets.first(where: { $0.name == name })?.style else {
+            throw UsageError("--preset expects \(CaptionStyle.presets.map(\.name).joined(separator: ", ")), found '\(name)'")
+        }
+        self.preset = preset
         maxChars = try arguments.integer(Self.maxChars)
         maxLines = try arguments.integer(Self.maxLines)
         minDuration = try arguments.number(Self.minDuration)
@@ -62,17 +69,8 @@ struct CaptionLimitOptions {
         throw UsageError("--\(option.long) expects a value from \(lowest) to \(highest), found '\(arguments.value(option) ?? "")'")
     }
 
-    /// The preset `option` names; a usage error when there is none of that name.
-    static func preset(_ arguments: ParsedArguments, _ option: OptionSpec) throws(UsageError) -> CaptionStyle {
-        let name = arguments.string(option)
-        guard let style = CaptionStyle.presets.first(where: { $0.name == name })?.style else {
-            throw UsageError("--\(option.long) expects \(CaptionStyle.presets.map(\.name).joined(separator: ", ")), found '\(name)'")
-        }
-        return style
-    }
-
-    /// `preset` with the limits given on the command line.
-    func style(from preset: CaptionStyle) -> CaptionStyle {
+    /// The preset with the limits given on the command line.
+    func style() -> CaptionStyle {
         var style = preset
         if let maxChars { style.maxCharactersPerLine = maxChars }
         if let maxLines { style.maxLines = maxLines }

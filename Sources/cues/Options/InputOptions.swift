@@ -35,6 +35,9 @@ struct InputOptions {
         encoding = arguments.value(Self.encoding)
         speakerLabels = arguments.flag(Self.speakerLabels)
         item = arguments.value(Self.item)
+        if let encoding, !TextDecoding.isKnownEncoding(encoding) {
+            throw UsageError("unknown encoding '\(encoding)'; expected a name iconv knows, such as UTF-8, Windows-1252, GB2312 or Big5 (see 'iconv --list')")
+        }
         if let from, FormatRegistry.standard[FormatID(from)]?.reader == nil {
             throw UsageError("unknown input format '\(from)'; expected one of \(FormatRegistry.standard.readableIDs.joined(separator: ", "))")
         }

@@ -303,6 +303,15 @@ struct EpisodeChapterFormatsCorpusTests {
     func chapterFormatsAreOrderedAndValid(file: URL) throws {
         let (timeline, _) = try Convert.read(file)
         let titled = Set(timeline.chapters.compactMap(\.title))
+        if timeline.chapters.isEmpty {
+            // An episode without headers has no chapters to write: an error
+            // that says so, not an empty chapters file.
+            for format in [FormatID.jsonChapters, .youtubeChapters, .ffmetadata] {
+                let error = #expect(throws: Diagnostic.self) { try Convert.write(timeline, as: format, sourceFormat: .episode) }
+                #expect(error?.code == "convert.nothing-kept", "\(file.lastPathComponent)")
+            }
+            return
+        }
 
         let (json, _) = try Convert.write(timeline, as: .jsonChapters, sourceFormat: .episode)
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]

@@ -116,7 +116,7 @@ struct HostileInputCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = try MeasuredRun.cues(["convert", input.path, "--to", "vtt", "-o", "out.vtt"], in: directory)
         #expect(run.status == 0)
-        #expect(run.stderr == "warning: [srt] 300000 cue(s) have SRT markup that maps to no span (such as <s>, <font size>, unknown tags or {\\…} codes), which vtt cannot hold; written without it\n")
+        #expect(run.stderr == "\(input.path): warning: [srt] 300000 cue(s) have SRT markup that maps to no span (such as <s>, <font size>, unknown tags or {\\…} codes), which vtt cannot hold; written without it\n")
         #expect(run.peakBytes < 128 * Self.megabyte, "peak \(run.megabytes) MB")
         let written = try String(contentsOf: directory.appendingPathComponent("out.vtt"), encoding: .utf8)
         #expect(written.hasSuffix("\n83:19:59.000 --> 83:19:59.900 line:0 align:center\nline 299999 with some text\n"))

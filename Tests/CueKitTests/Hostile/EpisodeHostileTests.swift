@@ -70,4 +70,34 @@ struct EpisodeHostileTests {
         let (vtt, _) = try Convert.write(timeline, as: .webVTT, sourceFormat: .episode)
         #expect(vtt.hasPrefix("WEBVTT"))
     }
+
+    @Test func aLongTranscriptIsScannedAsYamsReadsIt() throws {
+        var text = "---\ntitle: Long\ntranscript:\n"
+        for index in 0..<20_000 {
+            if index % 50 == 0 { text += "- header: Part \(index / 50 + 1)\n" }
+            text += "- line: Hello there \(index % 10)\n"
+            if index % 10 == 0 { text += "  sec: \(index * 2)\n" }
+            text += "  who: \(index % 2 == 0 ? "A" : "B")\n"
+        }
+        text += "---\n"
+        let scanned = EpisodeReadOutcome.read(text, path: .scannerOnly)
+        let composed = EpisodeReadOutcome.read(text, path: .yamsOnly)
+        #expect(scanned.error == nil)
+        #expect(scanned == composed, "\(scanned.firstDifference(from: composed) ?? "")")
+        #expect(scanned.timeline?.cues.count == 20_000)
+    }
+
+    @Test func somethingOutsideTheScannersShapeAtTheEndMakesYamsReadItAll() {
+        // The scanner has walked 5,000 entries when it meets the alias.
+        var text = "---\ntranscript:\n"
+        for index in 0..<5_000 { text += "- line: Line \(index)\n  sec: \(index)\n" }
+        let valid = text + "- line: &a last\n- line: *a\n---\n"
+        let invalid = text + "- line: *nowhere\n---\n"
+        for input in [valid, invalid] {
+            #expect(EpisodeReadOutcome.read(input, path: .scannerOnly).declined)
+            #expect(EpisodeReadOutcome.read(input, path: .automatic) == EpisodeReadOutcome.read(input, path: .yamsOnly))
+        }
+        #expect(EpisodeReadOutcome.read(valid, path: .automatic).timeline?.cues.last?.plainText == "last")
+        #expect(EpisodeReadOutcome.read(invalid, path: .automatic).error?.message.contains("undefined alias") == true)
+    }
 }

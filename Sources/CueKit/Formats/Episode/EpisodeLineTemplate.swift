@@ -56,6 +56,19 @@ enum EpisodeLineTemplate {
         return keys
     }
 
+    /// Whether `fields` has the keys of `defaultKeys(for: cue)`, in that
+    /// order (without building either list: the reader asks for every line).
+    static func hasDefaultKeys(_ fields: Fields, for cue: Cue) -> Bool {
+        let count = 1 + (cue.start != nil ? 2 : 0) + (cue.speaker != nil ? 1 : 0)
+        guard fields.count == count, fields[0].key == "line" else { return false }
+        var index = 1
+        if cue.start != nil {
+            guard fields[1].key == "sec", fields[2].key == "time" else { return false }
+            index = 3
+        }
+        return cue.speaker == nil || fields[index].key == "who"
+    }
+
     /// The value the writer would give `key` from the model alone.
     static func modelValue(_ key: String, of cue: Cue) -> FieldValue? {
         switch key {
@@ -71,9 +84,8 @@ enum EpisodeLineTemplate {
     /// alone writes the entry back.
     static func extras(for cue: Cue, fields: Fields) -> Fields? {
         var extras = Fields()
-        let keys = fields.map(\.key)
-        if keys != defaultKeys(for: cue) {
-            extras.append(EpisodeExtras.keys, .list(keys.map(FieldValue.string)))
+        if !hasDefaultKeys(fields, for: cue) {
+            extras.append(EpisodeExtras.keys, .list(fields.map { FieldValue.string($0.key) }))
         }
         for field in fields where modelValue(field.key, of: cue) != field.value {
             extras.append(field.key, field.value)

@@ -8,16 +8,62 @@ import Yams
 /// cue. Every scalar is read as text. Raw values the model does not hold
 /// (other keys, an unquoted `time`, a `who:` with a trailing colon) are kept in
 /// the cue's episode extras so that writing the episode back gives the same data.
+///
+/// The front matter is read by `EpisodeFrontMatterScanner` straight from the
+/// bytes, in one pass, when it has the usual shape; anything else, and any
+/// error, is read again by Yams from the start, so that what the user is
+/// told is what Yams says. One walk (`EpisodeParser`) turns the nodes of
+/// either into the timeline.
 public struct EpisodeReader: FormatReader {
-    public init() {}
+    /// How the front matter is read: the scanner for its common shape,
+    /// falling back to Yams for anything else (`automatic`), or one of them
+    /// only (tests compare the two).
+    enum FrontMatterPath: Sendable {
+        case automatic
+        /// The scanner only; input outside its shape is an error with the
+        /// code `EpisodeFrontMatterScanner.declinedCode`.
+        case scannerOnly
+        case yamsOnly
+    }
+
+    let path: FrontMatterPath
+
+    public init() {
+        path = .automatic
+    }
+
+    init(path: FrontMatterPath) {
+        self.path = path
+    }
 
     public func read(
         _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Timeline {
-        let frontMatter = try FrontMatter.split(source)
-        var parser = EpisodeParser(source: source, lineOffset: frontMatter.openingLine, diagnostics: diagnostics)
-        var timeline = try parser.parse(frontMatter)
-        diagnostics = parser.diagnostics
+        // The bytes where they are: a mapped file is not copied.
+        try source.input.withUnsafeBufferPointer { (bytes) throws(Diagnostic) -> Timeline in
+            try read(bytes, of: source, diagnostics: &diagnostics)
+        }
+    }
+
+    private func read(
+        _ bytes: UnsafeBufferPointer<UInt8>, of source: SourceText, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> Timeline {
+        let frontMatter = try FrontMatter.split(bytes, of: source)
+        var timeline: Timeline
+        switch path {
+        case .yamsOnly:
+            timeline = try readWithYams(bytes, frontMatter, source: source, diagnostics: &diagnostics)
+        case .scannerOnly:
+            timeline = try readWithScanner(bytes, frontMatter, source: source, diagnostics: &diagnostics)
+        case .automatic:
+            do {
+                timeline = try readWithScanner(bytes, frontMatter, source: source, diagnostics: &diagnostics)
+            } catch {
+                // Outside the scanner's shape, or an error: Yams reads the
+                // whole front matter again and says what it says today.
+                timeline = try readWithYams(bytes, frontMatter, source: source, diagnostics: &diagnostics)
+            }
+        }
 
         var extras = Fields()
         if !frontMatter.preamble.isEmpty {
@@ -25,20 +71,58 @@ public struct EpisodeReader: FormatReader {
                 "episode.text-before-front-matter",
                 "expected the file to start with '---', found \(frontMatter.openingLine - 1) line(s) of text before it; kept as they are",
                 at: source.location(line: 1), format: .episode))
-            extras.append(EpisodeExtras.preamble, .string(String(decoding: frontMatter.preamble, as: UTF8.self)))
+            extras.append(EpisodeExtras.preamble, .string(Self.text(bytes, frontMatter.preamble)))
         }
         if frontMatter.closingDelimiter != "---" {
             extras.append(EpisodeExtras.closingDelimiter, .string(frontMatter.closingDelimiter))
         }
-        extras.append(EpisodeExtras.body, .string(String(decoding: frontMatter.body, as: UTF8.self)))
-        if let last = source.bytes.last, last != 0x0A {
-            let lineCount = source.bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        extras.append(EpisodeExtras.body, .string(Self.text(bytes, frontMatter.body)))
+        if let last = bytes.last, last != 0x0A {
+            var lineCount = 1
+            var index = 0
+            while true {
+                index = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: index, to: bytes.count)
+                guard index < bytes.count else { break }
+                lineCount += 1
+                index += 1
+            }
             diagnostics.report(.note(
                 "episode.no-final-newline", "the file does not end with a line break; kept that way",
                 at: source.location(line: lineCount), format: .episode))
         }
         timeline.extras[.episode, default: Fields()].entries.append(contentsOf: extras.entries)
         return timeline
+    }
+
+    /// The front matter read by `EpisodeFrontMatterScanner`.
+    private func readWithScanner(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ frontMatter: FrontMatter, source: SourceText, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> Timeline {
+        let scanner = EpisodeFrontMatterScanner(bytes: bytes, range: frontMatter.yaml)
+        var parser = EpisodeParser(
+            source: source, byteCount: bytes.count, lineOffset: frontMatter.openingLine, diagnostics: diagnostics,
+            events: scanner)
+        let timeline = try parser.parse()
+        diagnostics = parser.diagnostics
+        return timeline
+    }
+
+    /// The front matter composed by Yams into a tree, then walked.
+    private func readWithYams(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ frontMatter: FrontMatter, source: SourceText, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> Timeline {
+        let yaml = Self.text(bytes, frontMatter.yaml)
+        let root = try YamsFrontMatter.compose(yaml, source: source, lineOffset: frontMatter.openingLine)
+        var parser = EpisodeParser(
+            source: source, byteCount: bytes.count, lineOffset: frontMatter.openingLine, diagnostics: diagnostics,
+            events: YamsNodeEvents(root: root))
+        let timeline = try parser.parse()
+        diagnostics = parser.diagnostics
+        return timeline
+    }
+
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 }
 
@@ -62,11 +146,14 @@ extension FormatExtras {
     }
 }
 
-/// The front matter walk; one per file.
-private struct EpisodeParser {
+/// The front matter walk; one per file. It reads the nodes in document
+/// order from `events`, whichever reader gives them, so that the scanner
+/// and Yams share every rule about entries, fields and diagnostics.
+private struct EpisodeParser<Events: EpisodeYAMLEvents> {
     let source: SourceText
     let lineOffset: Int
     var diagnostics: Diagnostics
+    var events: Events
     /// Values still allowed. Without aliases a value takes at least two bytes
     /// of YAML, so the limit (four per byte) is only met by aliases that
     /// expand, as in a "billion laughs" file; it stops them before memory
@@ -74,40 +161,43 @@ private struct EpisodeParser {
     private var budget: Int
     private let limit: Int
     private var unquotedTimes: [SourceLocation] = []
+    /// The episode extras of the last cue that had some: the next cue with
+    /// equal extras shares their storage (a long transcript written alike
+    /// throughout keeps one copy).
+    private var lastCueExtras: (fields: Fields, extras: FormatExtras)?
 
-    init(source: SourceText, lineOffset: Int, diagnostics: Diagnostics) {
+    init(source: SourceText, byteCount: Int, lineOffset: Int, diagnostics: Diagnostics, events: Events) {
         self.source = source
         self.lineOffset = lineOffset
         self.diagnostics = diagnostics
-        limit = 4 * source.bytes.count + 10_000
+        self.events = events
+        limit = 4 * byteCount + 10_000
         budget = limit
     }
 
-    func location(_ mark: Mark?) -> SourceLocation? {
+    func location(_ mark: EpisodeMark?) -> SourceLocation? {
         guard let mark else { return nil }
         return source.location(line: mark.line + lineOffset, column: mark.column)
     }
 
-    mutating func parse(_ frontMatter: FrontMatter) throws(Diagnostic) -> Timeline {
-        let root: Node?
-        let yaml = String(decoding: frontMatter.yaml, as: UTF8.self)
-        do {
-            // The basic resolver types nothing: every scalar stays text, and no
-            // regular expression runs per scalar.
-            root = try Yams.compose(yaml: yaml, .basic)
-        } catch let error as YamlError {
-            throw yamlDiagnostic(error, yaml: yaml)
-        } catch {
-            throw .error("episode.yaml", "cannot read the front matter: \(error)", at: source.location(line: lineOffset), format: .episode)
+    /// The value node of the key node just read: a mapping gives one for each key.
+    private mutating func valueNode() throws(Diagnostic) -> EpisodeYAMLNode {
+        guard let value = try events.next() else {
+            throw .error("episode.yaml", "expected a value after a key, found the end of the mapping",
+                         at: source.location(line: lineOffset), format: .episode)
         }
+        return value
+    }
+
+    mutating func parse() throws(Diagnostic) -> Timeline {
         var timeline = Timeline()
-        guard let root else {
+        guard let root = try events.root() else {
             diagnostics.report(.warning(
                 "episode.empty-front-matter", "expected front matter keys such as title and transcript, found none",
                 at: source.location(line: lineOffset), format: .episode))
             return timeline
         }
-        guard case .mapping(let mapping) = root else {
+        guard case .mapping = root.kind else {
             throw .error(
                 "episode.front-matter-not-mapping",
                 "expected the front matter to be a mapping of keys, found \(describe(root))",
@@ -115,13 +205,14 @@ private struct EpisodeParser {
         }
         var sawTranscript = false
         var seenKeys = Set<String>()
-        for (keyNode, valueNode) in mapping {
+        while let keyNode = try events.next() {
             let key = try keyText(keyNode)
             if !seenKeys.insert(key).inserted {
                 try diagnostics.repair(.warning(
                     "episode.duplicate-key", "key '\(key)' appears again; both are kept, readers differ on which wins",
                     at: location(keyNode.mark), format: .episode))
             }
+            let valueNode = try valueNode()
             if key == "transcript" && !sawTranscript {
                 sawTranscript = true
                 timeline.extras[.episode, default: Fields()].append(
@@ -158,12 +249,11 @@ private struct EpisodeParser {
 
     // MARK: Transcript
 
-    private mutating func readTranscript(_ node: Node, into timeline: inout Timeline) throws(Diagnostic) {
-        let entries: [Node]
-        switch node {
-        case .sequence(let sequence):
-            entries = Array(sequence)
-        case .scalar(let scalar) where scalar.string.isEmpty && scalar.style == .plain:
+    private mutating func readTranscript(_ node: EpisodeYAMLNode, into timeline: inout Timeline) throws(Diagnostic) {
+        switch node.kind {
+        case .sequence:
+            break
+        case .scalar(let text, let style) where text.isEmpty && style == .plain:
             timeline.extras[.episode, default: Fields()].append(EpisodeExtras.transcriptValue, .scalar(""))
             return
         default:
@@ -172,11 +262,11 @@ private struct EpisodeParser {
                 "expected 'transcript' to be a list of '- line:' and '- header:' entries, found \(describe(node))",
                 at: location(node.mark), format: .episode)
         }
-        timeline.cues.reserveCapacity(entries.count)
+        timeline.cues.reserveCapacity(events.itemCountHint())
         var previousWasHeader = false
         var previousText: String?
-        for entry in entries {
-            guard case .mapping(let mapping) = entry else {
+        while let entry = try events.next() {
+            guard case .mapping = entry.kind else {
                 throw .error(
                     "episode.entry-not-mapping",
                     "expected a transcript entry such as '- line: ...' or '- header: ...', found \(describe(entry))",
@@ -184,8 +274,9 @@ private struct EpisodeParser {
             }
             var fields = Fields()
             var marks = FieldMarks()
-            for (keyNode, valueNode) in mapping {
+            while let keyNode = try events.next() {
                 let key = try keyText(keyNode)
+                let valueNode = try valueNode()
                 fields.append(key, try fieldValue(valueNode))
                 marks.record(key, valueNode.mark ?? keyNode.mark)
             }
@@ -219,7 +310,7 @@ private struct EpisodeParser {
         attachQuotableClips(to: &timeline)
     }
 
-    private mutating func chapter(_ fields: Fields, marks: FieldMarks, entry: Node, cueIndex: Int) throws(Diagnostic) -> Chapter {
+    private mutating func chapter(_ fields: Fields, marks: FieldMarks, entry: EpisodeYAMLNode, cueIndex: Int) throws(Diagnostic) -> Chapter {
         let header = fields["header"]!
         guard let title = header.text else {
             throw .error(
@@ -238,7 +329,7 @@ private struct EpisodeParser {
         return chapter
     }
 
-    private mutating func cue(_ fields: Fields, marks: FieldMarks, entry: Node) throws(Diagnostic) -> Cue {
+    private mutating func cue(_ fields: Fields, marks: FieldMarks, entry: EpisodeYAMLNode) throws(Diagnostic) -> Cue {
         let lineValue = fields["line"]!
         guard let text = lineValue.text else {
             throw .error(
@@ -251,7 +342,14 @@ private struct EpisodeParser {
         if let who = fields["who"] {
             cue.speaker = try speaker(who, at: location(marks["who"]))
         }
-        cue.extras[.episode] = EpisodeLineTemplate.extras(for: cue, fields: fields)
+        if let extras = EpisodeLineTemplate.extras(for: cue, fields: fields) {
+            if let last = lastCueExtras, last.fields == extras {
+                cue.extras = last.extras
+            } else {
+                cue.extras[.episode] = extras
+                lastCueExtras = (extras, cue.extras)
+            }
+        }
         return cue
     }
 
@@ -346,16 +444,16 @@ private struct EpisodeParser {
 
     // MARK: Nodes
 
-    private func keyText(_ node: Node) throws(Diagnostic) -> String {
-        guard case .scalar(let scalar) = node else {
+    private func keyText(_ node: EpisodeYAMLNode) throws(Diagnostic) -> String {
+        guard case .scalar(let text, _) = node.kind else {
             throw .error("episode.key-not-text", "expected a text key, found \(describe(node))",
                          at: location(node.mark), format: .episode)
         }
-        return scalar.string
+        return text
     }
 
     /// The node as a field value; plain scalars that YAML 1.1 would type stay `.scalar`.
-    private mutating func fieldValue(_ node: Node) throws(Diagnostic) -> FieldValue {
+    private mutating func fieldValue(_ node: EpisodeYAMLNode) throws(Diagnostic) -> FieldValue {
         budget -= 1
         if budget < 0 {
             throw .error(
@@ -363,29 +461,32 @@ private struct EpisodeParser {
                 "expected a front matter of at most \(limit) values (4 per byte of the file), found more: aliases that expand",
                 at: location(node.mark), format: .episode)
         }
-        switch node {
-        case .scalar(let scalar):
-            if scalar.style == .plain || scalar.style == .any, YAMLPlainScalar.isTyped(scalar.string) {
-                return .scalar(scalar.string)
+        switch node.kind {
+        case .scalar(let text, let style):
+            if style == .plain || style == .any, YAMLPlainScalar.isTyped(text) {
+                return .scalar(text)
             }
-            return .string(scalar.string)
-        case .sequence(let sequence):
+            return .string(text)
+        case .sequence:
             var items: [FieldValue] = []
-            items.reserveCapacity(sequence.count)
-            for item in sequence { items.append(try fieldValue(item)) }
+            while let item = try events.next() { items.append(try fieldValue(item)) }
             return .list(items)
-        case .mapping(let mapping):
+        case .mapping:
             var fields = Fields()
-            for (key, value) in mapping { fields.append(try keyText(key), try fieldValue(value)) }
+            while let key = try events.next() {
+                let keyText = try keyText(key)
+                let value = try valueNode()
+                fields.append(keyText, try fieldValue(value))
+            }
             return .map(fields)
         case .alias:
             throw .error("episode.alias", "expected a value, found an unresolved alias", at: location(node.mark), format: .episode)
         }
     }
 
-    private func describe(_ node: Node) -> String {
-        switch node {
-        case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : "'\(scalar.string.prefix(40))'"
+    private func describe(_ node: EpisodeYAMLNode) -> String {
+        switch node.kind {
+        case .scalar(let text, _): return text.isEmpty ? "nothing" : "'\(text.prefix(40))'"
         case .sequence: return "a list"
         case .mapping: return "a mapping"
         case .alias: return "an alias"
@@ -399,8 +500,27 @@ private struct EpisodeParser {
         case .map: return "a mapping"
         }
     }
+}
 
-    private func yamlDiagnostic(_ error: YamlError, yaml: String) -> Diagnostic {
+/// Yams's reading of the front matter: a tree of nodes, or its error as a
+/// located diagnostic.
+private enum YamsFrontMatter {
+    static func compose(_ yaml: String, source: SourceText, lineOffset: Int) throws(Diagnostic) -> Node? {
+        do {
+            // The basic resolver types nothing: every scalar stays text, and no
+            // regular expression runs per scalar.
+            return try Yams.compose(yaml: yaml, .basic)
+        } catch let error as YamlError {
+            throw diagnostic(error, yaml: yaml, source: source, lineOffset: lineOffset)
+        } catch {
+            throw .error("episode.yaml", "cannot read the front matter: \(error)", at: source.location(line: lineOffset), format: .episode)
+        }
+    }
+
+    private static func diagnostic(_ error: YamlError, yaml: String, source: SourceText, lineOffset: Int) -> Diagnostic {
+        func location(_ mark: Mark) -> SourceLocation {
+            source.location(line: mark.line + lineOffset, column: mark.column)
+        }
         func located(_ problem: String, _ mark: Mark) -> Diagnostic {
             .error("episode.yaml", "invalid YAML: \(problem)", at: location(mark), format: .episode)
         }

@@ -1,22 +1,36 @@
-import Yams
-
-/// Where the keys of one transcript entry were written, for diagnostics:
-/// an entry has a handful of keys, so a short list searched in order costs
-/// less than a dictionary that hashes them.
+/// Where the keys of one transcript entry that diagnostics name (`line`,
+/// `header`, `sec`, `time`, `who`) were written: held in place, so that an
+/// entry costs no allocation for them.
 struct FieldMarks {
-    private var marks: [(key: String, mark: Mark)] = []
+    private var line: EpisodeMark?
+    private var header: EpisodeMark?
+    private var sec: EpisodeMark?
+    private var time: EpisodeMark?
+    private var who: EpisodeMark?
 
-    init() {
-        marks.reserveCapacity(4)
-    }
+    init() {}
 
     /// Keeps `mark` as where `key` was written, unless one is kept already.
-    mutating func record(_ key: String, _ mark: Mark?) {
-        guard let mark, self[key] == nil else { return }
-        marks.append((key, mark))
+    mutating func record(_ key: String, _ mark: EpisodeMark?) {
+        guard let mark else { return }
+        switch key {
+        case "line": if line == nil { line = mark }
+        case "header": if header == nil { header = mark }
+        case "sec": if sec == nil { sec = mark }
+        case "time": if time == nil { time = mark }
+        case "who": if who == nil { who = mark }
+        default: break
+        }
     }
 
-    subscript(key: String) -> Mark? {
-        marks.first { $0.key == key }?.mark
+    subscript(key: String) -> EpisodeMark? {
+        switch key {
+        case "line": line
+        case "header": header
+        case "sec": sec
+        case "time": time
+        case "who": who
+        default: nil
+        }
     }
 }

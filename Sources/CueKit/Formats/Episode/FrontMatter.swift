@@ -1,29 +1,29 @@
 /// A Jekyll page split at its front matter: the text before the opening
-/// `---` (normally none), the YAML between the delimiters, and the body after.
+/// `---` (normally none), the YAML between the delimiters, and the body after,
+/// as ranges of the page's bytes (a large page is not copied to be split).
 struct FrontMatter {
     /// Bytes before the opening `---` line.
-    var preamble: [UInt8]
+    var preamble: Range<Int>
     /// The YAML text between the delimiter lines.
-    var yaml: [UInt8]
+    var yaml: Range<Int>
     /// The file line number of the opening `---`.
     var openingLine: Int
     /// The closing delimiter as written (`---` or `...`).
     var closingDelimiter: String
     /// Bytes after the closing delimiter line, exactly as in the file.
-    var body: [UInt8]
+    var body: Range<Int>
 
-    /// Splits `source`; throws a located error when there is no front matter.
-    static func split(_ source: SourceText) throws(Diagnostic) -> FrontMatter {
-        let bytes = source.bytes
+    /// Splits `bytes` (the text of `source`); throws a located error when
+    /// there is no front matter.
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>, of source: SourceText) throws(Diagnostic) -> FrontMatter {
         var lineStart = 0
         var lineNumber = 1
         var opening: (line: Int, start: Int, next: Int)?
         var closing: (start: Int, next: Int, delimiter: String)?
         while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: lineStart, to: bytes.count)
             let next = min(lineEnd + 1, bytes.count)
-            let delimiter = Self.delimiter(bytes[lineStart..<lineEnd])
+            let delimiter = Self.delimiter(bytes, lineStart..<lineEnd)
             if opening == nil {
                 if delimiter == "---" {
                     opening = (lineNumber, lineStart, next)
@@ -51,23 +51,25 @@ struct FrontMatter {
                 at: source.location(line: opening.line), format: .episode)
         }
         return FrontMatter(
-            preamble: Array(bytes[0..<opening.start]),
-            yaml: Array(bytes[opening.next..<closing.start]),
+            preamble: 0..<opening.start,
+            yaml: opening.next..<closing.start,
             openingLine: opening.line,
             closingDelimiter: closing.delimiter,
-            body: Array(bytes[closing.next...]))
+            body: closing.next..<bytes.count)
     }
 
     /// `---` or `...` when the line is a delimiter (trailing spaces and CR allowed).
-    private static func delimiter(_ line: ArraySlice<UInt8>) -> String? {
-        var line = line
-        while let last = line.last, last == 0x20 || last == 0x09 || last == 0x0D { line.removeLast() }
-        if line.elementsEqual("---".utf8) { return "---" }
-        if line.elementsEqual("...".utf8) { return "..." }
-        return nil
+    private static func delimiter(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> String? {
+        guard line.count >= 3 else { return nil }
+        let first = bytes[line.lowerBound]
+        guard first == UInt8(ascii: "-") || first == UInt8(ascii: ".") else { return nil }
+        var end = line.upperBound
+        while end > line.lowerBound, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+        guard end - line.lowerBound == 3, bytes[line.lowerBound + 1] == first, bytes[line.lowerBound + 2] == first else { return nil }
+        return first == UInt8(ascii: "-") ? "---" : "..."
     }
 
-    private static func describe(_ bytes: ArraySlice<UInt8>) -> String {
+    private static func describe(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
         bytes.isEmpty ? "an empty first line" : "'\(String(decoding: bytes, as: UTF8.self))'"
     }
 }

@@ -76,7 +76,7 @@ public struct Converter: Sendable {
         defer { diagnostics.append(contentsOf: readDiagnostics.items.map { tagged($0, chosen.id) }) }
         var source = decoded.source
         // A reader that takes the bytes as an array takes them once.
-        if !(chosen.reader is any CueStreamReader) { source.makeArray() }
+        if !(chosen.reader is any CueStreamReader || chosen.reader is any InPlaceReader) { source.makeArray() }
         do {
             var timelines = try chosen.reader!.readAll(source, options: readOptions, diagnostics: &readDiagnostics)
             if let item = readOptions.item {
@@ -254,6 +254,30 @@ public struct Converter: Sendable {
     func convert(
         _ decoded: DecodedInput, to outputs: [FormatID], transform: TimeTransform, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Conversion {
+        var written: [(format: FormatID, bytes: [UInt8])] = []
+        var failures: [(format: FormatID, error: Diagnostic)] = []
+        let input = try convert(decoded, to: outputs, transform: transform, keepingInput: true, diagnostics: &diagnostics) { format, result in
+            switch result {
+            case .success(let bytes): written.append((format, bytes))
+            case .failure(let error): failures.append((format, error))
+            }
+        }
+        return Conversion(input: input, outputs: written, failures: failures)
+    }
+
+    /// Reads decoded input once and writes every format in `outputs`, handing
+    /// each output to `deliver` as soon as it is written (so one output's
+    /// bytes are held at a time). Time inference and segmentation run once and
+    /// are shared by the outputs that need them; the timeline read is given
+    /// up to inference, and the inferred one to segmentation, when nothing
+    /// later needs them (nor the caller: `keepingInput`), so a large
+    /// transcript is not held three times over. Returns what was read (its
+    /// timelines only with `keepingInput`); throws only when the input cannot
+    /// be read.
+    func convert(
+        _ decoded: DecodedInput, to outputs: [FormatID], transform: TimeTransform, keepingInput: Bool,
+        diagnostics: inout Diagnostics, deliver: (FormatID, Result<[UInt8], Diagnostic>) -> Void
+    ) throws(Diagnostic) -> Input {
         let name = decoded.source.name
         var read = try self.read(decoded, diagnostics: &diagnostics)
         let source = read.format.id
@@ -263,41 +287,61 @@ public struct Converter: Sendable {
         if read.timelines.count > 1, outputs.contains(where: { !writesManyTimelines($0) }) {
             diagnostics.report(firstItemWarning(read, name: name))
         }
-        var conversion = Conversion(input: read, outputs: [], failures: [])
+        let writers = outputs.map { registry[$0]?.writer }
+        // What each kind of timeline is still needed for, from output `index` on.
+        func needsRead(after index: Int) -> Bool {
+            keepingInput || writers[(index + 1)...].contains { writer in
+                guard let writer else { return false }
+                return !writer.requiresTimes || writer.writesManyTimelines
+            }
+        }
+        func needsInferred(after index: Int, besides labels: Bool) -> Bool {
+            outputs.indices[(index + 1)...].contains { later in
+                guard let writer = writers[later], writer.requiresTimes else { return false }
+                if writer.writesManyTimelines || !segments(from: source, to: outputs[later]) { return true }
+                return writer.writesSpeakerLabels != labels && segmented[writer.writesSpeakerLabels] == nil
+            }
+        }
         var inferred: Timeline?
         var segmented: [Bool: Timeline] = [:]
-        for format in outputs {
+        /// The first timeline with times inferred, made once.
+        func inferredTimeline(at index: Int, diagnostics: inout Diagnostics) -> Timeline {
+            if let inferred { return inferred }
+            var timed: Timeline
+            if needsRead(after: index) || read.timelines.isEmpty {
+                timed = read.timeline
+            } else {
+                timed = read.timelines[0]
+                read.timelines[0] = Timeline()  // inference then changes the only copy
+            }
+            diagnostics.append(contentsOf: inference.apply(to: &timed).diagnostics.map { tagged($0, source) })
+            inferred = timed
+            return timed
+        }
+        for (index, format) in outputs.enumerated() {
             do throws(Diagnostic) {
                 let writer = try self.writer(for: format)
                 if writer.writesManyTimelines {
                     var timelines = read.timelines
                     if writer.requiresTimes && !timelines.isEmpty {
-                        // The first timeline shares its inference with the other outputs.
-                        if inferred == nil {
-                            var timed = read.timeline
-                            diagnostics.append(contentsOf: inference.apply(to: &timed).diagnostics.map { tagged($0, source) })
-                            inferred = timed
-                        }
-                        timelines[0] = inferred!
-                        for index in timelines.indices.dropFirst() {
-                            diagnostics.append(contentsOf: inference.apply(to: &timelines[index]).diagnostics.map { tagged($0, source) })
+                        timelines[0] = inferredTimeline(at: index, diagnostics: &diagnostics)
+                        for later in timelines.indices.dropFirst() {
+                            diagnostics.append(contentsOf: inference.apply(to: &timelines[later]).diagnostics.map { tagged($0, source) })
                         }
                     }
-                    conversion.outputs.append((format, try writeAll(timelines, as: format, diagnostics: &diagnostics)))
+                    deliver(format, .success(try writeAll(timelines, as: format, diagnostics: &diagnostics)))
                     continue
                 }
-                var timeline = read.timeline
+                var timeline = writer.requiresTimes ? Timeline() : read.timeline
                 if writer.requiresTimes {
-                    if inferred == nil {
-                        var timed = read.timeline
-                        diagnostics.append(contentsOf: inference.apply(to: &timed).diagnostics.map { tagged($0, source) })
-                        inferred = timed
-                    }
-                    timeline = inferred!
+                    timeline = inferredTimeline(at: index, diagnostics: &diagnostics)
                     if segments(from: source, to: format) {
                         let labels = writer.writesSpeakerLabels
                         if segmented[labels] == nil {
                             var cut = timeline
+                            timeline = Timeline()
+                            // Segmentation changes the only copy when no later output needs the uncut one.
+                            if !needsInferred(after: index, besides: labels) { inferred = nil }
                             let found = segmentationDiagnostics(&cut, reservesSpeakerLabels: labels)
                             // The same lines are reported once, whichever layout asked first.
                             if segmented.isEmpty { diagnostics.append(contentsOf: found.map { tagged($0, source) }) }
@@ -307,12 +351,13 @@ public struct Converter: Sendable {
                     }
                 }
                 let others = outputs.filter { $0 != format }
-                conversion.outputs.append((format, try write(timeline, as: format, alongside: others, diagnostics: &diagnostics)))
+                deliver(format, .success(try write(timeline, as: format, alongside: others, diagnostics: &diagnostics)))
             } catch {
-                conversion.failures.append((format, error))
+                deliver(format, .failure(error))
             }
         }
-        return conversion
+        if !keepingInput { read.timelines = [] }
+        return read
     }
 
     /// Reads `bytes` and writes them as `output`, inferring times if needed.

@@ -51,12 +51,13 @@ extension Converter {
                        transform: transform, diagnostics: &diagnostics)
             return SinkConversion(format: chosen, encoding: decoded.encoding, failures: [], streamed: true)
         }
-        let conversion = try convert(decoded, to: outputs.map(\.format), transform: transform, diagnostics: &diagnostics)
-        var failures = conversion.failures
-        for (format, sink) in outputs {
-            guard let written = conversion.outputs.first(where: { $0.format == format })?.bytes else { continue }
+        // Each output goes to its sink as soon as it is written.
+        var failures: [(format: FormatID, error: Diagnostic)] = []
+        let sinks = Dictionary(outputs.map { ($0.format, $0.sink) }, uniquingKeysWith: { first, _ in first })
+        _ = try convert(decoded, to: outputs.map(\.format), transform: transform, keepingInput: false, diagnostics: &diagnostics) { format, result in
             do throws(Diagnostic) {
-                try written.withUnsafeBufferPointer { (bytes) throws(Diagnostic) in try sink.write(bytes) }
+                let written = try result.get()
+                try written.withUnsafeBufferPointer { (bytes) throws(Diagnostic) in try sinks[format]!.write(bytes) }
             } catch {
                 failures.append((format, error))
             }

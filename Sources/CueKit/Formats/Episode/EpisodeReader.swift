@@ -568,3 +568,5 @@ struct QuotableClip {
         Chapter(start: start, end: end, title: name, url: url)
     }
 }
+
+extension EpisodeReader: InPlaceReader {}

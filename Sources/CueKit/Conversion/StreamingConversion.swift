@@ -248,7 +248,11 @@ private final class CuePipeline: CueConsumer {
     private func deliver(_ cue: borrowing Cue) throws(Diagnostic) {
         if inverted != nil { try releaseInverted(next: cue.start) }
         if let start = cue.start, let end = cue.end, end < start {
-            inverted = copy cue
+            // Held past this call: its text must not point into the reader's
+            // buffers, which may be gone when it is written.
+            var held = copy cue
+            held.text = cue.text
+            inverted = held
             return
         }
         try send(cue)

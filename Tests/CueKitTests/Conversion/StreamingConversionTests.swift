@@ -53,6 +53,21 @@ struct StreamingConversionTests {
         #expect(result.streamedDiagnostics.filter { $0.contains("inference.end-before-start") || $0.contains("the cue ends") }.count == 2)
     }
 
+    @Test(arguments: [false, true])
+    func anInvertedCueHeldForItsEndOwnsItsText(parallel: Bool) throws {
+        // A NUL makes the WebVTT reader parse a normalised copy of the input,
+        // freed when it returns; the cue held for the next start must not
+        // point into it (fuzz finding, Samples/fuzz/vtt-inverted-cue-held-past-its-buffer.vtt).
+        let vtt = "WEBVTT\n\n00:40:01.000 --> 00:00:02.000\nHeld until the end.\n\n00:00:03.000 --> 00:00:04.000\nA NUL \u{0} here.\n"
+        let result = try both(Array(vtt.utf8), name: "held.vtt", to: [.srt, .webVTT], parallel: parallel)
+        #expect(result.streamed == result.whole)
+        #expect(String(decoding: result.streamed[0], as: UTF8.self).contains("Held until the end."))
+        let replay = try Data(contentsOf: TestFiles.sample("fuzz/vtt-inverted-cue-held-past-its-buffer.vtt"))
+        let found = try both(Array(replay), name: "finding.vtt", to: [.srt, .webVTT], parallel: parallel)
+        #expect(found.streamed == found.whole)
+        #expect(String(decoding: found.streamed[1], as: UTF8.self).contains("This cue is fine."))
+    }
+
     /// The errors of the two ways for input that one of them cannot convert.
     private func failures(_ bytes: [UInt8], name: String, to formats: [FormatID], parallel: Bool) -> (streamed: String?, whole: String?) {
         var converter = Converter()

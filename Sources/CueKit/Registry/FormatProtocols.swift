@@ -14,16 +14,26 @@ public struct ReadOptions: Sendable {
     /// The input's character encoding by name (`GB2312`, `Big5`,
     /// `Windows-1250`, any name iconv knows); nil to detect it (see `TextDecoding`).
     public var encoding: String?
+    /// Read WebVTT exactly as the W3C parser (and so a browser) does: a cue
+    /// whose timing line breaks the spec's syntax is skipped, and a setting
+    /// the spec does not define (such as `align:middle`) is ignored, each
+    /// with a warning. When false (the default), timings a person reads at a
+    /// glance (`00:02:04.08`, `00:01:39`, `00:0:03.390`, `1:02.5`, a `,`
+    /// before the milliseconds) are read, and `middle` is read as `center`,
+    /// each with a warning naming what was read (a repair, so `strict`
+    /// refuses it). See Formats/webvtt.md.
+    public var w3cWebVTT: Bool
 
     public init(
         strict: Bool = false, speakerLabels: Bool = false, encoding: String? = nil,
-        item: ItemSelector? = nil, linkedFiles: (any LinkedFileResolver)? = nil
+        item: ItemSelector? = nil, linkedFiles: (any LinkedFileResolver)? = nil, w3cWebVTT: Bool = false
     ) {
         self.strict = strict
         self.speakerLabels = speakerLabels
         self.encoding = encoding
         self.item = item
         self.linkedFiles = linkedFiles
+        self.w3cWebVTT = w3cWebVTT
     }
 }
 

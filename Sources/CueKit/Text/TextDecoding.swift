@@ -3,8 +3,13 @@
 ///
 /// Without a named encoding: a UTF-8, UTF-16 or UTF-32 byte order mark is
 /// honoured and removed; UTF-16 or UTF-32 without a byte order mark is
-/// recognised by its zero bytes (a repair); bytes that are not valid UTF-8 are
-/// read as Windows-1252 (a repair, naming the first bad byte).
+/// recognised by its zero bytes (a repair). Text that is not valid UTF-8 is
+/// decided as a whole: when it is mostly UTF-8 (see `UTF8Repair.isMostlyUTF8`;
+/// always after a UTF-8 byte order mark), the valid UTF-8 is kept and each
+/// byte that breaks it is read as Windows-1252 (a repair, `text.bad-utf8`,
+/// naming the first place and counting them); otherwise the whole file is
+/// read as Windows-1252 (a repair, `text.not-utf8`, naming the first bad
+/// byte).
 /// With a named encoding (`--encoding`), the bytes are converted by iconv, and
 /// bytes that are not valid in that encoding are a located error.
 public enum TextDecoding {
@@ -69,7 +74,9 @@ public enum TextDecoding {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let rest = Array(bytes.dropFirst(3))
             if isValidUTF8(rest) { return (rest, .utf8WithBOM) }
-            return (try fallback(rest, name: name, diagnostics: &diagnostics), .windows1252)
+            // The mark says UTF-8: keep it, whatever the counts.
+            let repair = rest.withUnsafeBufferPointer { UTF8Repair($0) }
+            return (try repaired(repair, in: rest, name: name, diagnostics: &diagnostics), .utf8WithBOM)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
             return (try decodeUTF16(bytes.dropFirst(2), bigEndian: true, name: name, diagnostics: &diagnostics), .utf16BE)
@@ -91,7 +98,12 @@ public enum TextDecoding {
             }
         }
         if isValidUTF8(bytes) { return (bytes, .utf8) }
-        return (try fallback(bytes, name: name, diagnostics: &diagnostics), .windows1252)
+        let repair = bytes.withUnsafeBufferPointer { UTF8Repair($0) }
+        if repair.isMostlyUTF8 { return (try repaired(repair, in: bytes, name: name, diagnostics: &diagnostics), .utf8) }
+        // Without a valid multi-byte character, every byte the repair read
+        // as Windows-1252 was all there was to read so.
+        let decoded = repair.multiByteCharacters == 0 ? repair.bytes : nil
+        return (try fallback(bytes, decoded: decoded, name: name, diagnostics: &diagnostics), .windows1252)
     }
 
     /// UTF-16 or UTF-32 recognised by the zero bytes of ASCII characters in
@@ -160,8 +172,40 @@ public enum TextDecoding {
         bytes.withUnsafeBufferPointer { UTF8Validation.isValidInParallel($0) }
     }
 
+    /// The text of `repair`, made of `bytes`, after the warning that says
+    /// where the first bytes that are not UTF-8 are and how many places hold some.
+    private static func repaired(
+        _ repair: UTF8Repair, in bytes: [UInt8], name: String?, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> [UInt8] {
+        let first = repair.firstPlace
+        let (line, column) = lineAndColumn(ofByte: first.lowerBound, in: bytes)
+        let shown = bytes[first.lowerBound..<min(first.upperBound, first.lowerBound + 4)]
+        let found = (shown.count == 1 ? "byte " : "bytes ") + shown.map { "0x" + hex($0) }.joined(separator: " ")
+            + (first.count > shown.count ? " …" : "")
+        let places = repair.places == 1 ? "1 place" : "\(repair.places) places"
+        try diagnostics.repair(.warning(
+            "text.bad-utf8",
+            "expected UTF-8 text, found \(found), which is not UTF-8 (\(places), first here; the rest of the file is UTF-8); each such byte read as Windows-1252: '\(visible(decodeWindows1252(Array(shown))))'",
+            at: SourceLocation(file: name, line: line, column: column)))
+        return repair.bytes
+    }
+
+    /// `utf8` as text for a message, control characters as `\u{…}`.
+    private static func visible(_ utf8: [UInt8]) -> String {
+        var out = ""
+        for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
+            if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) {
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// `bytes` read as Windows-1252 (`decoded`, when already done), after the warning.
     private static func fallback(
-        _ bytes: [UInt8], name: String?, diagnostics: inout Diagnostics
+        _ bytes: [UInt8], decoded: [UInt8]? = nil, name: String?, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [UInt8] {
         let offset = firstInvalidUTF8Offset(bytes)
         let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
@@ -169,7 +213,7 @@ public enum TextDecoding {
             "text.not-utf8",
             "expected UTF-8 text, found byte 0x\(hex(bytes[offset])); read the file as Windows-1252 (pass --encoding to choose another)",
             at: SourceLocation(file: name, line: line, column: column)))
-        return decodeWindows1252(bytes)
+        return decoded ?? decodeWindows1252(bytes)
     }
 
     /// Decodes Windows-1252 (Latin-1 with printable characters in 0x80–0x9F;
@@ -183,11 +227,15 @@ public enum TextDecoding {
                 out.append(byte)
                 continue
             }
-            let scalar: UInt32 = (0x80...0x9F).contains(byte)
-                ? windows1252High[Int(byte - 0x80)] : UInt32(byte)
-            appendUTF8(Unicode.Scalar(scalar) ?? "\u{FFFD}", to: &out)
+            appendWindows1252(byte, to: &out)
         }
         return out
+    }
+
+    /// Appends the character Windows-1252 gives `byte` (see `decodeWindows1252`) as UTF-8.
+    static func appendWindows1252(_ byte: UInt8, to out: inout [UInt8]) {
+        let scalar: UInt32 = (0x80...0x9F).contains(byte) ? windows1252High[Int(byte - 0x80)] : UInt32(byte)
+        appendUTF8(Unicode.Scalar(scalar) ?? "\u{FFFD}", to: &out)
     }
 
     private static let windows1252High: [UInt32] = [
@@ -288,14 +336,17 @@ public enum TextDecoding {
         bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
     }
 
-    /// The 1-based line and column (in characters) of byte `offset`.
+    /// The 1-based line and column (in characters) of byte `offset`; LF,
+    /// CR LF and a lone CR each end a line, as the readers count them.
     public static func lineAndColumn(ofByte offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1
         var lineStart = 0
         var index = 0
         let end = min(offset, bytes.count)
         while index < end {
-            if bytes[index] == 0x0A {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
                 line += 1
                 lineStart = index + 1
             }

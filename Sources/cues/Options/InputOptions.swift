@@ -17,7 +17,10 @@ struct InputOptions {
     static let item = OptionSpec.option(
         "item", valueName: "N|GUID|TITLE",
         help: "The item of a feed to convert: a 1-based number, a guid or a title (default: every item for a feed output, else the first).")
-    static let options = [from, recursive, strict, encoding, speakerLabels, item]
+    static let w3c = OptionSpec.flag(
+        "w3c",
+        help: "Read WebVTT exactly as the W3C parser and browsers do: skip cues whose timings break its syntax (00:01:39, 00:02:04.08) instead of reading them with a warning.")
+    static let options = [from, recursive, strict, encoding, speakerLabels, item, w3c]
 
     var inputs: [String]
     var from: String?
@@ -26,6 +29,7 @@ struct InputOptions {
     var encoding: String?
     var speakerLabels: Bool
     var item: String?
+    var w3c: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         inputs = arguments.arguments
@@ -35,6 +39,7 @@ struct InputOptions {
         encoding = arguments.value(Self.encoding)
         speakerLabels = arguments.flag(Self.speakerLabels)
         item = arguments.value(Self.item)
+        w3c = arguments.flag(Self.w3c)
         if let encoding, !TextDecoding.isKnownEncoding(encoding) {
             throw UsageError("unknown encoding '\(encoding)'; expected a name iconv knows, such as UTF-8, Windows-1252, GB2312 or Big5 (see 'iconv --list')")
         }
@@ -49,7 +54,8 @@ struct InputOptions {
     var format: FormatID? { from.map { FormatID($0) } }
 
     var readOptions: ReadOptions {
-        ReadOptions(strict: strict, speakerLabels: speakerLabels, encoding: encoding, item: item.map { ItemSelector($0) })
+        ReadOptions(
+            strict: strict, speakerLabels: speakerLabels, encoding: encoding, item: item.map { ItemSelector($0) }, w3cWebVTT: w3c)
     }
 
     /// The files to read, in order; directories expand to the regular files

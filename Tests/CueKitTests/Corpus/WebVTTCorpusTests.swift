@@ -4,7 +4,8 @@ import Testing
 
 /// Real WebVTT files (corpus `vtt/`): every file reads (the two without a
 /// signature are refused, as the spec says), and VTT → VTT → VTT keeps the
-/// cues and gives the same bytes twice.
+/// cues and gives the same bytes twice. Read as the W3C parser reads
+/// (`ReadOptions.w3cWebVTT`), except where a test says it reads by default.
 @Suite(.enabled(if: TestFiles.hasCorpus))
 struct WebVTTCorpusTests {
     /// Files that are not WebVTT by the spec's signature check (webvtt-py
@@ -27,7 +28,7 @@ struct WebVTTCorpusTests {
             var diagnostics = Diagnostics()
             do {
                 // invalid.vtt is SRT by content; read it as WebVTT, as its name says.
-                _ = try Convert.converter.read(TestFiles.bytes(url), name: name, format: .webVTT, diagnostics: &diagnostics)
+                _ = try W3CReading.converter.read(TestFiles.bytes(url), name: name, format: .webVTT, diagnostics: &diagnostics)
                 Issue.record("\(name) was read")
             } catch let error as Diagnostic {
                 #expect(error.code == "vtt.no-signature")
@@ -35,9 +36,9 @@ struct WebVTTCorpusTests {
             }
             return
         }
-        let (timeline, _) = try Convert.read(url)
+        let (timeline, _) = try W3CReading.read(url)
         let (first, _) = try Convert.write(timeline, as: .webVTT, sourceFormat: .webVTT)
-        let (again, diagnostics) = try Convert.read(first, name: name, as: .webVTT)
+        let (again, diagnostics) = try W3CReading.read(first, name: name, as: .webVTT)
         #expect(again.cues == timeline.cues, "\(name)")
         #expect(again.extras == timeline.extras, "\(name)")
         #expect(diagnostics.filter { $0.code.hasPrefix("vtt.") }.isEmpty, "\(name): our output reads without warnings")
@@ -47,7 +48,7 @@ struct WebVTTCorpusTests {
 
     static func read(_ name: String) throws -> (Timeline, [Diagnostic]) {
         let url = try #require(files.first { $0.lastPathComponent == name })
-        return try Convert.read(url)
+        return try W3CReading.read(url)
     }
 
     /// Counts and details from webvtt-py's own expectations (its MANIFEST),
@@ -98,5 +99,26 @@ struct WebVTTCorpusTests {
         // counted warning each; `size` and `line` are kept.
         #expect(netflixWarnings.filter { $0.code == "vtt.bad-setting" }.count == 2)
         #expect(netflix.cues[1].settings == [Field("size", .string("80.00%")), Field("line", .string("79.33%"))])
+    }
+
+    /// By default the reader repairs what the W3C parser skips; on these
+    /// files that is only Netflix's `middle` (the old name of `center`):
+    /// every other file reads the same both ways.
+    @Test func readingByDefaultDiffersOnlyByRepairs() throws {
+        for url in Self.files where !Self.notWebVTT.contains(url.lastPathComponent) {
+            let name = url.lastPathComponent
+            let (forgiving, diagnostics) = try Convert.read(url)
+            let (w3c, _) = try W3CReading.read(url)
+            let repairs = diagnostics.filter { ["vtt.repaired-timing", "vtt.middle-alignment"].contains($0.code) }
+            if name == "netflix_chicas_del_cable.vtt" {
+                #expect(repairs.map(\.code) == ["vtt.middle-alignment", "vtt.middle-alignment"])
+                #expect(forgiving.cues.count == w3c.cues.count)
+                #expect(forgiving.cues.flatMap(\.settings).contains(Field("align", .string("center"))))
+                #expect(forgiving.cues.flatMap(\.settings).contains(Field("position", .string("50.00%,center"))))
+            } else {
+                #expect(repairs.isEmpty, "\(name)")
+                #expect(forgiving.cues == w3c.cues, "\(name)")
+            }
+        }
     }
 }

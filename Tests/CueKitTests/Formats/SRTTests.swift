@@ -178,6 +178,23 @@ struct SRTReaderTests {
         #expect(read.diagnostics.allSatisfy { $0.severity == .warning })
     }
 
+    @Test func aColonBeforeTheMillisecondsIsARepair() throws {
+        let read = try SRTSupport.read(TestFiles.sample("srt/colon-milliseconds.srt"))
+        #expect(read.timeline.cues.map(\.start?.milliseconds) == [1000, 4609, 7000])
+        #expect(read.timeline.cues.map(\.end?.milliseconds) == [4609, 6500, 9100])
+        let found = read.diagnostics.map { "\($0.code)@\($0.location!.line):\($0.location!.column)" }
+        #expect(found == ["srt.colon-fraction@2:1", "srt.colon-fraction@2:18", "srt.colon-fraction@6:1", "srt.colon-fraction@10:17"])
+        #expect(read.diagnostics[1].description
+            == "colon-milliseconds.srt:2:18: warning: [srt] expected ',' before the milliseconds in the end time, found '00:00:04:609'; read as 00:00:04,609")
+        let strict = SRTSupport.error(TestFiles.sample("srt/colon-milliseconds.srt"), options: ReadOptions(strict: true))
+        #expect(strict?.code == "srt.colon-fraction")
+        #expect(strict?.location == SourceLocation(file: "colon-milliseconds.srt", line: 2, column: 1))
+        // One or two digits after a third colon are a frame count (SMPTE), not milliseconds.
+        for text in ["1\n00:00:01:12 --> 00:00:02,000\nx\n", "1\n00:00:01,000 --> 00:00:02:5\nx\n"] {
+            #expect(throws: Diagnostic.self, "\(text)") { try SRTSupport.read(text) }
+        }
+    }
+
     @Test func strictModeTurnsTheFirstRepairIntoAnError() {
         let error = SRTSupport.error(TestFiles.sample("srt/repairs.srt"), options: ReadOptions(strict: true))
         #expect(error?.severity == .error)
@@ -193,6 +210,7 @@ struct SRTReaderTests {
             ("1\n00:00:01 --> 00:00:02,000\nx\n", "srt.missing-milliseconds"),
             ("1\n00:0:1,000 --> 00:00:02,000\nx\n", "srt.time-digits"),
             ("1\n00:00:61,000 --> 00:01:02,000\nx\n", "srt.time-out-of-range"),
+            ("1\n00:00:01:000 --> 00:00:02,000\nx\n", "srt.colon-fraction"),
             ("1\n00:00:01,000 --> 00:00:02,000\nx\n2\n00:00:03,000 --> 00:00:04,000\ny\n", "srt.missing-blank-line"),
             ("1\n00:00:01,000 --> 00:00:02,000\nx\n\nmore text\n", "srt.blank-line-in-text"),
             ("Title\n\n1\n00:00:01,000 --> 00:00:02,000\nx\n", "srt.text-before-first-cue"),
@@ -361,7 +379,8 @@ struct SRTReaderTests {
         }
         #expect(message("1\nbadstarttime --> 00:00:02,000\nx\n") == "input.srt:2:1: error: [srt] expected a start time such as 00:01:02,500, found 'badstarttime'")
         #expect(message("1\n00:00:01,000 -->\nx\n") == "input.srt:2:17: error: [srt] expected an end time such as 00:01:02,500, found the end of the line")
-        #expect(message("1\n00:00:01:500 --> 00:00:02,000\nx\n") == "input.srt:2:1: error: [srt] expected a start time such as 00:01:02,500, found '00:00:01:500'")
+        // Two digits after a third colon are a frame count (00:00:01:500 is read, a repair).
+        #expect(message("1\n00:00:01:50 --> 00:00:02,000\nx\n") == "input.srt:2:1: error: [srt] expected a start time such as 00:01:02,500, found '00:00:01:50'")
         #expect(message("1\n00:00:01,000 00:00:02,000\nx\n") == "input.srt:2:14: error: [srt] expected '-->' after the start time, found '00:00:02,000'")
         #expect(message("1\n90,000 --> 91,000\nx\n") == "input.srt:2:1: error: [srt] expected a start time such as 00:01:02,500, found '90,000'")
         // Text that merely contains an arrow or a time stays text.

@@ -5,10 +5,19 @@ import Testing
 /// The WebVTT reader and writer on our own samples and inline inputs, with
 /// expectations written from the W3C spec.
 @Suite struct WebVTTTests {
-    static func read(_ text: String, name: String = "t.vtt", strict: Bool = false) throws -> (Timeline, [Diagnostic]) {
+    static func read(_ text: String, name: String = "t.vtt", strict: Bool = false, w3c: Bool = false) throws -> (Timeline, [Diagnostic]) {
         var diagnostics = Diagnostics(strict: strict)
-        let timeline = try WebVTTReader().read(SourceText(text, name: name), options: ReadOptions(strict: strict), diagnostics: &diagnostics)
+        let options = ReadOptions(strict: strict, w3cWebVTT: w3c)
+        let timeline = try WebVTTReader().read(SourceText(text, name: name), options: options, diagnostics: &diagnostics)
         return (timeline, diagnostics.items)
+    }
+
+    /// A file read as the W3C parser reads it (`ReadOptions.w3cWebVTT`).
+    static func readW3C(_ url: URL) throws -> (Timeline, [Diagnostic]) {
+        var diagnostics = Diagnostics()
+        let input = try Converter(readOptions: ReadOptions(w3cWebVTT: true))
+            .read(TestFiles.bytes(url), name: url.lastPathComponent, diagnostics: &diagnostics)
+        return (input.timeline, diagnostics.items)
     }
 
     static func write(_ timeline: Timeline, crlf: Bool = false) throws -> (String, [Diagnostic]) {
@@ -293,8 +302,17 @@ import Testing
 
     // MARK: Skipped cues and settings
 
-    @Test func commaMillisecondsSkipTheCueWithALocatedWarning() throws {
+    @Test func commaMillisecondsAreReadWithALocatedWarning() throws {
         let (timeline, diagnostics) = try Convert.read(TestFiles.sample("invalid/vtt-comma-milliseconds.vtt"))
+        #expect(timeline.cues.map(\.plainText) == ["This cue is fine.", "SRT-style commas: a WebVTT parser skips this cue.", "This cue is fine too."])
+        #expect(timeline.cues[1].start == Timestamp(milliseconds: 2000))
+        #expect(diagnostics.map(\.description) == [
+            "vtt-comma-milliseconds.vtt:6:1: warning: [vtt] expected a cue timing line such as '00:01.000 --> 00:04.000', found '00:00:02,000 --> 00:00:03,000': ',' before the milliseconds in the start and end times; read as 00:00:02.000 --> 00:00:03.000 (a WebVTT parser skips this cue)",
+        ])
+    }
+
+    @Test func commaMillisecondsSkipTheCueWithALocatedWarningUnderW3C() throws {
+        let (timeline, diagnostics) = try Self.readW3C(TestFiles.sample("invalid/vtt-comma-milliseconds.vtt"))
         #expect(timeline.cues.map(\.plainText) == ["This cue is fine.", "This cue is fine too."])
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?.code == "vtt.bad-timing")
@@ -304,9 +322,9 @@ import Testing
 
     @Test func strictModeRefusesASkippedCue() throws {
         let text = String(decoding: try TestFiles.bytes(TestFiles.sample("invalid/vtt-comma-milliseconds.vtt")), as: UTF8.self)
-        #expect(throws: Diagnostic.self) { try Self.read(text, strict: true) }
+        #expect(throws: Diagnostic.self) { try Self.read(text, strict: true, w3c: true) }
         do {
-            _ = try Self.read(text, strict: true)
+            _ = try Self.read(text, strict: true, w3c: true)
         } catch let error as Diagnostic {
             #expect(error.code == "vtt.bad-timing")
             #expect(error.severity == .error)
@@ -322,14 +340,14 @@ import Testing
         ("-00:00.000 --> 00:01.000", "the start time is not valid: it does not start with a digit"),
     ])
     func badTimings(line: String, why: String) throws {
-        let (timeline, diagnostics) = try Self.read("WEBVTT\n\n\(line)\ntext\n")
+        let (timeline, diagnostics) = try Self.read("WEBVTT\n\n\(line)\ntext\n", w3c: true)
         #expect(timeline.cues.isEmpty)
         #expect(diagnostics.map(\.code) == ["vtt.bad-timing"])
         #expect(diagnostics.first?.message.contains(": \(why);") == true, "\(diagnostics.first?.message ?? "")")
     }
 
     @Test func invalidSettingsAreDroppedAndCounted() throws {
-        let (timeline, diagnostics) = try Convert.read(TestFiles.sample("invalid/vtt-bad-settings.vtt"))
+        let (timeline, diagnostics) = try Self.readW3C(TestFiles.sample("invalid/vtt-bad-settings.vtt"))
         #expect(timeline.cues.count == 2)
         #expect(timeline.cues.allSatisfy { $0.settings.isEmpty })
         #expect(diagnostics.map(\.description) == [
@@ -357,7 +375,7 @@ import Testing
 
     @Test func manySkippedCuesAreListedUpToALimit() throws {
         let text = "WEBVTT\n\n" + (0..<120).map { "00:00:0\($0 % 10),000 --> 00:00:09.000\nbad \($0)\n" }.joined(separator: "\n")
-        let (timeline, diagnostics) = try Self.read(text)
+        let (timeline, diagnostics) = try Self.read(text, w3c: true)
         #expect(timeline.cues.isEmpty)
         #expect(diagnostics.count == WebVTTParser.individualWarningLimit + 1)
         let summary = try #require(diagnostics.last)

@@ -51,6 +51,20 @@ struct YouTubeChaptersTests {
         #expect(diagnostics[0].location?.line == 1)
     }
 
+    @Test func carriageReturnLineEndsReadLikeLineFeeds() throws {
+        let (timeline, diagnostics) = try Convert.read(TestFiles.sample("youtube-chapters/cr-only.txt"), as: .youtubeChapters)
+        #expect(timeline.chapters.map(\.title) == ["Welcome", "Harbour walk", "The gulls", "Lighthouse keepers", "Storm stories", "Outro"])
+        #expect(timeline.chapters.map { $0.start!.milliseconds / 1000 } == [0, 65, 150, 220, 290, 360])
+        #expect(timeline.chapters.last?.location == SourceLocation(file: "cr-only.txt", line: 8, column: 1))
+        #expect(diagnostics.map(\.code) == ["youtube-chapters.text-skipped"])
+        // CR LF, LF and CR, mixed, are one line end each.
+        let mixed = try Convert.read("0:00 A\r\n1:00 B\r2:00 C\n3:00 D", name: "mixed.txt", as: .youtubeChapters).0
+        #expect(mixed.chapters.map(\.title) == ["A", "B", "C", "D"])
+        #expect(mixed.chapters.map(\.location?.line) == [1, 2, 3, 4])
+        // The sniffer sees the lines too.
+        #expect(YouTubeChaptersFormat.format.sniff!(ArraySlice("0:00 Intro\r1:30 Main\r12:00 Outro\r".utf8)))
+    }
+
     @Test func aListYouTubeWouldRejectIsReadWithOneWarning() throws {
         let (timeline, diagnostics) = try Convert.read("0:05 Late start\n0:09 Too soon\n", name: "list.txt", as: .youtubeChapters)
         #expect(timeline.chapters.count == 2)

@@ -124,6 +124,132 @@ struct TextDecodingTests {
         #expect(input.timeline.cues.map(\.plainText) == ["中文字幕测试", "你好世界"])
         #expect(diagnostics.items.isEmpty)
     }
+
+    // MARK: Mostly UTF-8
+
+    @Test func oneStrayByteInUTF8TextIsRepairedInPlace() throws {
+        let decoded = try decode(try sample("chinese-stray-byte.srt"))
+        // The Chinese stays Chinese; only the stray byte is read as Windows-1252.
+        #expect(decoded.text == String(decoding: try sample("chinese.srt"), as: UTF8.self).replacingOccurrences(of: "中文字幕", with: "中文ÿ字幕"))
+        #expect(decoded.encoding == .utf8)
+        #expect(decoded.diagnostics.map(\.description) == [
+            "in.txt:3:3: warning: expected UTF-8 text, found byte 0xFF, which is not UTF-8 (1 place, first here; the rest of the file is UTF-8); each such byte read as Windows-1252: 'ÿ'",
+        ])
+        #expect(decoded.diagnostics.first?.code == "text.bad-utf8")
+        // A repair: strict mode refuses it.
+        #expect(throws: Diagnostic.self) { try decode(try sample("chinese-stray-byte.srt"), strict: true) }
+        // The converter reads the cues as they were meant.
+        var diagnostics = Diagnostics()
+        let input = try Converter().read(try sample("chinese-stray-byte.srt"), name: "chinese-stray-byte.srt", diagnostics: &diagnostics)
+        #expect(input.timeline.cues.map(\.plainText) == ["中文ÿ字幕测试", "你好世界"])
+    }
+
+    @Test func invalidBytesAreCountedByPlaceAndLocatedOnTheirLine() throws {
+        // UTF-8 French with a line from a Windows-1252 editor ("é" as 0xE9,
+        // "è" as 0xE8), and CR-only line ends.
+        let bytes = Array("Déjà vu, «\u{A0}ça\u{A0}»\rcaf".utf8) + [0xE9] + Array(" cr".utf8) + [0xE8] + Array("me\rnaïve\r".utf8)
+        let decoded = try decode(bytes)
+        #expect(decoded.text == "Déjà vu, «\u{A0}ça\u{A0}»\rcafé crème\rnaïve\r")
+        #expect(decoded.encoding == .utf8)
+        #expect(decoded.diagnostics.map(\.description) == [
+            "in.txt:2:4: warning: expected UTF-8 text, found byte 0xE9, which is not UTF-8 (2 places, first here; the rest of the file is UTF-8); each such byte read as Windows-1252: 'é'",
+        ])
+    }
+
+    @Test func cutShortSequencesAreReadByteByByte() throws {
+        // "中" cut after two of its three bytes, then more UTF-8.
+        let decoded = try decode(Array("中文 ".utf8) + [0xE4, 0xB8] + Array(" 字幕\n".utf8))
+        #expect(decoded.text == "中文 ä¸ 字幕\n")
+        #expect(decoded.diagnostics.first?.message.hasPrefix("expected UTF-8 text, found bytes 0xE4 0xB8, which is not UTF-8 (1 place,") == true)
+    }
+
+    @Test func aByteOrderMarkSaysUTF8() throws {
+        // No valid multi-byte character at all, but the mark says UTF-8.
+        let decoded = try decode([0xEF, 0xBB, 0xBF] + Array("caf".utf8) + [0xE9, 0x0A])
+        #expect(decoded.text == "café\n")
+        #expect(decoded.encoding == .utf8WithBOM)
+        #expect(decoded.diagnostics.map(\.code) == ["text.bad-utf8"])
+        #expect(decoded.diagnostics.first?.location == SourceLocation(file: "in.txt", line: 1, column: 4))
+    }
+
+    @Test func textThatIsMostlyNotUTF8IsStillWindows1252() throws {
+        // One accidental valid pair ("Ã©") among more invalid bytes: Windows-1252.
+        let bytes = Array("caf".utf8) + [0xE9, 0x20, 0xC3, 0xA9, 0x20, 0xE8, 0x0A]
+        let decoded = try decode(bytes)
+        #expect(decoded.text == "café Ã© è\n")
+        #expect(decoded.encoding == .windows1252)
+        #expect(decoded.diagnostics.map(\.code) == ["text.not-utf8"])
+        // Legacy multi-byte encodings have valid-looking pairs too, but far fewer than invalid bytes.
+        for file in ["chinese-gb2312.srt", "chinese-big5.srt", "polish-windows-1250.srt", "french-windows-1252.srt"] {
+            let legacy = try decode(try sample(file))
+            #expect(legacy.encoding == .windows1252, "\(file)")
+            #expect(legacy.diagnostics.map(\.code) == ["text.not-utf8"], "\(file)")
+        }
+    }
+
+    @Test func theRuleIsAtLeastAsManyValidCharactersAsInvalidBytes() throws {
+        // Two valid characters, two invalid bytes: UTF-8 with repairs.
+        let even = try decode(Array("é ü ".utf8) + [0xE9, 0x20, 0xFC])
+        #expect(even.text == "é ü é ü")
+        #expect(even.encoding == .utf8)
+        // One valid character, two invalid bytes: Windows-1252.
+        let fewer = try decode(Array("é ".utf8) + [0xE9, 0x20, 0xFC])
+        #expect(fewer.text == "Ã© é ü")
+        #expect(fewer.encoding == .windows1252)
+    }
+
+    @Test func aNamedEncodingStillOverrides() throws {
+        #expect(throws: Diagnostic.self) { try decode(try sample("chinese-stray-byte.srt"), encoding: "UTF-8") }
+        let latin = try decode(try sample("chinese-stray-byte.srt"), encoding: "Windows-1252")
+        #expect(latin.text.contains("ä¸­æ–‡ÿ"))
+        #expect(latin.diagnostics.isEmpty)
+    }
+
+    /// The repair agrees with a plain reading: the stretches the validator
+    /// accepts copied, each byte where it stops read as Windows-1252.
+    @Test func repairAgreesWithAByteByByteReading() {
+        var state: UInt64 = 0x9E37_79B9
+        func next() -> UInt8 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+        let pieces: [[UInt8]] = [
+            Array("a".utf8), Array("é".utf8), Array("中".utf8), Array("🙂".utf8), [0xFF], [0xE9], [0xE4, 0xB8], [0x80],
+            [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], Array("plain ascii text ".utf8),
+        ]
+        for _ in 0..<5000 {
+            let bytes = (0..<Int(next() % 24)).flatMap { _ in pieces[Int(next()) % pieces.count] }
+            var expected: [UInt8] = []
+            var characters = 0, invalid = 0, places = 0, lastBad = -2
+            var start = 0
+            while start <= bytes.count {
+                let bad = start + TextDecoding.firstInvalidUTF8Offset(Array(bytes[start...]))
+                characters += bytes[start..<bad].filter { $0 >= 0xC0 }.count
+                expected += bytes[start..<bad]
+                guard bad < bytes.count else { break }
+                expected += TextDecoding.decodeWindows1252([bytes[bad]])
+                invalid += 1
+                if bad != lastBad + 1 { places += 1 }
+                lastBad = bad
+                start = bad + 1
+            }
+            let repair = bytes.withUnsafeBufferPointer { UTF8Repair($0) }
+            #expect(repair.bytes == expected, "\(bytes)")
+            #expect(repair.multiByteCharacters == characters, "\(bytes)")
+            #expect(repair.invalidBytes == invalid, "\(bytes)")
+            #expect(repair.places == places, "\(bytes)")
+            // Without a valid multi-byte character it is the Windows-1252 reading (reused by the fallback).
+            if characters == 0 { #expect(repair.bytes == TextDecoding.decodeWindows1252(bytes), "\(bytes)") }
+        }
+    }
+
+    @Test func locationsCountCRAndCRLFAsLineEnds() {
+        let bytes = Array("a\rb\r\nc\nd".utf8)
+        #expect(TextDecoding.lineAndColumn(ofByte: 2, in: bytes) == (2, 1))
+        #expect(TextDecoding.lineAndColumn(ofByte: 5, in: bytes) == (3, 1))
+        #expect(TextDecoding.lineAndColumn(ofByte: 7, in: bytes) == (4, 1))
+        #expect(TextDecoding.lineAndColumn(ofByte: 8, in: bytes) == (4, 2))
+    }
 }
 
 @Suite("UTF-8 validation")

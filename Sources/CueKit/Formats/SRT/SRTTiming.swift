@@ -5,7 +5,8 @@
 /// as `tail`; `X1:… X2:… Y1:… Y2:…` display coordinates are expected there).
 /// Accepted as repairs (reported through `Diagnostics.repair`, so `--strict`
 /// rejects them): a missing hours field, fewer or more than three fraction
-/// digits (a decimal fraction: `,5` is 500 ms), no fraction, one-digit minutes
+/// digits (a decimal fraction: `,5` is 500 ms), no fraction, `:` instead of
+/// `,` before three millisecond digits (`00:00:04:609`), one-digit minutes
 /// or seconds, minutes or seconds above 59.
 struct SRTTiming {
     var start: Timestamp
@@ -108,7 +109,8 @@ struct SRTTiming {
         // Built only for an error.
         var expected: String { "expected \(role == .start ? "a start" : "an end") time such as 00:01:02,500" }
         var scanned = index
-        guard let clock = ClockTime.scan(bytes, at: &scanned), scanned <= line.end, clock.fieldCount >= 2 else {
+        guard let clock = ClockTime.scanAllowingColonMilliseconds(bytes, at: &scanned), scanned <= line.end, clock.fieldCount >= 2
+        else {
             throw error(
                 "\(expected), found \(describeToken(bytes, from: tokenStart, line: line))",
                 bytes, at: tokenStart, line: line, source: source)
@@ -136,7 +138,7 @@ struct SRTTiming {
         }
         let value = Timestamp(milliseconds: milliseconds)
         index = scanned
-        let isCanonical = clock.fieldCount == 3 && clock.fractionDigits == 3
+        let isCanonical = clock.fieldCount == 3 && clock.fractionDigits == 3 && clock.fractionSeparator != UInt8(ascii: ":")
             && clock.fieldDigits(1) == 2 && clock.fieldDigits(2) == 2 && clock.isNormalized
         if isCanonical { return value }
         // The text for messages is made only when something needs repair.
@@ -148,6 +150,9 @@ struct SRTTiming {
         }
         if clock.fieldCount == 2 {
             repair("srt.missing-hours", "expected hours in the \(role.rawValue) time, found '\(written)' (minutes and seconds only); read as \(canonical)")
+        }
+        if clock.fractionSeparator == UInt8(ascii: ":") {
+            repair("srt.colon-fraction", "expected ',' before the milliseconds in the \(role.rawValue) time, found '\(written)'; read as \(canonical)")
         }
         if clock.fractionDigits == 0 {
             repair("srt.missing-milliseconds", "expected milliseconds after the seconds in the \(role.rawValue) time, found '\(written)'; read as \(canonical)")

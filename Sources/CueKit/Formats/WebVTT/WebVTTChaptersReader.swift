@@ -9,7 +9,7 @@ public struct WebVTTChaptersReader: FormatReader {
     public func read(
         _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Timeline {
-        let parsed = try WebVTTReader.parse(source, format: .webVTTChapters, diagnostics: &diagnostics)
+        let parsed = try WebVTTReader.parse(source, format: .webVTTChapters, w3c: options.w3cWebVTT, diagnostics: &diagnostics)
         var timeline = Timeline(extras: parsed.extras)
         timeline.chapters.reserveCapacity(parsed.cues.count)
         var markup = 0

@@ -41,6 +41,25 @@ enum WebVTTCueSettings {
         }
     }
 
+    /// The value a setting means when it uses `middle`, the name early
+    /// WebVTT drafts (and players of their time) gave `center`: `align:middle`,
+    /// `position:50%,middle`, `line:0,middle`. Nil unless that value, with
+    /// `center` for `middle`, is valid.
+    static func middleAsCenter(name: String, value: String) -> String? {
+        let center: String
+        switch name {
+        case "align":
+            guard value == "middle" else { return nil }
+            center = "center"
+        case "position", "line":
+            guard value.hasSuffix(",middle") else { return nil }
+            center = value.dropLast("middle".count) + "center"
+        default:
+            return nil
+        }
+        return problem(name: name, value: center) == nil ? center : nil
+    }
+
     /// `value` split at its first comma.
     private static func split(_ value: String) -> (Substring, Substring?) {
         guard let comma = value.utf8.firstIndex(of: UInt8(ascii: ",")) else { return (Substring(value), nil) }

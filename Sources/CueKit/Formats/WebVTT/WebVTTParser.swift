@@ -43,6 +43,10 @@ struct WebVTTParser {
     private static let recentVoiceLimit = 8
     /// Where the first NUL byte was, when normalisation replaced any.
     var firstNUL: (line: Int, column: Int)?
+    /// Whether to do exactly what the W3C parser does (`ReadOptions.w3cWebVTT`)
+    /// instead of also reading timings and settings it skips (see
+    /// `WebVTTTimingRepair`, `WebVTTCueSettings.middleAsCenter`).
+    var w3c = false
 
     /// A parser over normalised bytes (see `normalized(_:)`).
     init(bytes: UnsafeBufferPointer<UInt8>, name: String?, format: FormatID, diagnostics: Diagnostics) {
@@ -355,7 +359,8 @@ struct WebVTTParser {
 
     /// "Collect WebVTT cue timings and settings" from one line; nil, with
     /// what is wrong in `failure`, when the line has none. (Not a `Result`:
-    /// one that can hold a diagnostic is copied about at every cue.)
+    /// one that can hold a diagnostic is copied about at every cue.) A time
+    /// that breaks the W3C rules goes to `collectRepairedTimings` unless `w3c`.
     private mutating func collectTimings(_ start: Int, _ end: Int, lineNumber: Int, failure: inout Diagnostic?) -> Timing? {
         var index = start
         skipWhitespace(&index, end)
@@ -363,18 +368,13 @@ struct WebVTTParser {
         switch WebVTTTimestamp.collect(bytes, at: &index) {
         case .time(let time): startTime = time
         case .failure(let why):
+            if !w3c { return collectRepairedTimings(start, end, lineNumber: lineNumber, failure: &failure) }
             failure = timingProblem(start, end, index, lineNumber, "the start time is not valid: \(why)")
             return nil
         }
         skipWhitespace(&index, end)
         guard index + 3 <= end, bytes[index] == 0x2D, bytes[index + 1] == 0x2D, bytes[index + 2] == 0x3E else {
-            // Reported where the arrow breaks off: past the `-`, `--` that match.
-            var matched = 0
-            while matched < 2, index < end, bytes[index] == 0x2D {
-                index += 1
-                matched += 1
-            }
-            failure = timingProblem(start, end, index, lineNumber, "expected '-->' after the start time")
+            failure = arrowProblem(start, end, index, lineNumber)
             return nil
         }
         index += 3
@@ -383,9 +383,63 @@ struct WebVTTParser {
         switch WebVTTTimestamp.collect(bytes, at: &index) {
         case .time(let time): endTime = time
         case .failure(let why):
+            if !w3c { return collectRepairedTimings(start, end, lineNumber: lineNumber, failure: &failure) }
             failure = timingProblem(start, end, index, lineNumber, "the end time is not valid: \(why)")
             return nil
         }
+        return finishTimings(startTime, endTime, settingsFrom: index, start, end, lineNumber: lineNumber)
+    }
+
+    /// `collectTimings` again for a line whose start or end time broke the
+    /// W3C rules, reading such a time leniently (`WebVTTTimingRepair`), with
+    /// one warning for the line at its first repaired time. Only a failure
+    /// gets here: a line that follows the spec never does.
+    @inline(never)
+    private mutating func collectRepairedTimings(_ start: Int, _ end: Int, lineNumber: Int, failure: inout Diagnostic?) -> Timing? {
+        var index = start
+        skipWhitespace(&index, end)
+        var times: [Timestamp] = []
+        var problems: [[String]] = []
+        var firstColumn: Int?
+        for role in ["start", "end"] {
+            if role == "end" {
+                skipWhitespace(&index, end)
+                guard index + 3 <= end, bytes[index] == 0x2D, bytes[index + 1] == 0x2D, bytes[index + 2] == 0x3E else {
+                    failure = arrowProblem(start, end, index, lineNumber)
+                    return nil
+                }
+                index += 3
+                skipWhitespace(&index, end)
+            }
+            let timeStart = index
+            switch WebVTTTimestamp.collect(bytes, at: &index) {
+            case .time(let time):
+                times.append(time)
+                problems.append([])
+            case .failure(let why):
+                guard let lenient = WebVTTTimingRepair.collect(bytes, at: &index, end: end, isStart: role == "start") else {
+                    failure = timingProblem(start, end, index, lineNumber, "the \(role) time is not valid: \(why)")
+                    return nil
+                }
+                times.append(lenient.time)
+                problems.append(lenient.problems)
+                if firstColumn == nil { firstColumn = column(of: timeStart, lineStart: start) }
+            }
+        }
+        individual(WebVTTTimingRepair.warning(
+            line: Self.excerpt(bytes, start..<end), start: times[0], end: times[1],
+            startProblems: problems[0], endProblems: problems[1],
+            at: location(line: lineNumber, column: firstColumn ?? 1), format: format))
+        return finishTimings(times[0], times[1], settingsFrom: index, start, end, lineNumber: lineNumber)
+    }
+
+    /// The end of "collect WebVTT cue timings and settings" once both times
+    /// are read: the settings from `index`, and a warning when the cue ends
+    /// before it starts.
+    @inline(__always)
+    private mutating func finishTimings(
+        _ startTime: Timestamp, _ endTime: Timestamp, settingsFrom index: Int, _ start: Int, _ end: Int, lineNumber: Int
+    ) -> Timing {
         if endTime < startTime, !issues.countAgain("end-before-start") {
             issues.add(key: "end-before-start", .warning(
                 "vtt.end-before-start",
@@ -394,6 +448,18 @@ struct WebVTTParser {
         }
         let settings = cueSettings(index, end, lineStart: start, lineNumber: lineNumber)
         return Timing(start: startTime, end: endTime, settings: settings)
+    }
+
+    /// The failure of a line whose arrow breaks off at `index`, reported
+    /// past the `-` or `--` that match.
+    private func arrowProblem(_ start: Int, _ end: Int, _ index: Int, _ lineNumber: Int) -> Diagnostic {
+        var index = index
+        var matched = 0
+        while matched < 2, index < end, bytes[index] == 0x2D {
+            index += 1
+            matched += 1
+        }
+        return timingProblem(start, end, index, lineNumber, "expected '-->' after the start time")
     }
 
     private func timingProblem(_ start: Int, _ end: Int, _ index: Int, _ lineNumber: Int, _ why: String) -> Diagnostic {
@@ -436,6 +502,15 @@ struct WebVTTParser {
                     issues.add(key: "region", .warning("vtt.unknown-region", message, at: here, format: format), isRepair: false)
                 }
             } else if let problem = WebVTTCueSettings.problem(name: name, value: value) {
+                if !w3c, let center = WebVTTCueSettings.middleAsCenter(name: name, value: value) {
+                    if !issues.countAgain("middle-" + name) {
+                        let message = "expected '\(name):\(center)', found '\(Self.excerpt(bytes, token))' (the name of center in early WebVTT drafts); read as '\(name):\(center)' (a WebVTT parser ignores the setting)"
+                        let here = location(line: lineNumber, column: column(of: tokenStart, lineStart: lineStart))
+                        issues.add(key: "middle-" + name, .warning("vtt.middle-alignment", message, at: here, format: format), isRepair: true)
+                    }
+                    settings.append(Field(name, .string(center)))
+                    continue
+                }
                 let key = WebVTTCueSettings.names.contains(name) ? name : "unknown"
                 if !issues.countAgain(key) {
                     let message = "cue setting '\(Self.excerpt(bytes, token))' is not valid (\(problem)); ignored, as a WebVTT parser does"

@@ -5,25 +5,30 @@
 ///
 /// Only a missing signature is an error; cues and blocks the spec skips are
 /// skipped with a located warning (a repair, so `--strict` refuses them).
+/// By default, timings a person reads at a glance but the spec refuses
+/// (`00:02:04.08`, `00:01:39`) are read, and `middle` is read as `center`,
+/// each with a warning (also a repair); `ReadOptions.w3cWebVTT` skips them
+/// as the spec does.
 public struct WebVTTReader: CueStreamReader {
     public init() {}
 
     public func read(
         _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Timeline {
-        try Self.parse(source, format: .webVTT, diagnostics: &diagnostics)
+        try Self.parse(source, format: .webVTT, w3c: options.w3cWebVTT, diagnostics: &diagnostics)
     }
 
     func stream(
         _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics, to consumer: any CueConsumer
     ) throws(Diagnostic) -> Timeline {
-        try Self.parse(source, format: .webVTT, diagnostics: &diagnostics, consumer: consumer)
+        try Self.parse(source, format: .webVTT, w3c: options.w3cWebVTT, diagnostics: &diagnostics, consumer: consumer)
     }
 
-    /// Parses `source`, keeping WebVTT data under `format`'s extras; with a
-    /// `consumer`, cues go to it as they are read.
+    /// Parses `source`, keeping WebVTT data under `format`'s extras, exactly
+    /// as the W3C parser does when `w3c`; with a `consumer`, cues go to it as
+    /// they are read.
     static func parse(
-        _ source: SourceText, format: FormatID, diagnostics: inout Diagnostics, consumer: (any CueConsumer)? = nil
+        _ source: SourceText, format: FormatID, w3c: Bool, diagnostics: inout Diagnostics, consumer: (any CueConsumer)? = nil
     ) throws(Diagnostic) -> Timeline {
         var nulLocation: (line: Int, column: Int)?
         var normalized: [UInt8]?
@@ -35,6 +40,7 @@ public struct WebVTTReader: CueStreamReader {
         let result: Result<(Timeline, Diagnostics), Diagnostic> = input.withUnsafeBufferPointer { bytes in
             var parser = WebVTTParser(bytes: bytes, name: source.name, format: format, diagnostics: diagnostics)
             parser.firstNUL = nulLocation
+            parser.w3c = w3c
             if let consumer { parser.stream(to: consumer, input: input) }
             do throws(Diagnostic) {
                 let timeline = try parser.parse()

@@ -17,12 +17,11 @@ public enum YouTubeChaptersFormat {
     /// list marker) and a title, the first time 0:00. Plain text that only
     /// mentions times is left to `--from` or the `.txt` extension.
     static func isChapterList(_ head: ArraySlice<UInt8>) -> Bool {
-        var lines = head.split(separator: 0x0A, omittingEmptySubsequences: false)
+        var lines = YouTubeChapterLines.split(head)
         // A head cut at the sniffing limit may end inside a line.
-        if head.count >= 4096, lines.count > 1 { lines.removeLast() }
+        if head.count >= 4096, lines.count > 1, head.last != 0x0A, head.last != 0x0D { lines.removeLast() }
         var count = 0
-        for var line in lines {
-            if line.last == 0x0D { line = line.dropLast() }
+        for line in lines {
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
             guard let chapter = YouTubeChapterLine(line), chapter.isLeading, !chapter.title.isEmpty else { return false }
             if count == 0, chapter.start != .zero { return false }

@@ -17,9 +17,8 @@ public struct YouTubeChaptersReader: FormatReader {
         var skipped = 0, untitled = 0
         var firstSkipped: SourceLocation?, firstUntitled: SourceLocation?
         var lineNumber = 0
-        for var line in source.bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        for line in YouTubeChapterLines.split(source.bytes[...]) {
             lineNumber += 1
-            if line.last == 0x0D { line = line.dropLast() }
             guard let parsed = YouTubeChapterLine(line) else {
                 if line.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
                     skipped += 1

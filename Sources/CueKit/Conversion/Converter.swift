@@ -117,8 +117,8 @@ public struct Converter: Sendable {
             // Content wins over the name; say so, since the name promised something else.
             diagnostics.report(.warning(
                 "format.content-differs-from-name",
-                "the name says \(named.name) but the content reads as \(chosen.name); read as \(chosen.id) (pass --from \(named.id) to insist)",
-                at: SourceLocation(file: name, line: 1, column: 1), format: chosen.id))
+                "the name says \(named.name) but the content reads as \(chosen.name); read as \(chosen.id)",
+                at: SourceLocation(file: name, line: 1, column: 1), format: chosen.id, hint: .inputFormat(named.id)))
         }
         return DecodedInput(source: SourceText(input: text, name: name), format: chosen, encoding: encoding)
     }
@@ -152,8 +152,8 @@ public struct Converter: Sendable {
         if segmentation.tooFast > 0 {
             found.append(.note(
                 "captions.too-fast",
-                "\(segmentation.tooFast) caption(s) read faster than \(CaptionLint.format(captionStyle.maxCharactersPerSecond)) characters per second because the source gives their text too little time, first here; 'cues check --captions' lists them",
-                at: segmentation.firstTooFast))
+                "\(segmentation.tooFast) caption(s) read faster than \(CaptionLint.format(captionStyle.maxCharactersPerSecond)) characters per second because the source gives their text too little time, first here",
+                at: segmentation.firstTooFast, hint: .checkCaptions))
         }
         return found
     }
@@ -224,8 +224,8 @@ public struct Converter: Sendable {
         let first = input.timelines[0].metadata["title"]?.text.map { " ('\($0)')" } ?? ""
         return .warning(
             "input.first-item",
-            "the input holds \(input.timelines.count) items and the output format one; converted the first\(first); pass --item N, GUID or TITLE to choose another",
-            at: name.map { SourceLocation(file: $0, line: 1, column: 1) }, format: input.format.id)
+            "the input holds \(input.timelines.count) items and the output format one; converted the first\(first)",
+            at: name.map { SourceLocation(file: $0, line: 1, column: 1) }, format: input.format.id, hint: .item)
     }
 
     /// One input converted to several formats.

@@ -29,7 +29,7 @@ public struct ItemSelector: Hashable, Sendable, CustomStringConvertible {
         let choices = timelines.isEmpty ? "the input holds no items" : "the items are \(listed.joined(separator: ", "))\(more)"
         throw .error(
             "input.no-such-item",
-            "expected --item to give a number from 1 to \(timelines.count), a guid or a title, found '\(text)'; \(choices)",
-            at: name.map { SourceLocation(file: $0, line: 1, column: 1) })
+            "expected an item number from 1 to \(timelines.count), a guid or a title, found '\(text)'; \(choices)",
+            at: name.map { SourceLocation(file: $0, line: 1, column: 1) }, hint: .item)
     }
 }

@@ -29,40 +29,45 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// How many more diagnostics with this code came after this one and were
     /// left out of the list (see `Diagnostics.limitPerCode`).
     public var omittedRepeats = 0
+    /// What the caller could change about it, for a tool to say in its own
+    /// terms (see `Hint`).
+    public var hint: Hint?
 
     public init(
         _ severity: Severity,
         code: String,
         _ message: String,
         at location: SourceLocation? = nil,
-        format: FormatID? = nil
+        format: FormatID? = nil,
+        hint: Hint? = nil
     ) {
         self.severity = severity
         self.code = code
         self.message = message
         self.location = location
         self.format = format
+        self.hint = hint
     }
 
     /// An error diagnostic.
     public static func error(
-        _ code: String, _ message: String, at location: SourceLocation? = nil, format: FormatID? = nil
+        _ code: String, _ message: String, at location: SourceLocation? = nil, format: FormatID? = nil, hint: Hint? = nil
     ) -> Diagnostic {
-        Diagnostic(.error, code: code, message, at: location, format: format)
+        Diagnostic(.error, code: code, message, at: location, format: format, hint: hint)
     }
 
     /// A warning diagnostic.
     public static func warning(
-        _ code: String, _ message: String, at location: SourceLocation? = nil, format: FormatID? = nil
+        _ code: String, _ message: String, at location: SourceLocation? = nil, format: FormatID? = nil, hint: Hint? = nil
     ) -> Diagnostic {
-        Diagnostic(.warning, code: code, message, at: location, format: format)
+        Diagnostic(.warning, code: code, message, at: location, format: format, hint: hint)
     }
 
     /// A note diagnostic.
     public static func note(
-        _ code: String, _ message: String, at location: SourceLocation? = nil, format: FormatID? = nil
+        _ code: String, _ message: String, at location: SourceLocation? = nil, format: FormatID? = nil, hint: Hint? = nil
     ) -> Diagnostic {
-        Diagnostic(.note, code: code, message, at: location, format: format)
+        Diagnostic(.note, code: code, message, at: location, format: format, hint: hint)
     }
 
     /// `file:line:col: severity: [format] message`, the way compilers print.

@@ -77,8 +77,8 @@ public struct FormatRegistry: Sendable {
         if let fileName, let format = format(forFileName: fileName), format.reader != nil { return format }
         throw Diagnostic.error(
             "format.unrecognised",
-            "cannot tell the input's format from its content or name; pass --from with one of \(readableIDs.joined(separator: ", "))",
-            at: fileName.map { SourceLocation(file: $0, line: 1, column: 1) })
+            "cannot tell the input's format from its content or name; it can be read as \(readableIDs.joined(separator: ", "))",
+            at: fileName.map { SourceLocation(file: $0, line: 1, column: 1) }, hint: .inputFormat(nil))
     }
 
     /// The ids of formats with a reader.

@@ -131,7 +131,7 @@ public enum TextDecoding {
             let (line, column) = lineAndColumn(ofByte: offset, in: text)
             throw .error(
                 "text.invalid-bytes",
-                "expected text in \(encoding) (--encoding), found \(describeBytes(text, at: offset)), which is not valid in it",
+                "expected text in \(encoding), the encoding named, found \(describeBytes(text, at: offset)), which is not valid in it",
                 at: SourceLocation(file: name, line: line, column: column))
         }
         switch IconvDecoding.decode(bytes, from: encoding) {
@@ -145,13 +145,13 @@ public enum TextDecoding {
             let (line, column) = lineAndColumn(ofByte: decoded.count, in: decoded)
             throw .error(
                 "text.invalid-bytes",
-                "expected text in \(encoding) (--encoding), found \(describeBytes(bytes, at: offset)), which is not valid in it",
+                "expected text in \(encoding), the encoding named, found \(describeBytes(bytes, at: offset)), which is not valid in it",
                 at: SourceLocation(file: name, line: line, column: column))
         case .failure(.incomplete(let offset, let decoded)):
             let (line, column) = lineAndColumn(ofByte: decoded.count, in: decoded)
             throw .error(
                 "text.invalid-bytes",
-                "expected text in \(encoding) (--encoding), found \(describeBytes(bytes, at: offset)) at the end of the file, an incomplete character",
+                "expected text in \(encoding), the encoding named, found \(describeBytes(bytes, at: offset)) at the end of the file, an incomplete character",
                 at: SourceLocation(file: name, line: line, column: column))
         }
     }
@@ -211,8 +211,8 @@ public enum TextDecoding {
         let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
         try diagnostics.repair(.warning(
             "text.not-utf8",
-            "expected UTF-8 text, found byte 0x\(hex(bytes[offset])); read the file as Windows-1252 (pass --encoding to choose another)",
-            at: SourceLocation(file: name, line: line, column: column)))
+            "expected UTF-8 text, found byte 0x\(hex(bytes[offset])); read the file as Windows-1252",
+            at: SourceLocation(file: name, line: line, column: column), hint: .encoding))
         return decoded ?? decodeWindows1252(bytes)
     }
 

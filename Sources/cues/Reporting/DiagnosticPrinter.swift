@@ -23,7 +23,7 @@ struct DiagnosticPrinter: Sendable {
         }
         line += paint(diagnostic.severity)
         if let format = diagnostic.format { line += "[\(format)] " }
-        line += diagnostic.message
+        line += HintText.message(diagnostic)
         if diagnostic.omittedRepeats > 0 { line += " (\(diagnostic.omittedRepeats) more like this left out)" }
         Self.writeLine(line)
     }

@@ -79,7 +79,11 @@ enum JSONReport {
             json.number(Int64(location.column))
         }
         json.key("message")
-        json.string(item.message)
+        json.string(HintText.message(item))
+        if let hint = item.hint {
+            json.key("hint")
+            json.string(hint.name)
+        }
         if item.omittedRepeats > 0 {
             json.key("omitted")
             json.number(Int64(item.omittedRepeats))

@@ -365,7 +365,7 @@ struct SRTReaderTests {
             == "srt-short-fraction.srt:2:1: error: [srt] expected three millisecond digits in the start time, found '00:00:01,5'; read as a decimal fraction, 00:00:01,500 (some tools would read 5 ms)")
         #expect(SRTSupport.error(TestFiles.sample("invalid/srt-short-fraction.srt")) == nil)
         #expect(SRTSupport.error(TestFiles.sample("invalid/srt-invalid-gb2312.srt"), options: ReadOptions(encoding: "GB2312"))?.description
-            == "srt-invalid-gb2312.srt:3:3: error: [srt] expected text in GB2312 (--encoding), found bytes 0xFF 0xFF, which is not valid in it")
+            == "srt-invalid-gb2312.srt:3:3: error: [srt] expected text in GB2312, the encoding named, found bytes 0xFF 0xFF, which is not valid in it")
     }
 
     @Test func badTimingLinesName() throws {
@@ -641,7 +641,8 @@ struct SRTCorpusTests {
         #expect(utf8.encoding == .utf8)
         #expect(latin.encoding == .windows1252)
         let warning = latin.diagnostics.first { $0.code == "text.not-utf8" }
-        #expect(warning?.description == "windows-1252.srt:7:20: warning: [srt] expected UTF-8 text, found byte 0xC9; read the file as Windows-1252 (pass --encoding to choose another)")
+        #expect(warning?.description == "windows-1252.srt:7:20: warning: [srt] expected UTF-8 text, found byte 0xC9; read the file as Windows-1252")
+        #expect(warning?.hint == .encoding)
         #expect(latin.timeline == utf8.timeline)
         // The decoded text, written out by hand.
         #expect(latin.timeline.cues[1].plainText == "CE FILM RELATE DES ÉVÉNEMENTS\nQUI ONT EXISTÉ.")

@@ -226,7 +226,8 @@ public struct RSSWriter: FormatWriter {
             if unlinkedTranscripts > 0 {
                 diagnostics.report(.warning(
                     "rss.transcript-not-written",
-                    "a feed does not hold transcript lines; \(unlinkedTranscripts) item(s) have some, left out (pass --base-url URL to link a <stem>.vtt transcript file per item)"))
+                    "a feed does not hold transcript lines; \(unlinkedTranscripts) item(s) have some, left out (with a base URL, each item links a <stem>.vtt transcript file)",
+                    hint: .baseURL))
             }
             if let baseURL, linkedChapters + linkedTranscripts > 0 {
                 diagnostics.report(.note(

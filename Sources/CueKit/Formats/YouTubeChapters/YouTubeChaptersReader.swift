@@ -87,7 +87,7 @@ public struct YouTubeChaptersReader: FormatReader {
         guard !broken.isEmpty else { return }
         diagnostics.report(.warning(
             "youtube-chapters.rules",
-            "YouTube would not show these chapters: \(broken.joined(separator: "; ")); read as written (writing them with --to youtube-chapters fixes this)",
+            "YouTube would not show these chapters: \(broken.joined(separator: "; ")); read as written (writing them as youtube-chapters fixes this)",
             at: chapters.first?.location, format: .youtubeChapters))
     }
 }

@@ -150,6 +150,7 @@ struct YouTubeChaptersTests {
         let (text, diagnostics) = try write([chapter(0, "Only"), chapter(60, "Two")])
         #expect(text == "0:00 Only\n1:00 Two\n")
         #expect(diagnostics.map(\.code) == ["youtube-chapters.too-few"])
+        #expect(diagnostics.first?.message == "only 2 chapter(s): YouTube shows a chapter list only when it has at least 3 chapters; written anyway")
         #expect(YouTubeRules.problems(text) == ["2 chapters, fewer than 3"])
     }
 

@@ -57,7 +57,7 @@ enum YouTubeChapterRules {
             entries = order.map { entries[$0] }
         }
         guard !entries.isEmpty else {
-            warn("too-few", "no chapter to write: YouTube shows chapters only for at least \(minimumCount)")
+            warn("too-few", "no chapter to write: YouTube shows a chapter list only when it has at least \(minimumCount) chapters; wrote an empty list")
             return []
         }
 
@@ -92,7 +92,7 @@ enum YouTubeChapterRules {
             warn("too-short", "\(dropped.count) chapter(s) shorter than \(minimumSeconds) seconds left out, the chapter before each runs on: \(MetadataList.describe(names, limit: 4))")
         }
         if entries.count < minimumCount {
-            warn("too-few", "only \(entries.count) chapter(s): YouTube shows chapters only for at least \(minimumCount); written anyway")
+            warn("too-few", "only \(entries.count) chapter(s): YouTube shows a chapter list only when it has at least \(minimumCount) chapters; written anyway")
         }
         return entries
     }

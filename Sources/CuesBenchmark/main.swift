@@ -12,8 +12,11 @@ import Darwin
 /// between runs). Every figure is the median of the runs (default 5); peak
 /// memory is the child's maximum resident set. When FFmpeg is on PATH it is
 /// timed on the same inputs in the same run.
-struct Bench {
+final class Bench {
     var quick = false
+    /// Write the table into README.md (`--readme`).
+    var updatesReadme = false
+    var table = MarkdownTable()
     var generateOnly = false
     var runs = 5
     var cues = "./.build/release/cues"
@@ -27,8 +30,9 @@ struct Bench {
             case "--generate": generateOnly = true
             case "--runs": runs = Int(iterator.next() ?? "") ?? runs
             case "--cues": cues = iterator.next() ?? cues
+            case "--readme": updatesReadme = true
             default:
-                print("usage: cues-bench [--quick] [--generate] [--runs N] [--cues PATH]")
+                print("usage: cues-bench [--quick] [--generate] [--runs N] [--cues PATH] [--readme]")
                 exit(64)
             }
         }
@@ -62,12 +66,15 @@ struct Bench {
         line += " (" + fixed(ratio, 1) + "x input)"
         if measured.status != 0 { line += "  [exit \(measured.status)]" }
         print(line)
+        var row = MarkdownTable.Row(scenario: name, bytes: bytes, count: count, unit: unit, measured: measured)
         if let peer, ProcessTimer.which(peer[0]) != nil {
             let other = ProcessTimer.median(runs: max(1, runs / 2), peer)
             let speedup = other.seconds / measured.seconds
             print(("  " + peer[0]).padded(36) + figures(bytes: bytes, count: count, unit: unit, other)
                   + "   cues is " + fixed(speedup, 1) + "x faster")
+            row.peer = (peer[0] == "ffmpeg" ? "FFmpeg" : peer[0], other)
         }
+        table.rows.append(row)
     }
 
     /// `size  time  MB/s  items/s  peak` columns.
@@ -139,6 +146,11 @@ struct Bench {
         row("VTT → SRT, 1,100 cues (an hour)", input: hour, count: 1100, unit: "cues", [cues, "convert", hour, "--to", "srt", "-q"])
         batch()
         if !generateOnly { corpusBatch() }
+        if updatesReadme && !generateOnly {
+            let text = table.text(runs: runs, peerRuns: max(1, runs / 2))
+            print(MarkdownTable.replaceBlock(in: "README.md", with: text)
+                  ? "README.md: table updated" : "README.md: no <!-- bench:begin --> / <!-- bench:end --> block found")
+        }
     }
 
     /// The real episodes of the shared corpus, when it is beside the checkout:
@@ -159,6 +171,7 @@ struct Bench {
         let out = "\(directory)/corpus-out"
         let oneCall = ProcessTimer.median(runs: runs, [cues, "convert", folder, "--to", "vtt,srt,chapters", "--out-dir", out, "--force", "--jobs", "2", "-q"])
         print("\(names.count) corpus episodes → VTT, SRT, chapters".padded(36) + figures(bytes: total, count: names.count, unit: "files", oneCall))
+        table.rows.append(.init(scenario: "\(names.count) corpus episodes → VTT, SRT and chapters, one call", bytes: total, count: names.count, unit: "files", measured: oneCall))
         var perFile = ProcessTimer.Measurement(seconds: 0, peakBytes: 0, status: 0)
         for name in names {
             for format in ["vtt", "srt", "chapters"] {
@@ -168,6 +181,7 @@ struct Bench {
             }
         }
         print("  one process per file and format".padded(36) + figures(bytes: total, count: names.count, unit: "files", perFile))
+        table.rows.append(.init(scenario: "the same, one process per file and format", bytes: total, count: names.count, unit: "files", measured: perFile))
     }
 
     /// 1,000 files of 100 cues: one call, against one process per file.
@@ -184,6 +198,7 @@ struct Bench {
         let oneCall = ProcessTimer.median(runs: runs, [cues, "convert", folder, "--to", "vtt", "--out-dir", out, "--force", "-q"])
         let total = (0..<1000).reduce(0) { $0 + size("\(folder)/file-\($1).srt") }
         print("1,000 × 100 cues SRT → VTT, 1 call".padded(36) + figures(bytes: total, count: 1000, unit: "files", oneCall))
+        table.rows.append(.init(scenario: "1,000 files × 100 cues, SRT → VTT, one call", bytes: total, count: 1000, unit: "files", measured: oneCall))
         var perFile = ProcessTimer.Measurement(seconds: 0, peakBytes: 0, status: 0)
         for index in 0..<1000 {
             let one = ProcessTimer.run([cues, "convert", "\(folder)/file-\(index).srt", "--to", "vtt", "-q"])
@@ -191,6 +206,7 @@ struct Bench {
             perFile.peakBytes = max(perFile.peakBytes, one.peakBytes)
         }
         print("  one process per file".padded(36) + figures(bytes: total, count: 1000, unit: "files", perFile))
+        table.rows.append(.init(scenario: "the same, one process per file", bytes: total, count: 1000, unit: "files", measured: perFile))
     }
 }
 

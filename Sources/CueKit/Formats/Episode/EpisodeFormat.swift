@@ -9,8 +9,9 @@ public enum EpisodeFormat {
         reader: EpisodeReader(),
         writer: EpisodeWriter(),
         sniff: { head in
-            // A front matter opening on the first line, and a transcript in it.
-            head.starts(with: "---\n".utf8) || head.starts(with: "---\r\n".utf8)
+            // A front matter opening on the first line (ending in LF, CR LF
+            // or a CR alone).
+            head.starts(with: "---\n".utf8) || head.starts(with: "---\r".utf8)
         },
         contents: [.cues, .chapters]
     )

@@ -5,7 +5,8 @@
 /// when it is not `line, sec, time, who`, each other key, and the raw `line`,
 /// `sec`, `time` or `who` when writing the model's value would not give the
 /// same YAML value back (an unquoted time, `who: 'Alexey:'`). Raw times are
-/// written back only while the cue keeps the start they gave.
+/// written back only while the cue keeps the start they gave; a moved cue
+/// gets `sec` from the model and a `time` in its source's style.
 enum EpisodeLineTemplate {
     static let modelKeys: Set<String> = ["line", "sec", "time", "who"]
 
@@ -82,15 +83,42 @@ enum EpisodeLineTemplate {
 
     /// The extras to keep for a cue read from `fields`; nil when the model
     /// alone writes the entry back.
+    ///
+    /// A raw `time` kept that does not say the cue's start (it disagrees
+    /// with `sec`, or is no clock time) keeps `sec` with it, even when the
+    /// model writes `sec` alike: the writer compares the start the raw
+    /// values give with the cue's to tell whether it has moved since.
     static func extras(for cue: Cue, fields: Fields) -> Fields? {
         var extras = Fields()
         if !hasDefaultKeys(fields, for: cue) {
             extras.append(EpisodeExtras.keys, .list(fields.map { FieldValue.string($0.key) }))
         }
-        for field in fields where modelValue(field.key, of: cue) != field.value {
+        var keepsSec = false
+        if let start = cue.start, let time = fields["time"], fields["sec"] != nil,
+           modelValue("time", of: cue) != time, !EpisodeTime.clock(time, says: start) {
+            keepsSec = true
+        }
+        for field in fields where modelValue(field.key, of: cue) != field.value || (keepsSec && field.key == "sec") {
             extras.append(field.key, field.value)
         }
         return extras.isEmpty ? nil : extras
+    }
+
+    /// Whether the raw `sec` and `time` in `extras` still give `cue` its
+    /// start, so that they are written back as they are. A raw `sec` that
+    /// is a number says the start it gave; else a raw `time` that is a clock
+    /// time, to the second (`extras(for:fields:)` keeps `sec` beside a `time`
+    /// that never said the start). With neither, no raw value gave a start
+    /// that could have moved.
+    static func rawTimesHold(_ extras: Fields, for cue: Cue) -> Bool {
+        if let text = extras["sec"]?.text, let seconds = EpisodeTime.parseSeconds(text) {
+            return seconds == cue.start
+        }
+        if let time = extras["time"], let text = time.text, EpisodeTime.parseClock(text) != nil {
+            guard let start = cue.start else { return false }
+            return EpisodeTime.clock(time, says: start)
+        }
+        return true
     }
 
     /// The entry to write for `cue`.
@@ -102,9 +130,7 @@ enum EpisodeLineTemplate {
         } else {
             keys = defaultKeys(for: cue)
         }
-        let rawSec = extras["sec"] ?? modelValue("sec", of: cue)
-        let rawTime = extras["time"] ?? modelValue("time", of: cue)
-        let rawTimesHold = EpisodeTime.start(sec: rawSec, time: rawTime) == cue.start
+        let rawTimesHold = Self.rawTimesHold(extras, for: cue)
 
         var fields = Fields()
         func value(for key: String) -> FieldValue? {
@@ -118,6 +144,18 @@ enum EpisodeLineTemplate {
                 return modelValue(key, of: cue)
             case "sec", "time":
                 if rawTimesHold, let raw { return raw }
+                // A `time` that still says the moved start, to the second.
+                if key == "time", let raw, let start = cue.start, EpisodeTime.clock(raw, says: start) { return raw }
+                // Moved (shifted or scaled): the new start, a `time` in the
+                // style its source had.
+                if key == "time", let raw, let start = cue.start,
+                   let restyled = EpisodeTime.clockValue(start, styledAs: raw) {
+                    return restyled
+                }
+                // A quoted `sec` stays quoted.
+                if key == "sec", case .string? = raw, let seconds = modelValue(key, of: cue)?.text {
+                    return .string(seconds)
+                }
                 return modelValue(key, of: cue)
             default:
                 return raw

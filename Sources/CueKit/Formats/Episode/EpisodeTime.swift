@@ -38,11 +38,35 @@ enum EpisodeTime {
         .string(ClockFormat.string(time, style: .minutesSeconds))
     }
 
-    /// The start a line's raw `sec` and `time` values give, as the reader
-    /// decides it: a valid `sec`, else a readable `time`.
-    static func start(sec: FieldValue?, time: FieldValue?) -> Timestamp? {
-        if let text = sec?.text, let seconds = parseSeconds(text) { return seconds }
-        if let text = time?.text, let clock = parseClock(text) { return clock.time }
-        return nil
+    /// Whether a raw `time` says `start` to the second, as the reader
+    /// compares `time` with `sec`.
+    static func clock(_ raw: FieldValue?, says start: Timestamp) -> Bool {
+        guard let text = raw?.text, let clock = parseClock(text) else { return false }
+        return clock.time.milliseconds / 1000 == start.milliseconds / 1000
+    }
+
+    /// `time` for `start` in the style of the raw `time` it replaces: quoted
+    /// or not as that was (a `.scalar` stays one), hours when it had them or
+    /// when `start` needs them, its first field padded with a zero when
+    /// that was (`01:05`, `00:01:05`). Nil when `raw` is no clock time.
+    static func clockValue(_ start: Timestamp, styledAs raw: FieldValue) -> FieldValue? {
+        guard let text = raw.text, parseClock(text) != nil, let clock = ClockTime.parse(text),
+              start.milliseconds >= 0 else { return nil }
+        let padded = clock.fieldDigits(0) > 1 && text.utf8.first == UInt8(ascii: "0")
+        let total = start.milliseconds / 1000
+        let hours = total / 3600, minutes = total / 60 % 60, seconds = total % 60
+        func digits(_ value: Int64, width: Int) -> String {
+            let text = String(value)
+            return text.count < width ? String(repeating: "0", count: width - text.count) + text : text
+        }
+        var clockText: String
+        if clock.fieldCount == 3 || hours > 0 {
+            clockText = digits(hours, width: padded ? 2 : 1) + ":" + digits(minutes, width: 2)
+        } else {
+            clockText = digits(minutes, width: padded ? 2 : 1)
+        }
+        clockText += ":" + digits(seconds, width: 2)
+        if case .scalar = raw { return .scalar(clockText) }
+        return .string(clockText)
     }
 }

@@ -1,6 +1,10 @@
 /// A Jekyll page split at its front matter: the text before the opening
 /// `---` (normally none), the YAML between the delimiters, and the body after,
 /// as ranges of the page's bytes (a large page is not copied to be split).
+///
+/// Lines end in LF or CR LF. A page whose lines end in a CR alone (classic
+/// Mac OS) is split once `withLineFeeds` has made those LF: see
+/// `carriageReturnLineEnd(in:)`.
 struct FrontMatter {
     /// Bytes before the opening `---` line.
     var preamble: Range<Int>
@@ -71,5 +75,30 @@ struct FrontMatter {
 
     private static func describe(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
         bytes.isEmpty ? "an empty first line" : "'\(String(decoding: bytes, as: UTF8.self))'"
+    }
+}
+
+extension FrontMatter {
+    /// Where the page's first line ends, when it ends in a CR alone (the
+    /// line ends of classic Mac OS, which Jekyll does not take as front
+    /// matter); nil when it ends in LF or CR LF, or has no line end.
+    static func carriageReturnLineEnd(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let lineEnd = ByteSearch.firstIndex(ofAny: 0x0D, 0x0A, in: bytes, from: 0, to: bytes.count)
+        guard lineEnd < bytes.count, bytes[lineEnd] == 0x0D,
+              lineEnd + 1 == bytes.count || bytes[lineEnd + 1] != 0x0A else { return nil }
+        return lineEnd
+    }
+
+    /// `bytes` with every CR that is not followed by LF made an LF: the page
+    /// with the lines YAML and Markdown see in it (both read a CR alone as a
+    /// line end). A CR LF stays as it is.
+    static func withLineFeeds(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var result = Array(bytes)
+        var index = ByteSearch.firstIndex(of: 0x0D, in: bytes, from: 0, to: bytes.count)
+        while index < bytes.count {
+            if index + 1 == bytes.count || bytes[index + 1] != 0x0A { result[index] = 0x0A }
+            index = ByteSearch.firstIndex(of: 0x0D, in: bytes, from: index + 1, to: bytes.count)
+        }
+        return result
     }
 }

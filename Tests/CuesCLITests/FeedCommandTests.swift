@@ -17,7 +17,7 @@ struct FeedCommandTests {
 
         let missing = try Cues.run(["convert", feed, "--to", "psc", "--item", "7"])
         #expect(missing.status == 1)
-        #expect(missing.stderr.contains("error: [rss] expected an item number from 1 to 2, a guid or a title, found '7'"))
+        #expect(missing.stderr.contains("error: [rss] expected item numbers from 1 to 2 (a list such as 1,3,5-9), latest, a guid or a title, found '7'"))
         // The library's hint, said by the tool.
         #expect(missing.stderr.contains("; pass --item N, GUID or TITLE to choose another\n"), "\(missing.stderr)")
     }

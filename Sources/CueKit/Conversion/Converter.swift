@@ -80,7 +80,7 @@ public struct Converter: Sendable {
         do {
             var timelines = try chosen.reader!.readAll(source, options: readOptions, diagnostics: &readDiagnostics)
             if let item = readOptions.item {
-                timelines = [try item.select(from: timelines, name: decoded.source.name)]
+                timelines = try item.select(from: timelines, name: decoded.source.name)
             }
             return Input(timelines: timelines, format: chosen, encoding: decoded.encoding)
         } catch {

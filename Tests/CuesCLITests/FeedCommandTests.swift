@@ -68,3 +68,75 @@ struct FeedCommandTests {
         #expect(laughs.stdout.isEmpty)
     }
 }
+
+/// A feed with --out-dir: every item out, in a folder named after the feed.
+@Suite("cues convert: a feed's items")
+struct FeedItemsCommandTests {
+    static let feed = Cues.sample("rss/local-links/feed.rss")
+
+    static func files(_ directory: String) throws -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: directory)!
+        return enumerator.compactMap { $0 as? String }.filter { !FileManager.default.isDirectory($0, in: directory) }.sorted()
+    }
+
+    @Test func everyItemIsAFilePerFormatInTheFeedsFolder() throws {
+        let directory = try Cues.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out").path
+        let run = try Cues.run(["convert", Self.feed, "--to", "chapters,vtt,rss", "--out-dir", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try Self.files(out) == [
+            "feed.rss",
+            "feed/1-relative-links.chapters.json",
+            "feed/1-relative-links.vtt",
+            "feed/2-absolute-url-file-of-that-name-beside-the-feed.chapters.json",
+        ])
+        // Items with nothing a format holds get no file, said once per format.
+        #expect(run.stderr.contains("note: [chapters] 1 of 3 item(s) hold no chapters (nor any linked beside the feed); no chapters file written for them"))
+        // Nothing is reported dropped that another output of the run holds.
+        #expect(!run.stderr.contains("cue(s) have no place in") && !run.stderr.contains("chapter(s) have no place in"), "\(run.stderr)")
+        let chapters = try String(contentsOfFile: out + "/feed/1-relative-links.chapters.json", encoding: .utf8)
+        #expect(chapters.contains("\"title\": \"Linked intro\""))
+    }
+
+    @Test func itemListsAndNameTemplatesAreStableAndClashesReported() throws {
+        let directory = try Cues.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out").path
+        for _ in 0..<2 {
+            let run = try Cues.run(["convert", Self.feed, "--to", "chapters", "--out-dir", out, "--item", "2,1", "--name", "episode", "--force"])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(try Self.files(out) == ["feed/episode-2.chapters.json", "feed/episode.chapters.json"])
+            #expect(run.stderr.contains("warning: item 1 would be named 'episode' as an item before it is; named 'episode-2' instead"), "\(run.stderr)")
+        }
+        // Item 2 was selected first: it is 'episode'.
+        let first = try String(contentsOfFile: out + "/feed/episode.chapters.json", encoding: .utf8)
+        #expect(first.contains("JSON intro"))
+        let unknown = try Cues.run(["convert", Self.feed, "--to", "chapters", "--out-dir", out, "--name", "{number}"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("--name knows the fields {item}, {episode}, {season}, {slug}, {guid}, {date}, found '{number}'"))
+    }
+
+    @Test func anEmptyFeedWritesNothingAndSaysSo() throws {
+        let directory = try Cues.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let feed = directory.appendingPathComponent("empty.rss")
+        try Data("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Empty</title></channel></rss>\n".utf8).write(to: feed)
+        let out = directory.appendingPathComponent("out").path
+        let many = try Cues.run(["convert", feed.path, "--to", "chapters,rss", "--out-dir", out])
+        #expect(many.status == 0, "\(many.stderr)")
+        #expect(many.stderr.contains("empty.rss:1:1: warning: [rss] the feed holds no items; nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let single = try Cues.run(["convert", feed.path, "--to", "chapters"])
+        #expect(single.status == 1)
+        #expect(single.stderr.contains("empty.rss:1:1: error: [chapters] expected an item to write as Podcasting 2.0 JSON chapters, found a feed without items"))
+        #expect(single.stdout.isEmpty)
+    }
+}
+
+extension FileManager {
+    func isDirectory(_ relative: String, in directory: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return fileExists(atPath: directory + "/" + relative, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}

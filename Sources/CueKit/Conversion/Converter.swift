@@ -180,7 +180,7 @@ public struct Converter: Sendable {
 
     /// `write(_:as:diagnostics:)` in a conversion that also writes `others`:
     /// content one of them holds is not reported as dropped.
-    func write(
+    package func write(
         _ timeline: Timeline, as format: FormatID, alongside others: [FormatID], diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [UInt8] {
         let writer = try self.writer(for: format)
@@ -331,6 +331,12 @@ public struct Converter: Sendable {
                     }
                     deliver(format, .success(try writeAll(timelines, as: format, diagnostics: &diagnostics)))
                     continue
+                }
+                if read.timelines.isEmpty {
+                    // A feed without items (or none selected) has nothing for a format of one timeline.
+                    throw Diagnostic.error(
+                        "input.no-items", "expected an item to write as \(registry[format]?.name ?? format.rawValue), found a feed without items",
+                        at: name.map { SourceLocation(file: $0, line: 1, column: 1) }, format: format)
                 }
                 var timeline = writer.requiresTimes ? Timeline() : read.timeline
                 if writer.requiresTimes {

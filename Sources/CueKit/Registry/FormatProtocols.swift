@@ -47,18 +47,19 @@ public struct WriteOptions: Sendable {
     /// then links each item's chapters and transcript files (see
     /// `RSSSiblingFiles`).
     public var baseURL: String?
-    /// The name, without extension, of the files written beside the output
-    /// for an input of one timeline (the `cues` tool's `<input name>`): an
-    /// RSS feed of one item links `<siblingStem>.chapters.json` and
-    /// `<siblingStem>.vtt`, the files the same run writes. Nil: a stem from
-    /// each item's title (see `RSSSiblingFiles`).
-    public var siblingStem: String?
+    /// The names, without extension, of the files written beside the
+    /// output, one per timeline (the `cues` tool's `<input name>` for an
+    /// input of one timeline, `<feed>/<item name>` for a feed's items): an
+    /// RSS feed links `<stem>.chapters.json` and `<stem>.vtt` for each item,
+    /// the files the same run writes. Nil, or a count that differs from the
+    /// timelines': a stem from each item's title (see `RSSSiblingFiles`).
+    public var siblingStems: [String]?
 
-    public init(crlf: Bool = false, byteOrderMark: Bool = false, baseURL: String? = nil, siblingStem: String? = nil) {
+    public init(crlf: Bool = false, byteOrderMark: Bool = false, baseURL: String? = nil, siblingStems: [String]? = nil) {
         self.crlf = crlf
         self.byteOrderMark = byteOrderMark
         self.baseURL = baseURL
-        self.siblingStem = siblingStem
+        self.siblingStems = siblingStems
     }
 }
 

@@ -1,103 +1,120 @@
-/// XML elements a format does not model, kept as field values so that the
-/// same format can write them back (an RSS item's `itunes:explicit`, a
-/// channel's `itunes:category` tree).
+/// XML kept as field values, so that the format it came from can write it
+/// back as it was: an RSS feed's channel and items, with everything cues
+/// does not model.
 ///
-/// One element is a map with, when not empty: `name` (the qualified name to
-/// write: a feed namespace gets its usual prefix), `namespace` (its URI),
-/// `xmlns` (prefix → URI declarations the element needs for a namespace that
-/// is not one of `FeedNamespace`), `attributes` (qualified name → value, in
-/// order), `text` and `children` (a list of such maps). Mixed content loses
-/// the order of text relative to child elements.
+/// A node is one of:
+/// - `.string(text)`: character data;
+/// - a map with `cdata` (a CDATA section), `comment`, or `pi` and `data` (a
+///   processing instruction);
+/// - an element: a map with `name` (the qualified name as written),
+///   `namespace` (its URI, when it has one), `xmlns` (the declarations
+///   written on it, prefix → URI, `""` for the default namespace),
+///   `attributes` (qualified name → value, in order), `attributeNamespaces`
+///   (prefix → URI, for prefixed attributes) and `content` (a list of
+///   nodes), or `text` for an element that holds text alone; each only
+///   when not empty. A format may add keys of its own
+///   (the RSS reader marks the elements it maps with `slot` and `read`);
+///   writing ignores them.
+///
+/// With `normalizingPrefixes`, an element in a feed namespace is named with
+/// the namespace's usual prefix (`atom:link` for an Atom `<link>`), no
+/// declaration is kept (the writer declares what the output needs) and
+/// white space between child elements is left out: what a feed made from
+/// another one (Atom written as RSS) keeps.
 enum XMLElementFields {
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
-    /// `element` as a field value.
-    static func value(of element: XMLTree.Element) -> FieldValue {
+    enum Key {
+        static let name = "name", namespace = "namespace", xmlns = "xmlns", attributes = "attributes"
+        static let attributeNamespaces = "attributeNamespaces", content = "content"
+        static let cdata = "cdata", comment = "comment", instruction = "pi", data = "data"
+        /// The text of an element that holds text alone (earlier versions
+        /// kept every element's joined text, and its child elements under
+        /// `children`).
+        static let text = "text", children = "children"
+    }
+
+    /// `element` as a node; `replacing` may give the node for a child
+    /// element instead (called with the child's index in `children`).
+    static func value(
+        of element: XMLTree.Element, normalizingPrefixes: Bool = false,
+        replacing: (Int, XMLTree.Element) -> FieldValue? = { _, _ in nil }
+    ) -> FieldValue {
         var fields = Fields()
-        var declarations = Fields()
-        let known = FeedNamespace.of(element)
+        fields.entries.reserveCapacity(6)  // with room for a format's own marks
+        let known = normalizingPrefixes ? FeedNamespace.of(element) : nil
         if let known {
-            fields.append("name", .string("\(known.prefix):\(element.localName)"))
-            fields.append("namespace", .string(known.uri))
+            fields.append(Key.name, .string("\(known.prefix):\(element.localName)"))
+            fields.append(Key.namespace, .string(known.uri))
         } else {
-            fields.append("name", .string(element.qualifiedName))
-            if let uri = element.namespaceURI {
-                fields.append("namespace", .string(uri))
-                declarations.append(element.prefix ?? "", .string(uri))
-            }
+            fields.append(Key.name, .string(element.qualifiedName))
+            if let uri = element.namespaceURI { fields.append(Key.namespace, .string(uri)) }
+        }
+        if !normalizingPrefixes && !element.namespaceDeclarations.isEmpty {
+            fields.append(Key.xmlns, .map(Fields(element.namespaceDeclarations.map { Field($0.prefix ?? "", .string($0.uri)) })))
         }
         if !element.attributes.isEmpty {
-            var attributes = Fields()
+            var attributes = Fields(), namespaces = Fields()
+            attributes.entries.reserveCapacity(element.attributes.count)
             for attribute in element.attributes {
-                if let uri = attribute.namespaceURI, let namespace = FeedNamespace.matching(uri: uri) {
-                    attributes.append("\(namespace.prefix):\(attribute.localName)", .string(attribute.value))
-                    continue
+                var name = attribute.qualifiedName
+                if let uri = attribute.namespaceURI, uri != xmlNamespace {
+                    if normalizingPrefixes, let namespace = FeedNamespace.matching(uri: uri) {
+                        name = "\(namespace.prefix):\(attribute.localName)"
+                    } else if let prefix = attribute.prefix, namespaces[prefix] == nil {
+                        namespaces.append(prefix, .string(uri))
+                    }
                 }
-                attributes.append(attribute.qualifiedName, .string(attribute.value))
-                if let uri = attribute.namespaceURI, let prefix = attribute.prefix, uri != xmlNamespace,
-                   declarations[prefix] == nil {
-                    declarations.append(prefix, .string(uri))
-                }
+                attributes.append(name, .string(attribute.value))
             }
-            fields.append("attributes", .map(attributes))
+            fields.append(Key.attributes, .map(attributes))
+            if !namespaces.isEmpty { fields.append(Key.attributeNamespaces, .map(namespaces)) }
         }
-        if !declarations.isEmpty { fields.append("xmlns", .map(declarations)) }
-        let text = element.children.isEmpty ? element.text : element.trimmedText
-        if !text.isEmpty { fields.append("text", .string(text)) }
-        if !element.children.isEmpty {
-            fields.append("children", .list(element.children.map(value(of:))))
+        var content: [FieldValue] = []
+        content.reserveCapacity(element.content.count)
+        let dropsBlanks = normalizingPrefixes && !element.children.isEmpty
+        for piece in element.content {
+            switch piece {
+            case .text(let text):
+                if dropsBlanks && text.trimmingXMLWhitespace().isEmpty { continue }
+                content.append(.string(text))
+            case .cdata(let text): content.append(.map([Field(Key.cdata, .string(text))]))
+            case .comment(let text): content.append(.map([Field(Key.comment, .string(text))]))
+            case .instruction(let target, let data):
+                content.append(.map([Field(Key.instruction, .string(target)), Field(Key.data, .string(data))]))
+            case .element(let index):
+                let child = element.children[index]
+                content.append(replacing(index, child) ?? value(of: child, normalizingPrefixes: normalizingPrefixes))
+            }
+        }
+        if !content.isEmpty {
+            fields.append(Key.content, .list(content))
+        } else if !element.text.isEmpty {
+            fields.append(Key.text, .string(element.text))
         }
         return .map(fields)
     }
 
-    /// Writes a kept element. Returns how many elements (this one or inside
-    /// it) could not be written because their prefix is bound to no namespace.
-    @discardableResult
-    static func write(_ value: FieldValue, to writer: inout XMLWriter, defaultNamespace: String? = nil) -> Int {
-        guard case .map(let fields) = value, let name = fields["name"]?.text, !name.isEmpty else { return 1 }
-        let namespace = fields["namespace"]?.text
-        var declarations: [(prefix: String, uri: String)] = []
-        if case .map(let xmlns)? = fields["xmlns"] {
-            for field in xmlns.entries { if let uri = field.value.text { declarations.append((field.key, uri)) } }
-        }
-        let prefix = name.firstIndex(of: ":").map { String(name[..<$0]) }
-        let declaredPrefixes = Set(declarations.map(\.prefix))
-        if let prefix, prefix != "xml", FeedNamespace(rawValue: prefix) == nil, !declaredPrefixes.contains(prefix) {
-            return 1 + childCount(fields)
-        }
-        var attributes: [(name: String, value: String)] = declarations.map {
-            (name: $0.prefix.isEmpty ? "xmlns" : "xmlns:\($0.prefix)", value: $0.uri)
-        }
-        var innerDefault = declarations.first { $0.prefix.isEmpty }?.uri ?? defaultNamespace
-        if prefix == nil && namespace == nil && defaultNamespace != nil {
-            attributes.append((name: "xmlns", value: ""))
-            innerDefault = nil
-        }
-        if case .map(let written)? = fields["attributes"] {
-            for field in written.entries {
-                if let attributePrefix = field.key.firstIndex(of: ":").map({ String(field.key[..<$0]) }),
-                   attributePrefix != "xml", FeedNamespace(rawValue: attributePrefix) == nil,
-                   !declaredPrefixes.contains(attributePrefix) {
-                    continue
-                }
-                attributes.append((name: field.key, value: field.value.text ?? ""))
+    /// `pieces` (comments and processing instructions around a root) as nodes.
+    static func values(of pieces: [XMLTree.Piece]) -> [FieldValue] {
+        pieces.compactMap { piece in
+            switch piece {
+            case .comment(let text): .map([Field(Key.comment, .string(text))])
+            case .instruction(let target, let data): .map([Field(Key.instruction, .string(target)), Field(Key.data, .string(data))])
+            default: nil
             }
         }
-        writer.start(name, attributes)
-        if let text = fields["text"]?.text { writer.text(text) }
-        var dropped = 0
-        if case .list(let children)? = fields["children"] {
-            for child in children { dropped += write(child, to: &writer, defaultNamespace: innerDefault) }
-        }
-        writer.end()
-        return dropped
     }
 
-    private static func childCount(_ fields: Fields) -> Int {
-        guard case .list(let children)? = fields["children"] else { return 0 }
-        return children.reduce(0) { total, child in
-            guard case .map(let inner) = child else { return total }
-            return total + 1 + childCount(inner)
-        }
+    /// The qualified name of an element node, or nil for any other node.
+    static func name(of node: FieldValue) -> String? {
+        guard case .map(let fields) = node, case .string(let name)? = fields.first?.value,
+              fields.first?.key == Key.name else { return nil }
+        return name
+    }
+
+    /// The prefix of a qualified name, or nil.
+    static func prefix(of name: String) -> String? {
+        name.firstIndex(of: ":").map { String(name[..<$0]) }
     }
 }

@@ -1,12 +1,31 @@
 /// An XML document read by `XMLTreeParser`, as plain Swift values: no
 /// libxml2 pointer survives the parse.
 ///
-/// Only what the feed formats need is kept: elements with their names,
-/// namespace URIs, attributes, character data and line. Comments and
-/// processing instructions are left out; the order of text relative to child
-/// elements is not kept (an element's `text` is all its direct character
-/// data, CDATA included, joined).
+/// Elements with their names, namespace URIs, the namespace declarations
+/// written on them, attributes, character data and line; and, so that a
+/// document can be written back as it was, each element's content in order
+/// (text, CDATA, comments, processing instructions, child elements) and the
+/// comments and processing instructions around the root. An element's
+/// `text` is all its direct character data, CDATA included, joined: what
+/// the readers use. Entity references other than the predefined ones and
+/// character references are left out everywhere, and the DOCTYPE is not kept.
 struct XMLTree: Sendable {
+    /// One piece of an element's content, in document order.
+    enum Piece: Sendable, Equatable {
+        case text(String)
+        case cdata(String)
+        case comment(String)
+        case instruction(target: String, data: String)
+        /// The child element at this index of `children`.
+        case element(Int)
+    }
+
+    /// An `xmlns:prefix="uri"` (prefix nil: `xmlns="uri"`) as written on an element.
+    struct NamespaceDeclaration: Sendable, Equatable {
+        var prefix: String?
+        var uri: String
+    }
+
     /// An attribute: its local name, the prefix and namespace URI when it has
     /// one (a plain `url="..."` has neither), and its value.
     struct Attribute: Sendable, Equatable {
@@ -34,6 +53,12 @@ struct XMLTree: Sendable {
         var text: String
         /// The 1-based line of the start tag.
         var line: Int
+        /// The namespace declarations on the start tag, in order.
+        var namespaceDeclarations: [NamespaceDeclaration] = []
+        /// Text, CDATA, comments, processing instructions and children in
+        /// document order; empty when the element holds one text node alone
+        /// (then `text` is all of it) or nothing.
+        var content: [Piece] = []
 
         /// The name as written: `prefix:localName` or `localName`.
         var qualifiedName: String { prefix.map { "\($0):\(localName)" } ?? localName }
@@ -58,6 +83,10 @@ struct XMLTree: Sendable {
     }
 
     var root: Element
+    /// Comments and processing instructions before the root element (an
+    /// `xml-stylesheet`), and after it.
+    var before: [Piece] = []
+    var after: [Piece] = []
     /// Errors and warnings libxml2 reported that did not stop the parse
     /// (namespace errors, undeclared entities in a document with a DTD).
     var problems: [XMLProblem]

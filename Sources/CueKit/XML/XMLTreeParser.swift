@@ -96,6 +96,17 @@ enum XMLTreeParser {
         }
         var builder = TreeBuilder()
         let root = builder.element(rootNode)
+        var (before, after) = ([XMLTree.Piece](), [XMLTree.Piece]())
+        var node = document.pointee.children
+        var seenRoot = false
+        while let current = node {
+            if current == rootNode {
+                seenRoot = true
+            } else if let piece = TreeBuilder.piece(current) {
+                if seenRoot { after.append(piece) } else { before.append(piece) }
+            }
+            node = current.pointee.next
+        }
         var externalDTD: String?
         var declaredEntities = 0
         if let dtd = document.pointee.intSubset {
@@ -105,7 +116,7 @@ enum XMLTreeParser {
             }
         }
         return .success(XMLTree(
-            root: root, problems: problems, skippedEntities: builder.skipped,
+            root: root, before: before, after: after, problems: problems, skippedEntities: builder.skipped,
             externalDTD: externalDTD, declaredEntities: declaredEntities))
     }
 }
@@ -156,16 +167,35 @@ private struct TreeBuilder {
             localName: localName, prefix: prefix, namespaceURI: namespaceURI,
             attributes: [], children: [], text: "", line: max(1, line))
 
+        var declaration = node.pointee.nsDef
+        while let current = declaration {
+            element.namespaceDeclarations.append(XMLTree.NamespaceDeclaration(
+                prefix: current.pointee.prefix.map { String(cString: $0) },
+                uri: current.pointee.href.map { String(cString: $0) } ?? ""))
+            declaration = current.pointee.next
+        }
+
         var attribute = node.pointee.properties
         while let current = attribute {
             element.attributes.append(self.attribute(current, line: element.line))
             attribute = current.pointee.next
         }
 
+        // An element that holds one text node alone (most do) keeps it as
+        // its `text` only, with no `content`.
+        var onlyText: String?
+        func add(_ piece: XMLTree.Piece, to element: inout XMLTree.Element) {
+            if let text = onlyText {
+                element.content.append(.text(text))
+                onlyText = nil
+            }
+            element.content.append(piece)
+        }
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
+                add(.element(element.children.count), to: &element)
                 element.children.append(self.element(current))
                 // Free each subtree once copied, so the two trees are not
                 // both whole in memory at once (a 50 MB feed).
@@ -174,15 +204,34 @@ private struct TreeBuilder {
                 xmlFreeNode(current)
                 continue
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { element.text += String(cString: content) }
+                if let content = current.pointee.content {
+                    let text = String(cString: content)
+                    let isText = current.pointee.type == XML_TEXT_NODE
+                    if isText && element.text.isEmpty && element.content.isEmpty && onlyText == nil {
+                        onlyText = text
+                    } else {
+                        add(isText ? .text(text) : .cdata(text), to: &element)
+                    }
+                    element.text += text
+                }
             case XML_ENTITY_REF_NODE:
                 skip(current, line: Int(xmlGetLineNo(current)))
             default:
-                break  // comments, processing instructions
+                if let piece = Self.piece(current) { add(piece, to: &element) }
             }
             child = current.pointee.next
         }
         return element
+    }
+
+    /// A comment or processing instruction as a piece; nil for other nodes.
+    static func piece(_ node: xmlNodePtr) -> XMLTree.Piece? {
+        let content = node.pointee.content.map { String(cString: $0) } ?? ""
+        switch node.pointee.type {
+        case XML_COMMENT_NODE: return .comment(content)
+        case XML_PI_NODE: return .instruction(target: node.pointee.name.map { String(cString: $0) } ?? "", data: content)
+        default: return nil
+        }
     }
 
     private mutating func attribute(_ attribute: xmlAttrPtr, line: Int) -> XMLTree.Attribute {

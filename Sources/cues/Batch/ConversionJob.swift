@@ -15,6 +15,8 @@ struct ConversionJob: Sendable {
     var stem: String
     /// What is said of the job before it runs (an output renamed).
     var preface: [Diagnostic] = []
+    /// Where a feed's items go, one file each, with `--out-dir`.
+    var itemLayout: ItemLayout?
 
     init(input: InputFile, outputs: [(format: FormatID, destination: Destination)]) {
         self.input = input
@@ -53,6 +55,15 @@ struct ConversionJob: Sendable {
             result.diagnostics.append(error.diagnostic)
             return result
         }
+        var converter = converter
+        // Readers may open files the input names beside it (a feed's chapters).
+        if !input.isStandardInput {
+            let directory = input.path.lastIndex(of: "/").map { String(input.path[...$0]) } ?? "."
+            converter.readOptions.linkedFiles = DirectoryFiles(directory: directory)
+        }
+        if writesItems(loaded, converter: converter, inputFormat: inputFormat) {
+            return runItems(loaded, converter: converter, inputFormat: inputFormat, transform: transform, force: force, inputFiles: inputFiles)
+        }
         // Open every destination first: an output that may not be written
         // fails here, before any work, and never touches the existing file.
         var sinks: [(format: FormatID, sink: any OutputSink)] = []
@@ -73,15 +84,9 @@ struct ConversionJob: Sendable {
             }
         }
         var diagnostics = Diagnostics(strict: converter.readOptions.strict)
-        // Readers may open files the input names beside it (a feed's chapters).
-        var converter = converter
-        if !input.isStandardInput {
-            let directory = input.path.lastIndex(of: "/").map { String(input.path[...$0]) } ?? "."
-            converter.readOptions.linkedFiles = DirectoryFiles(directory: directory)
-        }
         // A feed of one item written with a base URL links the files named
         // after the input that this run, or another, writes beside it.
-        converter.writeOptions.siblingStem = stem
+        converter.writeOptions.siblingStems = [stem]
         var failures: [FormatID: Diagnostic] = refused
         var stopped: Diagnostic?
         if !sinks.isEmpty {
@@ -152,7 +157,7 @@ private final class OutputTarget: OutputSink {
 }
 
 /// Standard output, written as the conversion goes.
-private final class StandardOutputSink: OutputSink {
+final class StandardOutputSink: OutputSink {
     func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(Diagnostic) {
         do throws(FileIO.Failure) {
             try StandardOutput.write(bytes)

@@ -59,7 +59,14 @@ struct ConvertCommand: Command {
         PendingFiles.install()
         let files = try input.collect(reporting: DiagnosticPrinter(quiet: quiet))
         var plans = files.map { file in
-            ConversionJob(input: file, outputs: output.formats.map { format in (format, destination(for: file, format: format)) })
+            var job = ConversionJob(input: file, outputs: output.formats.map { format in (format, destination(for: file, format: format)) })
+            if let directory = output.outDirectory {
+                // A feed's items go in a folder beside its other outputs.
+                var folder = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+                if !file.relativeDirectory.isEmpty { folder += "/" + file.relativeDirectory }
+                job.itemLayout = ItemLayout(directory: folder, names: output.itemNames)
+            }
+            return job
         }
         OutputNames.separate(&plans)
 

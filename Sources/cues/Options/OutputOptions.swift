@@ -12,18 +12,22 @@ struct OutputOptions {
         "out-dir", valueName: "dir", completion: .directory,
         help: "Write DIR/<input name>.<format extension> for every input and format.")
     static let force = OptionSpec.flag("force", short: "f", help: "Replace output files that already exist.")
+    static let name = OptionSpec.option(
+        "name", valueName: "template", default: ItemNames.defaultTemplate,
+        help: "How a feed's items are named with --out-dir: {item} (zero-padded), {episode}, {season}, {slug}, {guid}, {date}.")
     static let baseURL = OptionSpec.option(
         "base-url", valueName: "URL",
         help: "The URL the feed's sibling files are published under: an RSS output links <stem>.chapters.json and <stem>.vtt there.")
     static let crlf = OptionSpec.flag("crlf", help: "End output lines with CR LF instead of LF.")
     static let bom = OptionSpec.flag(
         "bom", help: "Start the output with a UTF-8 byte order mark (some players need one, others reject it).")
-    static let options = [to, output, outDirectory, force, baseURL, crlf, bom]
+    static let options = [to, output, outDirectory, force, name, baseURL, crlf, bom]
 
     var formats: [FormatID]
     var output: String?
     var outDirectory: String?
     var force: Bool
+    var itemNames: ItemNames
     var writeOptions: WriteOptions
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
@@ -31,6 +35,10 @@ struct OutputOptions {
         output = arguments.value(Self.output)
         outDirectory = arguments.value(Self.outDirectory)
         force = arguments.flag(Self.force)
+        itemNames = ItemNames(template: arguments.string(Self.name))
+        if let field = itemNames.unknownField {
+            throw UsageError("--name knows the fields {\(ItemNames.fields.joined(separator: "}, {"))}, found '{\(field)}'")
+        }
         writeOptions = WriteOptions(crlf: arguments.flag(Self.crlf), byteOrderMark: arguments.flag(Self.bom), baseURL: arguments.value(Self.baseURL))
         let registry = FormatRegistry.standard
         for format in formats where registry[format]?.writer == nil {

@@ -57,6 +57,30 @@ struct XMLTests {
         #expect(tree.skippedEntities.isEmpty)
     }
 
+    @Test func keepsContentInOrderWithDeclarationsCommentsAndInstructions() throws {
+        let tree = try parse("""
+            <?xml version="1.0"?>
+            <?xml-stylesheet type="text/xsl" href="a.xsl"?>
+            <!-- before -->
+            <rss xmlns:a="urn:a" version="2.0"><channel>x <![CDATA[<y>]]><!-- c --><?app go?><a:e xmlns="urn:d"><f/></a:e>&#233;</channel></rss>
+            <!-- after -->
+            """)
+        #expect(tree.before == [.instruction(target: "xml-stylesheet", data: "type=\"text/xsl\" href=\"a.xsl\""), .comment(" before ")])
+        #expect(tree.after == [.comment(" after ")])
+        #expect(tree.root.namespaceDeclarations == [XMLTree.NamespaceDeclaration(prefix: "a", uri: "urn:a")])
+        #expect(tree.root.content == [.element(0)])
+        let channel = try #require(tree.root.children.first)
+        #expect(channel.content == [
+            .text("x "), .cdata("<y>"), .comment(" c "), .instruction(target: "app", data: "go"), .element(0), .text("é"),
+        ])
+        // The joined text the readers use is unchanged.
+        #expect(channel.text == "x <y>é")
+        let element = try #require(channel.children.first)
+        #expect(element.namespaceDeclarations == [XMLTree.NamespaceDeclaration(prefix: nil, uri: "urn:d")])
+        #expect(element.children.first?.namespaceURI == "urn:d")
+        #expect(element.content == [.element(0)])
+    }
+
     @Test func encodingDeclarationsAreIgnoredBecauseInputIsAlreadyUTF8() throws {
         let tree = try parse("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><t>Resumée</t>")
         #expect(tree.root.text == "Resumée")
@@ -174,6 +198,88 @@ struct XMLTests {
         #expect(tree.root.attribute("value") == attribute)
         #expect(tree.root.children[0].text == text)
         #expect(tree.problems.isEmpty)
+    }
+
+    @Test func writerWritesPassedThroughContentAsItWasLaidOut() throws {
+        var writer = XMLWriter(options: WriteOptions())
+        writer.comment(" before ")
+        writer.start("a", [("x", "1")], inline: true)
+        writer.text("\n\t")
+        writer.start("b", inline: true)
+        writer.cdata("<c>]]>d")
+        writer.end()
+        writer.text("\n\t")
+        writer.comment(" note -- with dashes-")
+        writer.processingInstruction("app", "go ?> on")
+        writer.text("\n\t")
+        // A laid-out element after the source's own indentation adds none.
+        writer.start("made")
+        writer.element("child")
+        writer.end()
+        writer.element("next")
+        writer.text("\n")
+        writer.end()
+        writer.comment(" after ")
+        let bytes = writer.finish()
+        #expect(String(decoding: bytes, as: UTF8.self) == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!-- before -->
+            <a x="1">
+            \t<b><![CDATA[<c>]]]]><![CDATA[>d]]></b>
+            \t<!-- note - - with dashes- --><?app go ? > on?>
+            \t<made>
+                <child/>
+              </made>
+              <next/>
+            </a>
+            <!-- after -->
+
+            """)
+        let tree = try XMLTreeParser.parse(bytes, name: nil, format: nil)
+        #expect(tree.root.children[0].text == "<c>]]>d")
+        #expect(tree.problems.isEmpty)
+    }
+
+    @Test func keptElementsDeclareWhatTheOutputDoesNotBind() throws {
+        let tree = try parse("<a xmlns=\"urn:default\" xmlns:x=\"urn:x\"><x:b x:c=\"1\"/><d/></a>")
+        let kept = XMLElementFields.value(of: tree.root)
+        guard case .map(let root) = kept, case .list(let content)? = root["content"] else {
+            Issue.record("expected an element")
+            return
+        }
+        func written(_ nodes: [FieldValue]) -> (String, Int) {
+            var writer = XMLWriter(options: WriteOptions())
+            var scope = XMLNamespaceScope()
+            var dropped = 0
+            writer.start("out", inline: true)
+            for node in nodes { dropped += XMLElementFields.write(node, to: &writer, scope: &scope, inline: true) }
+            writer.end()
+            return (String(decoding: writer.finish(), as: UTF8.self), dropped)
+        }
+        // Moved out of their document, the children declare their namespaces.
+        #expect(written(content).0 == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <out><x:b xmlns:x="urn:x" x:c="1"/><d xmlns="urn:default"/></out>
+
+            """)
+        // A feed prefix used undeclared is its namespace; another cannot be written.
+        let undeclared: [FieldValue] = [
+            .map([Field("name", .string("itunes:duration")), Field("content", .list([.string("60")]))]),
+            .map([Field("name", .string("googleplay:author")), Field("content", .list([.map([Field("name", .string("inner"))])]))]),
+        ]
+        let (text, dropped) = written(undeclared)
+        #expect(text.contains("<out><itunes:duration xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\">60</itunes:duration></out>"))
+        #expect(dropped == 2)
+        #expect(try XMLTreeParser.parse(Array(text.utf8), name: nil, format: nil).problems.isEmpty)
+    }
+
+    @Test func writerIndentsWithTheUnitItIsGiven() {
+        var writer = XMLWriter(options: WriteOptions())
+        writer.indentUnit = "\t"
+        writer.start("a")
+        writer.element("b")
+        writer.end()
+        #expect(String(decoding: writer.finish(), as: UTF8.self) == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a>\n\t<b/>\n</a>\n")
     }
 
     @Test func writerLeavesOutCharactersXMLCannotHoldAndCountsThem() throws {

@@ -41,10 +41,27 @@ public enum RSSMetadata {
 
     /// Keys of the `rss` extras on an item's timeline.
     enum Extras {
-        /// Unmodelled children of the `<item>` (see `XMLElementFields`).
+        /// An RSS item as written (an `XMLElementFields` node), each element
+        /// the model maps marked with its `RSSSlot` and the value it gave.
+        static let item = "item"
+        /// The feed around the items, the same on every item's timeline:
+        /// `root` (the `<rss>` element as written, each item of its channel
+        /// a placeholder map `{itemPlaceholder: N}`), and the comments and
+        /// processing instructions `before` and `after` it, and the feed
+        /// prefixes it uses `undeclared`.
+        static let document = "document"
+        static let root = "root", before = "before", after = "after", itemPlaceholder = "item"
+        /// In `document`: the feed prefixes (`itunes`) it uses undeclared.
+        static let undeclared = "undeclared"
+        /// A digest of the chapters as read (`RSSSlot.chapters`), inline or
+        /// from a linked file: the writer writes `psc:chapters` anew only when
+        /// the chapters are no longer these.
+        static let readChapters = "readChapters"
+        /// An Atom entry's children the model does not map (`XMLElementFields`
+        /// nodes, feed prefixes made usual).
         static let elements = "elements"
-        /// The channel's children other than its items, the same on every
-        /// item's timeline; the writer takes the first timeline's.
+        /// An Atom feed's children other than its entries, the same on every
+        /// entry's timeline; the writer takes the first timeline's.
         static let channel = "channel"
         /// `<guid isPermaLink>` as written.
         static let guidIsPermaLink = "guidIsPermaLink"

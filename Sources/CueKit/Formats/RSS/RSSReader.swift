@@ -5,9 +5,11 @@
 /// chapters and transcript files the item links to when they lie beside the
 /// feed.
 ///
-/// Elements the model has no field for are kept in the `rss` extras so that
-/// writing the feed back keeps them. Feeds that use `itunes:` or `podcast:`
-/// without declaring the prefix are read with a warning.
+/// The feed itself is kept in the `rss` extras, so that writing it back as
+/// RSS gives the same feed (see `RSSMetadata.Extras`): each item as written,
+/// with the elements the model maps marked, and the document around the
+/// items, the same on every item's timeline. Feeds that use `itunes:` or
+/// `podcast:` without declaring the prefix are read with a warning.
 public struct RSSReader: FormatReader {
     public init() {}
 
@@ -31,14 +33,13 @@ public struct RSSReader: FormatReader {
     ) throws(Diagnostic) -> [Timeline] {
         let tree = try XMLTreeParser.parse(source.bytes, name: source.name, format: .rss)
         try tree.reportProblems(source: source, diagnostics: &diagnostics)
-        var feed = FeedWalker(source: source, options: options)
-        let items = try feed.items(of: tree.root, diagnostics: &diagnostics)
-        return items
+        var feed = RSSFeedWalker(source: source, options: options)
+        return try feed.items(of: tree, diagnostics: &diagnostics)
     }
 }
 
 /// The walk over one feed's tree.
-private struct FeedWalker {
+struct RSSFeedWalker {
     let source: SourceText
     let options: ReadOptions
     /// Whether the feed is Atom (`<feed>`/`<entry>`) rather than RSS.
@@ -62,7 +63,8 @@ private struct FeedWalker {
 
     func location(_ element: XMLTree.Element) -> SourceLocation { source.location(line: element.line) }
 
-    mutating func items(of root: XMLTree.Element, diagnostics: inout Diagnostics) throws(Diagnostic) -> [Timeline] {
+    mutating func items(of tree: XMLTree, diagnostics: inout Diagnostics) throws(Diagnostic) -> [Timeline] {
+        let root = tree.root
         let channel: XMLTree.Element
         if root.localName == "rss" && root.prefix == nil && FeedNamespace.of(root) == nil {
             coreNamespace = root.namespaceURI
@@ -99,19 +101,18 @@ private struct FeedWalker {
                 at: location(channel)))
         }
         let podcastName = channel.children.first { isCore($0, "title") }?.trimmedText
-        var channelElements: [FieldValue] = []
-        for child in channel.children where !isCore(child, itemName) {
-            channelElements.append(XMLElementFields.value(of: child))
-        }
-        let channelValue = FieldValue.list(channelElements)
+        let surroundings = isAtom ? atomChannel(channel) : document(tree, channel: channel)
         let references = options.linkedFiles.map { FeedReferences(files: $0, registry: .standard) }
 
         var timelines: [Timeline] = []
         for element in channel.children where isCore(element, itemName) {
             var timeline = try item(element, podcastName: podcastName, diagnostics: &diagnostics)
-            timeline.extras[.rss, default: Fields()].append(RSSMetadata.Extras.channel, channelValue)
+            timeline.extras[.rss, default: Fields()].append(surroundings.key, surroundings.value)
             if let references {
                 try resolve(&timeline, item: element, with: references, diagnostics: &diagnostics)
+            }
+            if !isAtom, let chapters = RSSSlot.chapters(timeline) {
+                timeline.extras[.rss, default: Fields()].append(RSSMetadata.Extras.readChapters, chapters)
             }
             timelines.append(timeline)
         }
@@ -148,312 +149,42 @@ private struct FeedWalker {
         return line.count > 40 ? String(line.prefix(40)) + "…" : line
     }
 
-    // MARK: One item
-
-    /// The values of one item, by slot, before they go into the timeline.
-    private struct ItemValues {
-        var title: String?
-        var itunesTitle: XMLTree.Element?
-        var guid: String?
-        var guidIsPermaLink: String?
-        var pubDate: String?
-        var updated: XMLTree.Element?
-        var link: String?
-        var description: String?
-        var summary: XMLTree.Element?
-        var content: String?
-        var author: String?
-        var enclosure: Fields?
-        var image: String?
-        var episode: String?
-        var season: String?
-        var podcastEpisode: Fields?
-        var podcastSeason: Fields?
-        var persons: [FieldValue] = []
-        var podcastChapters: Fields?
-        var transcripts: [FieldValue] = []
-        var durationElement: XMLTree.Element?
-        var chaptersElement: XMLTree.Element?
-    }
-
-    private func item(
-        _ item: XMLTree.Element, podcastName: String?, diagnostics: inout Diagnostics
-    ) throws(Diagnostic) -> Timeline {
-        var values = ItemValues()
-        var kept: [FieldValue] = []
-        for child in item.children {
-            if try !take(child, into: &values, diagnostics: &diagnostics) {
-                kept.append(XMLElementFields.value(of: child))
-            }
+    /// The document around the items: the comments and processing
+    /// instructions before and after the root, the root as written with
+    /// each item of the channel read replaced by a placeholder, and the feed
+    /// prefixes the document uses without declaring them.
+    private func document(_ tree: XMLTree, channel: XMLTree.Element) -> Field {
+        var number = 0
+        let channelNode = XMLElementFields.value(of: channel) { _, child in
+            guard isCore(child, "item") else { return nil }
+            number += 1
+            return .map([Field(RSSMetadata.Extras.itemPlaceholder, .scalar(String(number)))])
         }
-        // Fallbacks that use an element only when the main one is missing.
-        if values.title == nil, let itunesTitle = values.itunesTitle {
-            values.title = itunesTitle.trimmedText
-        } else if let itunesTitle = values.itunesTitle {
-            kept.append(XMLElementFields.value(of: itunesTitle))
-        }
-        if values.description == nil, let summary = values.summary {
-            values.description = summary.trimmedText
-        } else if let summary = values.summary {
-            kept.append(XMLElementFields.value(of: summary))
-        }
-        if values.pubDate == nil, let updated = values.updated {
-            values.pubDate = updated.trimmedText
-        } else if let updated = values.updated {
-            kept.append(XMLElementFields.value(of: updated))
-        }
-        if values.title == nil && values.description == nil {
-            diagnostics.report(.warning(
-                "rss.item-without-title",
-                "expected a <title> or <description> in the <\(item.qualifiedName)>, found neither",
-                at: location(item)))
-        }
-
-        var timeline = Timeline()
-        var metadata = Fields()
-        func add(_ key: String, _ text: String?) {
-            if let text { metadata.append(key, .string(text)) }
-        }
-        func add(_ key: String, map: Fields?) {
-            if let map { metadata.append(key, .map(map)) }
-        }
-        add(RSSMetadata.title, values.title)
-        add(RSSMetadata.podcastName, podcastName)
-        add(RSSMetadata.guid, values.guid)
-        add(RSSMetadata.pubDate, values.pubDate)
-        add(RSSMetadata.link, values.link)
-        add(RSSMetadata.description, values.description)
-        add(RSSMetadata.content, values.content)
-        add(RSSMetadata.author, values.author)
-        add(RSSMetadata.enclosure, map: values.enclosure)
-        add(RSSMetadata.image, values.image)
-        if let episode = values.episode { metadata.append(RSSMetadata.episode, .scalar(episode)) }
-        if let season = values.season { metadata.append(RSSMetadata.season, .scalar(season)) }
-        add(RSSMetadata.podcastEpisode, map: values.podcastEpisode)
-        add(RSSMetadata.podcastSeason, map: values.podcastSeason)
-        if !values.persons.isEmpty { metadata.append(RSSMetadata.persons, .list(values.persons)) }
-        add(RSSMetadata.podcastChapters, map: values.podcastChapters)
-        if !values.transcripts.isEmpty { metadata.append(RSSMetadata.podcastTranscripts, .list(values.transcripts)) }
-        timeline.metadata = metadata
-
-        var extras = Fields()
-        if let permaLink = values.guidIsPermaLink { extras.append(RSSMetadata.Extras.guidIsPermaLink, .scalar(permaLink)) }
-        if let element = values.durationElement {
-            let text = element.text.trimmingXMLWhitespace()
-            switch ITunesDuration.read(text) {
-            case .time(let time):
-                timeline.duration = time
-            case .unnormalized(let time):
-                try diagnostics.repair(.warning(
-                    "rss.duration-not-normalized",
-                    "expected minutes and seconds below 60 in itunes:duration '\(text)', found more; read as \(time)",
-                    at: location(element)))
-                timeline.duration = time
-            case .invalid where text.isEmpty:
-                break
-            case .invalid:
-                try diagnostics.repair(.warning(
-                    "rss.bad-duration",
-                    "expected itunes:duration as seconds, M:SS or H:MM:SS, found '\(Self.excerpt(text))'; the duration is unknown (the text is kept)",
-                    at: location(element)))
-                extras.append(RSSMetadata.Extras.unreadDuration, .string(text))
-            }
-        }
-        if !kept.isEmpty { extras.append(RSSMetadata.Extras.elements, .list(kept)) }
-        if !extras.isEmpty { timeline.extras[.rss] = extras }
-
-        if let element = values.chaptersElement {
-            let (chapters, version) = try PSCChapters.read(element, source: source, diagnostics: &diagnostics)
-            timeline.chapters = chapters
-            if let version { timeline.extras[.psc] = [Field(PSCChapters.versionKey, .string(version))] }
-        }
-        return timeline
-    }
-
-    /// Puts `child` in its slot; false when the item keeps it as an
-    /// unmodelled element (unknown, or a repeat of a single-valued one).
-    private func take(
-        _ child: XMLTree.Element, into values: inout ItemValues, diagnostics: inout Diagnostics
-    ) throws(Diagnostic) -> Bool {
-        func fill(_ slot: inout String?, _ text: String) -> Bool {
-            guard slot == nil else { return false }
-            slot = text
-            return true
-        }
-        let text = child.trimmedText
-        if isAtom {
-            switch (FeedNamespace.of(child), child.localName) {
-            case (.atom, "title"): return fill(&values.title, text)
-            case (.atom, "id"): return fill(&values.guid, text)
-            case (.atom, "published"): return fill(&values.pubDate, text)
-            case (.atom, "updated"):
-                guard values.updated == nil else { return false }
-                values.updated = child
-                return true
-            case (.atom, "summary"): return child.children.isEmpty && fill(&values.description, text)
-            case (.atom, "content"): return child.children.isEmpty && fill(&values.content, text)
-            case (.atom, "author"):
-                guard let name = child.child(.atom, "name") else { return false }
-                return child.children.count == 1 && fill(&values.author, name.trimmedText)
-            case (.atom, "link"):
-                let rel = child.attribute("rel") ?? "alternate"
-                if rel == "alternate", let href = child.attribute("href") {
-                    return fill(&values.link, href.trimmingXMLWhitespace())
-                }
-                if rel == "enclosure", values.enclosure == nil {
-                    values.enclosure = try enclosure(child, urlAttribute: "href", diagnostics: &diagnostics)
-                    return true
-                }
-                return false
-            default:
-                break
-            }
-        } else if isCore(child, "title") {
-            return fill(&values.title, text)
-        } else if isCore(child, "guid") {
-            guard values.guid == nil else { return false }
-            values.guid = text
-            values.guidIsPermaLink = child.attribute("isPermaLink")
-            return true
-        } else if isCore(child, "pubDate") {
-            return fill(&values.pubDate, text)
-        } else if isCore(child, "link") {
-            return child.attributes.isEmpty && fill(&values.link, text)
-        } else if isCore(child, "description") {
-            return fill(&values.description, text)
-        } else if isCore(child, "enclosure") {
-            guard values.enclosure == nil else { return false }
-            values.enclosure = try enclosure(child, urlAttribute: "url", diagnostics: &diagnostics)
-            return true
-        }
-        switch (FeedNamespace.of(child), child.localName) {
-        case (.content, "encoded"): return fill(&values.content, text)
-        case (.itunes, "title"):
-            guard values.itunesTitle == nil else { return false }
-            values.itunesTitle = child
-            return true
-        case (.itunes, "summary"):
-            guard values.summary == nil else { return false }
-            values.summary = child
-            return true
-        case (.itunes, "duration"):
-            guard values.durationElement == nil else { return false }
-            values.durationElement = child
-            return true
-        case (.itunes, "author"): return fill(&values.author, text)
-        case (.itunes, "image"):
-            guard let href = child.attribute("href") else { return false }
-            return fill(&values.image, href.trimmingXMLWhitespace())
-        case (.itunes, "episode"): return fill(&values.episode, text)
-        case (.itunes, "season"): return fill(&values.season, text)
-        case (.podcast, "episode"):
-            guard values.podcastEpisode == nil else { return false }
-            values.podcastEpisode = attributes(child, text: ("number", text, true), names: ["display"])
-            return true
-        case (.podcast, "season"):
-            guard values.podcastSeason == nil else { return false }
-            values.podcastSeason = attributes(child, text: ("number", text, true), names: ["name"])
-            return true
-        case (.podcast, "person"):
-            values.persons.append(.map(attributes(child, text: ("name", text, false), names: ["role", "group", "img", "href"])))
-            return true
-        case (.podcast, "chapters"):
-            guard values.podcastChapters == nil else { return false }
-            values.podcastChapters = attributes(child, text: nil, names: ["url", "type"])
-            return true
-        case (.podcast, "transcript"):
-            values.transcripts.append(.map(attributes(child, text: nil, names: ["url", "type", "language", "rel"])))
-            return true
-        case (.psc, "chapters"):
-            guard values.chaptersElement == nil else {
-                diagnostics.report(.warning(
-                    "psc.extra-chapters",
-                    "expected one <psc:chapters> per item, found another; ignored, as the specification says (kept for writing back)",
-                    at: location(child)))
-                return false
-            }
-            values.chaptersElement = child
-            return true
-        default:
-            return false
-        }
-    }
-
-    /// A map of the element's `names` attributes that are present, after
-    /// its text under `text.key` (a scalar when `text.isScalar`).
-    private func attributes(
-        _ element: XMLTree.Element, text: (key: String, value: String, isScalar: Bool)?, names: [String]
-    ) -> Fields {
-        var fields = Fields()
-        if let text, !text.value.isEmpty { fields.append(text.key, text.isScalar ? .scalar(text.value) : .string(text.value)) }
-        for name in names {
-            if let value = element.attribute(name) { fields.append(name, .string(value)) }
-        }
-        return fields
-    }
-
-    private func enclosure(
-        _ element: XMLTree.Element, urlAttribute: String, diagnostics: inout Diagnostics
-    ) throws(Diagnostic) -> Fields {
-        var fields = Fields()
-        if let raw = element.attribute(urlAttribute) {
-            let url = raw.trimmingXMLWhitespace()
-            if url != raw {
-                try diagnostics.repair(.warning(
-                    "rss.url-whitespace",
-                    "expected the enclosure \(urlAttribute) without surrounding white space, found '\(raw)'; trimmed",
-                    at: location(element)))
-            }
-            fields.append("url", .string(url))
-        } else {
-            diagnostics.report(.warning(
-                "rss.enclosure-without-url",
-                "expected a '\(urlAttribute)' attribute on <\(element.qualifiedName)>, found none",
-                at: location(element)))
-        }
-        if let type = element.attribute("type") { fields.append("type", .string(type)) }
-        if let length = element.attribute("length") { fields.append("length", .scalar(length.trimmingXMLWhitespace())) }
-        return fields
-    }
-
-    // MARK: Linked files
-
-    /// Reads the chapters and transcript files the item links to when they
-    /// are beside the feed.
-    private func resolve(
-        _ timeline: inout Timeline, item: XMLTree.Element, with references: FeedReferences,
-        diagnostics: inout Diagnostics
-    ) throws(Diagnostic) {
-        let location = self.location(item)
-        if case .map(let link)? = timeline.metadata[RSSMetadata.podcastChapters], let url = link["url"]?.text,
-           let found = try references.read(
-               url: url, type: link["type"]?.text, kind: .chapters, at: location, options: options, diagnostics: &diagnostics) {
-            if timeline.chapters.isEmpty {
-                timeline.chapters = found.timeline.chapters
-                diagnostics.report(.note(
-                    "rss.chapters-file-read",
-                    "read \(found.timeline.chapters.count) chapter(s) from '\(found.path)', linked by podcast:chapters",
-                    at: location))
-            } else {
-                diagnostics.report(.note(
-                    "rss.chapters-file-unused",
-                    "the item has inline psc:chapters; the chapters in '\(found.path)' (podcast:chapters) were read but not used",
-                    at: location))
-            }
-        }
-        guard case .list(let links)? = timeline.metadata[RSSMetadata.podcastTranscripts] else { return }
-        for case .map(let link) in links {
-            guard let url = link["url"]?.text,
-                  let found = try references.read(
-                      url: url, type: link["type"]?.text, kind: .transcript, at: location, options: options,
-                      diagnostics: &diagnostics)
-            else { continue }
-            timeline.cues = found.timeline.cues
-            diagnostics.report(.note(
-                "rss.transcript-file-read",
-                "read \(found.timeline.cues.count) transcript line(s) from '\(found.path)', linked by podcast:transcript",
-                at: location))
+        var channelIndex: Int?
+        for (index, child) in tree.root.children.enumerated() where isCore(child, "channel") {
+            channelIndex = index
             break
         }
+        let root = XMLElementFields.value(of: tree.root) { index, _ in index == channelIndex ? channelNode : nil }
+        var fields: Fields = [Field(RSSMetadata.Extras.root, root)]
+        var undeclared: [FieldValue] = []
+        for namespace in FeedNamespace.allCases
+        where tree.problems.contains(where: { $0.isUndefinedPrefix && $0.detail == namespace.prefix }) {
+            undeclared.append(.string(namespace.prefix))
+        }
+        if !undeclared.isEmpty { fields.append(RSSMetadata.Extras.undeclared, .list(undeclared)) }
+        if !tree.before.isEmpty { fields.append(RSSMetadata.Extras.before, .list(XMLElementFields.values(of: tree.before))) }
+        if !tree.after.isEmpty { fields.append(RSSMetadata.Extras.after, .list(XMLElementFields.values(of: tree.after))) }
+        return Field(RSSMetadata.Extras.document, .map(fields))
+    }
+
+    /// An Atom feed's own elements, other than its entries, named with the
+    /// usual feed prefixes: what a channel made from it keeps.
+    private func atomChannel(_ feed: XMLTree.Element) -> Field {
+        var elements: [FieldValue] = []
+        for child in feed.children where !isCore(child, "entry") {
+            elements.append(XMLElementFields.value(of: child, normalizingPrefixes: true))
+        }
+        return Field(RSSMetadata.Extras.channel, .list(elements))
     }
 }

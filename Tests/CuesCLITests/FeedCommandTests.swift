@@ -140,3 +140,54 @@ extension FileManager {
         return fileExists(atPath: directory + "/" + relative, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }
+
+/// `cues info` and `cues check` on a feed: every item.
+@Suite("cues info and check: a feed's items")
+struct FeedItemsInfoTests {
+    static let feed = """
+        <?xml version="1.0"?>
+        <rss version="2.0" xmlns:psc="http://podlove.org/simple-chapters" xmlns:podcast="https://podcastindex.org/namespace/1.0">
+        <channel><title>Show</title>
+        <item><title>One</title><guid>g-1</guid><pubDate>Mon, 01 Jan 2024 10:00:00 GMT</pubDate>
+        <podcast:transcript url="https://example.com/1.vtt" type="text/vtt"/></item>
+        <item><title>Two</title><guid>g-2</guid>
+        <psc:chapters version="1.2"><psc:chapter start="0" title="A"/><psc:chapter start="0" title="B"/></psc:chapters></item>
+        </channel></rss>
+
+        """
+
+    @Test func infoDescribesEveryItem() throws {
+        let directory = try Cues.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let feed = directory.appendingPathComponent("show.rss")
+        try Data(Self.feed.utf8).write(to: feed)
+        let json = try Cues.run(["info", feed.path, "--json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let entries = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(entries?.map { $0["item"] as? Int } == [1, 2])
+        #expect(entries?.map { $0["guid"] as? String } == ["g-1", "g-2"])
+        #expect(entries?.map { $0["title"] as? String } == ["One", "Two"])
+        #expect(entries?.first?["links"] as? [String] == ["transcript https://example.com/1.vtt (text/vtt)"])
+        #expect((entries?.last?["chapters"] as? [[String: Any]])?.count == 2)
+        let text = try Cues.run(["info", feed.path])
+        #expect(text.stdout.contains("  items:    2\n  item 1:\n    title:    One\n    date:     Mon, 01 Jan 2024 10:00:00 GMT\n"), "\(text.stdout)")
+    }
+
+    @Test func checkNamesTheItemOfWhatItFinds() throws {
+        let directory = try Cues.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let feed = directory.appendingPathComponent("show.rss")
+        try Data(Self.feed.utf8).write(to: feed)
+        let run = try Cues.run(["check", feed.path])
+        #expect(run.stderr.contains("warning: [rss] item 2: chapter 'A' is empty: the next chapter starts at the same time 0:00"), "\(run.stderr)")
+    }
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CUES_CORPUS"] != nil))
+    func thePodcastingExampleFeedHasThreeEntries() throws {
+        let corpus = ProcessInfo.processInfo.environment["CUES_CORPUS"]!
+        let run = try Cues.run(["info", corpus + "/rss/podcast-namespace/example.xml", "--json"])
+        let entries = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]]
+        #expect(entries?.map { $0["item"] as? Int } == [1, 2, 3])
+        #expect(entries?.map { $0["title"] as? String } == ["Episode 3 - The Future", "Episode 2 - The Present", "Episode 1 - The Past"])
+    }
+}

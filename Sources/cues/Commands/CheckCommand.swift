@@ -80,15 +80,27 @@ struct CheckCommand: Command {
         var diagnostics = Diagnostics(strict: input.strict)
         do {
             let bytes = try FileIO.read(file.path)
-            var read = try converter.read(bytes, name: file.displayName, format: input.format, diagnostics: &diagnostics)
-            diagnostics.append(contentsOf: timing.transform.apply(to: &read.timeline))
-            // The timeline a caption writer would get: inferred, and cut into
-            // captions when the source is a transcript.
-            let prepared = try converter.prepared(read.timeline, for: .webVTT, sourceFormat: read.format.id, diagnostics: &diagnostics)
-            if captions {
-                diagnostics.append(contentsOf: CaptionLint(style: style).check(prepared).map { finding in
+            let read = try converter.read(bytes, name: file.displayName, format: input.format, diagnostics: &diagnostics)
+            // Every item of a feed is checked; what is found names its item.
+            let isFeed = read.format.kind == .feed
+            for (index, original) in read.timelines.enumerated() {
+                var itemDiagnostics = Diagnostics(strict: input.strict)
+                var timeline = original
+                itemDiagnostics.append(contentsOf: timing.transform.apply(to: &timeline))
+                // The timeline a caption writer would get: inferred, and cut into
+                // captions when the source is a transcript.
+                let prepared = try converter.prepared(timeline, for: .webVTT, sourceFormat: read.format.id, diagnostics: &itemDiagnostics)
+                if captions {
+                    itemDiagnostics.append(contentsOf: CaptionLint(style: style).check(prepared).map { finding in
+                        var finding = finding
+                        finding.format = finding.format ?? read.format.id
+                        return finding
+                    })
+                }
+                diagnostics.append(contentsOf: itemDiagnostics.items.map { finding in
+                    guard isFeed else { return finding }
                     var finding = finding
-                    finding.format = finding.format ?? read.format.id
+                    finding.message = "item \(index + 1): " + finding.message
                     return finding
                 })
             }

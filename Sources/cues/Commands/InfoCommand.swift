@@ -43,53 +43,50 @@ struct InfoCommand: Command {
                 failed = true
                 continue
             }
-            let timeline = read.timeline
-            var timed = timeline
-            let inference = TimeInference().apply(to: &timed)
-            let warnings = diagnostics.items.filter { $0.severity == .warning }.count
-                + inference.diagnostics.filter { $0.severity == .warning }.count
-            let untimed = timeline.cues.filter { $0.start == nil }.count
-            let end = timed.duration ?? timed.cues.compactMap(\.end).max()
-            if json {
-                report.beginObject()
-                report.key("input"); report.string(file.displayName)
-                report.key("format"); report.string(read.format.id.rawValue)
-                report.key("encoding"); report.string(read.encoding.name)
-                if let title = timeline.metadata["title"]?.text { report.key("title"); report.string(title) }
-                report.key("cues"); report.number(Int64(timeline.cues.count))
-                report.key("untimedCues"); report.number(Int64(untimed))
-                report.key("speakers")
-                report.beginArray()
-                for speaker in timeline.speakers { report.string(speaker) }
-                report.endArray()
-                report.key("chapters")
-                report.beginArray()
-                for chapter in timed.chapters {
+            let isFeed = read.format.kind == .feed
+            if isFeed && read.timelines.isEmpty {
+                if json {
                     report.beginObject()
-                    report.key("title"); if let title = chapter.title { report.string(title) } else { report.null() }
-                    report.key("start"); if let start = chapter.start { report.number(start.milliseconds) } else { report.null() }
+                    report.key("input"); report.string(file.displayName)
+                    report.key("format"); report.string(read.format.id.rawValue)
+                    report.key("items"); report.number(0)
                     report.endObject()
+                } else {
+                    text.append("\(file.displayName)\n  format:   \(read.format.name) (\(read.format.id)), \(read.encoding.name)\n  items:    none")
                 }
-                report.endArray()
-                report.key("duration"); if let end { report.number(end.milliseconds) } else { report.null() }
-                report.key("warnings"); report.number(Int64(warnings))
-                report.endObject()
-            } else {
+                continue
+            }
+            if isFeed && !json {
                 text.append(file.displayName)
                 text.append("  format:   \(read.format.name) (\(read.format.id)), \(read.encoding.name)")
-                if let title = timeline.metadata["title"]?.text { text.append("  title:    \(title)") }
-                text.append("  cues:     \(timeline.cues.count)\(untimed > 0 ? " (\(untimed) without a time)" : "")")
-                let speakers = timeline.speakers
-                if !speakers.isEmpty { text.append("  speakers: \(speakers.joined(separator: ", "))") }
-                text.append("  duration: \(end.map { ClockFormat.string($0, style: .clock) } ?? "unknown")")
-                if !timed.chapters.isEmpty {
-                    text.append("  chapters: \(timed.chapters.count)")
-                    for chapter in timed.chapters {
-                        let start = chapter.start.map { ClockFormat.string($0, style: .minutesSeconds) } ?? "?"
-                        text.append("    \(start.padding(8)) \(chapter.title ?? "(untitled)")")
+                text.append("  items:    \(read.timelines.count)")
+            }
+            let readWarnings = diagnostics.items.filter { $0.severity == .warning }.count
+            for (index, timeline) in read.timelines.enumerated() {
+                let item = Description(timeline, readWarnings: isFeed ? 0 : readWarnings)
+                if json {
+                    report.beginObject()
+                    report.key("input"); report.string(file.displayName)
+                    report.key("format"); report.string(read.format.id.rawValue)
+                    report.key("encoding"); report.string(read.encoding.name)
+                    if isFeed {
+                        report.key("item"); report.number(Int64(index + 1))
+                        report.key("guid"); if let guid = timeline.metadata["guid"]?.text { report.string(guid) } else { report.null() }
                     }
+                    item.write(to: &report)
+                    report.endObject()
+                } else if isFeed {
+                    text.append("  item \(index + 1):")
+                    text += item.lines.map { "    " + $0 }
+                } else {
+                    text.append(file.displayName)
+                    text.append("  format:   \(read.format.name) (\(read.format.id)), \(read.encoding.name)")
+                    text += item.lines.map { "  " + $0 }
                 }
-                text.append("  warnings: \(warnings) (see 'cues check')")
+                if !isFeed { break }
+            }
+            if isFeed, readWarnings > 0 {
+                if !json { text.append("  warnings: \(readWarnings) in the feed (see 'cues check')") }
             }
         }
         report.endArray()

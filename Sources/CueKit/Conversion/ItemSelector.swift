@@ -44,6 +44,26 @@ public struct ItemSelector: Hashable, Sendable, CustomStringConvertible {
         return selected.isEmpty ? nil : selected
     }
 
+    /// Whether the item at `position` (0-based), read as `timeline`, may be
+    /// selected, known before the other items are read: false only when the
+    /// text is neither its guid nor its title and is a list of positions
+    /// without it. A reader may keep less of an item that cannot be.
+    public func mightSelect(position: Int, _ timeline: Timeline) -> Bool {
+        if timeline.metadata["guid"]?.text == text || timeline.metadata["title"]?.text == text { return true }
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let part = part.trimmingCharacters(in: " ")
+            if part == "latest" { return true }
+            if let number = Int(part) {
+                if number == position + 1 { return true }
+                continue
+            }
+            let bounds = part.split(separator: "-", omittingEmptySubsequences: false)
+            guard bounds.count == 2, let low = Int(bounds[0]), let high = Int(bounds[1]) else { return false }
+            if low...max(low, high) ~= position + 1 { return true }
+        }
+        return false
+    }
+
     /// The first selected index, for callers that take one.
     public func index(in timelines: [Timeline]) -> Int? {
         indices(in: timelines)?.first

@@ -46,6 +46,25 @@ struct ItemSelectorTests {
         #expect(ItemSelector("latest").indices(in: []) == nil)
     }
 
+    @Test func whetherAnItemMayBeSelectedIsKnownAsItIsRead() {
+        let item = Self.items[1]  // position 1: "Episode 1, the first", guid-1
+        #expect(ItemSelector("2").mightSelect(position: 1, item))
+        #expect(!ItemSelector("3").mightSelect(position: 1, item))
+        #expect(ItemSelector("1-3").mightSelect(position: 1, item))
+        #expect(!ItemSelector("3-9,1").mightSelect(position: 1, item))
+        #expect(ItemSelector("guid-1").mightSelect(position: 1, item))
+        #expect(ItemSelector("Episode 1, the first").mightSelect(position: 1, item))
+        #expect(!ItemSelector("Episode 4").mightSelect(position: 1, item))
+        #expect(ItemSelector("latest").mightSelect(position: 1, item))
+        // Whatever mightSelect rules out, indices never selects.
+        for text in ["2", "3", "1-3", "3-9,1", "guid-1", "Episode 4", "latest", "1,latest", "7"] {
+            let selected = ItemSelector(text).indices(in: Self.items) ?? []
+            for (position, timeline) in Self.items.enumerated() where selected.contains(position) {
+                #expect(ItemSelector(text).mightSelect(position: position, timeline), "\(text) \(position)")
+            }
+        }
+    }
+
     @Test func nothingSelectedListsTheChoices() {
         let error = #expect(throws: Diagnostic.self) { try ItemSelector("12").select(from: Self.items, name: "feed.rss") }
         #expect(error?.code == "input.no-such-item")

@@ -85,6 +85,27 @@ struct TimelineJSONTests {
         #expect(json.contains("\"n\": 1.50"))
     }
 
+    @Test func everyItemOfAFeedSurvivesJSONExactly() throws {
+        let converter = Converter()
+        var diagnostics = Diagnostics()
+        let feed = try converter.read(
+            Array(try Data(contentsOf: TestFiles.sample("rss/podcast-feed.rss"))), name: "podcast-feed.rss", diagnostics: &diagnostics)
+        #expect(feed.timelines.count == 2)
+        let json = try converter.writeAll(feed.timelines, as: .timeline, diagnostics: &diagnostics)
+        let text = String(decoding: json, as: UTF8.self)
+        #expect(text.hasPrefix("{\n  \"cuesTimeline\": 1,\n  \"timelines\": [\n    {\n      \"duration\""))
+        let reread = try converter.read(json, name: "feed.timeline.json", diagnostics: &diagnostics)
+        #expect(reread.format.id == .timeline)
+        #expect(reread.timelines == feed.timelines)
+        // And back to a feed: the same items.
+        let again = try converter.writeAll(reread.timelines, as: .rss, diagnostics: &diagnostics)
+        let original = try converter.writeAll(feed.timelines, as: .rss, diagnostics: &diagnostics)
+        #expect(again == original)
+        // One timeline keeps the one-object layout.
+        #expect(try converter.writeAll([feed.timelines[0]], as: .timeline, diagnostics: &diagnostics)
+            == converter.write(feed.timelines[0], as: .timeline, diagnostics: &diagnostics))
+    }
+
     @Test func isSniffedByItsMarker() throws {
         let (_, diagnostics) = try Convert.read("{\"cuesTimeline\": 1, \"cues\": []}", name: "no-extension")
         #expect(diagnostics.isEmpty)

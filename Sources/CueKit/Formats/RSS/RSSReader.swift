@@ -107,6 +107,13 @@ struct RSSFeedWalker {
         var timelines: [Timeline] = []
         for element in channel.children where isCore(element, itemName) {
             var timeline = try item(element, podcastName: podcastName, diagnostics: &diagnostics)
+            if let selector = options.item, !selector.mightSelect(position: timelines.count, timeline) {
+                // An item --item leaves out keeps what names it, not the
+                // record that would write it back (a million-item feed).
+                timeline.extras[.rss] = nil
+                timelines.append(timeline)
+                continue
+            }
             timeline.extras[.rss, default: Fields()].append(surroundings.key, surroundings.value)
             if let references {
                 try resolve(&timeline, item: element, with: references, diagnostics: &diagnostics)

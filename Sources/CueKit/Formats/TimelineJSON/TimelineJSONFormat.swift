@@ -3,6 +3,8 @@ public enum TimelineJSONFormat {
     /// The key that marks a timeline JSON document, with its layout version.
     static let markerKey = "cuesTimeline"
     static let version = 1
+    /// The key of the array a document of several timelines holds them in.
+    static let timelinesKey = "timelines"
 
     public static let format = Format(
         id: .timeline,

@@ -8,9 +8,26 @@ public struct TimelineJSONReader: FormatReader {
     public func read(
         _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Timeline {
+        try readAll(source, options: options, diagnostics: &diagnostics).first ?? Timeline()
+    }
+
+    /// Every timeline of the document: one, or those of its `timelines` array.
+    public func readAll(
+        _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> [Timeline] {
         let root = try JSONParser.parse(source.bytes, name: source.name, format: .timeline)
         let reader = Decoder(source: source)
         guard case .object = root.kind else { throw reader.mismatch(root, expected: "a timeline object") }
+        guard let many = root[TimelineJSONFormat.timelinesKey] else { return [try timeline(root, reader)] }
+        var timelines: [Timeline] = []
+        for item in try reader.array(many) {
+            guard case .object = item.kind else { throw reader.mismatch(item, expected: "a timeline object") }
+            timelines.append(try timeline(item, reader))
+        }
+        return timelines
+    }
+
+    private func timeline(_ root: JSONValue, _ reader: Decoder) throws(Diagnostic) -> Timeline {
         var timeline = Timeline()
         timeline.duration = try reader.time(root["duration"])
         if let metadata = root["metadata"] { timeline.metadata = try reader.fields(metadata) }

@@ -1,9 +1,13 @@
 /// Writes the timeline exactly as the reader produced it, before inference:
-/// times as integer milliseconds or null, every field and extra.
+/// times as integer milliseconds or null, every field and extra. Several
+/// timelines (a feed's items) are one document whose `timelines` array holds
+/// an object for each, read back as they were.
 public struct TimelineJSONWriter: FormatWriter {
     public init() {}
 
     public var requiresTimes: Bool { false }
+
+    public var writesManyTimelines: Bool { true }
 
     public func write(
         _ timeline: Timeline, options: WriteOptions, diagnostics: inout Diagnostics
@@ -12,6 +16,35 @@ public struct TimelineJSONWriter: FormatWriter {
         json.beginObject()
         json.key(TimelineJSONFormat.markerKey)
         json.number(Int64(TimelineJSONFormat.version))
+        members(timeline, &json)
+        json.endObject()
+        json.finish()
+        return json.bytes
+    }
+
+    public func writeAll(
+        _ timelines: [Timeline], options: WriteOptions, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> [UInt8] {
+        if timelines.count == 1 { return try write(timelines[0], options: options, diagnostics: &diagnostics) }
+        var json = JSONWriter()
+        json.beginObject()
+        json.key(TimelineJSONFormat.markerKey)
+        json.number(Int64(TimelineJSONFormat.version))
+        json.key(TimelineJSONFormat.timelinesKey)
+        json.beginArray()
+        for timeline in timelines {
+            json.beginObject()
+            members(timeline, &json)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        json.finish()
+        return json.bytes
+    }
+
+    /// The members of one timeline's object.
+    private func members(_ timeline: Timeline, _ json: inout JSONWriter) {
         json.key("duration")
         time(timeline.duration, &json)
         json.key("metadata")
@@ -28,9 +61,6 @@ public struct TimelineJSONWriter: FormatWriter {
         json.beginArray()
         for chapter in timeline.chapters { self.chapter(chapter, &json) }
         json.endArray()
-        json.endObject()
-        json.finish()
-        return json.bytes
     }
 
     private func cue(_ cue: Cue, _ json: inout JSONWriter) {

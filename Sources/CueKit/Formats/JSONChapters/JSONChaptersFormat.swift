@@ -17,7 +17,7 @@ public enum JSONChaptersFormat {
             // ends before the scan reaches it), and not a timeline.
             let keys = JSONTopLevelKeys(head)
             guard keys.valueStart(of: "chapters") == UInt8(ascii: "["),
-                  !keys.contains(TimelineJSONFormat.markerKey), !keys.contains("segments") else { return false }
+                  !keys.contains(TimelineDocument.markerKey), !keys.contains("segments") else { return false }
             return keys.contains("version") || !keys.isComplete
         }
     )

@@ -16,7 +16,7 @@ public enum JSONTranscriptFormat {
             // ends before the scan reaches it), and not a timeline.
             let keys = JSONTopLevelKeys(head)
             guard keys.valueStart(of: "segments") == UInt8(ascii: "["),
-                  !keys.contains(TimelineJSONFormat.markerKey), !keys.contains("chapters") else { return false }
+                  !keys.contains(TimelineDocument.markerKey), !keys.contains("chapters") else { return false }
             return keys.contains("version") || !keys.isComplete
         }
     )

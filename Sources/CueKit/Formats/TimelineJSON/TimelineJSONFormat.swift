@@ -1,11 +1,5 @@
 /// The canonical model as JSON: registration and content sniffing.
 public enum TimelineJSONFormat {
-    /// The key that marks a timeline JSON document, with its layout version.
-    static let markerKey = "cuesTimeline"
-    static let version = 1
-    /// The key of the array a document of several timelines holds them in.
-    static let timelinesKey = "timelines"
-
     public static let format = Format(
         id: .timeline,
         name: "cues timeline JSON",
@@ -18,7 +12,7 @@ public enum TimelineJSONFormat {
             guard head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{") else {
                 return false
             }
-            let marker = Array("\"\(markerKey)\"".utf8)
+            let marker = Array("\"\(TimelineDocument.markerKey)\"".utf8)
             return head.prefix(256).firstRange(of: marker) != nil
         }
     )

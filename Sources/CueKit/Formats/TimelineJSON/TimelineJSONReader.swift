@@ -18,7 +18,7 @@ public struct TimelineJSONReader: FormatReader {
         let root = try JSONParser.parse(source.bytes, name: source.name, format: .timeline)
         let reader = Decoder(source: source)
         guard case .object = root.kind else { throw reader.mismatch(root, expected: "a timeline object") }
-        guard let many = root[TimelineJSONFormat.timelinesKey] else { return [try timeline(root, reader)] }
+        guard let many = root[TimelineDocument.timelinesKey] else { return [try timeline(root, reader)] }
         var timelines: [Timeline] = []
         for item in try reader.array(many) {
             guard case .object = item.kind else { throw reader.mismatch(item, expected: "a timeline object") }

@@ -14,8 +14,8 @@ public struct TimelineJSONWriter: FormatWriter {
     ) throws(Diagnostic) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject()
-        json.key(TimelineJSONFormat.markerKey)
-        json.number(Int64(TimelineJSONFormat.version))
+        json.key(TimelineDocument.markerKey)
+        json.number(Int64(TimelineDocument.version))
         members(timeline, &json)
         json.endObject()
         json.finish()
@@ -28,9 +28,9 @@ public struct TimelineJSONWriter: FormatWriter {
         if timelines.count == 1 { return try write(timelines[0], options: options, diagnostics: &diagnostics) }
         var json = JSONWriter()
         json.beginObject()
-        json.key(TimelineJSONFormat.markerKey)
-        json.number(Int64(TimelineJSONFormat.version))
-        json.key(TimelineJSONFormat.timelinesKey)
+        json.key(TimelineDocument.markerKey)
+        json.number(Int64(TimelineDocument.version))
+        json.key(TimelineDocument.timelinesKey)
         json.beginArray()
         for timeline in timelines {
             json.beginObject()

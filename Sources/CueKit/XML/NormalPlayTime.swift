@@ -1,4 +1,6 @@
-/// Normal Play Time (RFC 2326 §3.6, as Podlove Simple Chapters use it):
+/// Normal Play Time (RFC 2326 §3.6), the time syntax of feed attributes and
+/// elements (Podlove Simple Chapters' `start`, read leniently for
+/// `itunes:duration` too):
 /// `SS`, `MM:SS` or `HH:MM:SS`, each with an optional `.fraction`; fields
 /// may have one digit or more (`7:48`, `01:35:52`, `37`), as the PSC
 /// examples and Podlove's parser accept.

@@ -28,7 +28,9 @@ struct EpisodeTests {
         let (timeline, diagnostics) = try Convert.read(hardCases)
         #expect(timeline.cues[2].start == Timestamp(seconds: 65))
         let warning = diagnostics.first { $0.code == "episode.unquoted-time" }
-        #expect(warning?.location == SourceLocation(file: "hard-cases.md", line: 22, column: 9))
+        // `0:12` (line 15) is the first: Jekyll reads it as the number 12.
+        #expect(warning?.location == SourceLocation(file: "hard-cases.md", line: 15, column: 9))
+        #expect(warning?.message.hasPrefix("2 'time' value(s)") == true)
         #expect(warning?.format == .episode)
     }
 
@@ -53,6 +55,21 @@ struct EpisodeTests {
         // Untimed lines stay untimed, an unquoted time stays unquoted.
         #expect(written.contains("- line: This line has no time at all, so it must be placed between its neighbours.\n  who: Grace\n"))
         #expect(written.contains("  time: 1:05\n"))
+    }
+
+    /// Jekyll's YAML reader (Psych) reads a plain `0:09` as the integer 9,
+    /// as it reads `1:04` as 64: a quoted time must stay quoted, whatever
+    /// its first digit (found reading the showcase golden file).
+    @Test func quotedTimesStayQuotedEvenWithALeadingZero() throws {
+        let source = "---\ntranscript:\n- line: One.\n  sec: 9\n  time: '0:09'\n- line: Two.\n  sec: 64\n  time: '1:04'\n---\n"
+        let (timeline, _) = try Convert.read(source, name: "quoted.md")
+        let (written, _) = try Convert.write(timeline, as: .episode)
+        #expect(written.contains("  time: '0:09'\n"))
+        #expect(written.contains("  time: '1:04'\n"))
+        #expect(YAMLPlainScalar.isTyped("0:09"))
+        #expect(YAMLPlainScalar.isTyped("00:00:09"))
+        #expect(YAMLPlainScalar.isTyped("-0:30.5"))
+        #expect(!YAMLPlainScalar.isTyped("0:9a"))
     }
 
     @Test func hardCasesBecomeOrderedCaptions() throws {

@@ -46,10 +46,12 @@ enum YAMLPlainScalar {
             if marker == UInt8(ascii: "o") { return rest.allSatisfy { $0 &- 0x30 < 8 || $0 == UInt8(ascii: "_") } }
             if marker == UInt8(ascii: "b") { return rest.allSatisfy { $0 &- 0x30 < 2 || $0 == UInt8(ascii: "_") } }
         }
-        // Sexagesimal: [1-9][0-9_]*(:[0-5]?[0-9])+ with an optional .fraction.
+        // Sexagesimal: [0-9][0-9_]*(:[0-5]?[0-9])+ with an optional .fraction.
+        // YAML 1.1 asks for [1-9] first, but Psych (Jekyll's reader) also
+        // reads `0:09` as 9, so a leading zero counts too.
         if body.contains(UInt8(ascii: ":")) {
             let parts = body.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
-            guard let head = parts.first, let first = head.first, first &- 0x31 < 9,
+            guard let head = parts.first, let first = head.first, isDigit(first),
                   head.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: "_") }) else { return false }
             for (index, part) in parts.dropFirst().enumerated() {
                 var digits = part[...]

@@ -23,9 +23,11 @@ let package = Package(
             dependencies: ["Yams", "CLibXML2"]
         ),
         .target(name: "CSystemCalls"),
+        // libcurl, loaded on demand with dlopen when a download is asked for.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
         .executableTarget(
             name: "cues",
-            dependencies: ["CueKit", "CSystemCalls"]
+            dependencies: ["CueKit", "CSystemCalls", "CCurl"]
         ),
         .executableTarget(name: "cues-bench", path: "Sources/CuesBenchmark"),
         .executableTarget(name: "cues-fuzz", dependencies: ["CueKit"], path: "Sources/CuesFuzz"),

@@ -126,9 +126,9 @@ struct BatchCommandTests {
         let scaled = try Cues.run(["convert", sample, "--to", "srt", "--scale", "25:23.976", "-q"])
         #expect(scaled.stdout.contains("00:00:00,000 --> 00:00:05,214"))
         let back = try Cues.run(["convert", sample, "--to", "episode", "--shift", "-1.5s"])
-        #expect(back.stdout.contains("  sec: 3.5\n  time: 0:03\n"))
+        #expect(back.stdout.contains("  sec: 3.5\n  time: '0:03'\n"))
         // The first line, at 0:00, cannot move earlier: it stays at 0:00, reported.
-        #expect(back.stdout.contains("  sec: 0\n  time: 0:00\n"))
+        #expect(back.stdout.contains("  sec: 0\n  time: '0:00'\n"))
         #expect(back.stderr.contains("minimal.md:5:8: warning: [episode] 1 cue(s) start before 0:00 after the shift; they start at 0:00"))
     }
 

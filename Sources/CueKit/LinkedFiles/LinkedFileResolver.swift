@@ -17,10 +17,13 @@ public struct LinkedFile: Sendable {
     /// How diagnostics name the file (a path, for `DirectoryFiles`).
     public var name: String
     public var bytes: [UInt8]
+    /// The media type it was served as (a download's `Content-Type`), when known.
+    public var mediaType: String?
 
-    public init(name: String, bytes: [UInt8]) {
+    public init(name: String, bytes: [UInt8], mediaType: String? = nil) {
         self.name = name
         self.bytes = bytes
+        self.mediaType = mediaType
     }
 }
 

@@ -11,6 +11,13 @@ public struct ReadOptions: Sendable {
     /// it (an RSS item's `podcast:chapters`), such as `DirectoryFiles` for
     /// the input's directory. Nil: no other file is read.
     public var linkedFiles: (any LinkedFileResolver)?
+    /// Downloads the files the input links to by URL (a feed's chapters and
+    /// transcripts); nil: nothing is ever downloaded.
+    public var remoteFiles: RemoteFiles?
+    /// The media types of transcript an RSS item may link to, most wanted
+    /// first: of several `podcast:transcript` links, the first of these
+    /// types that cues reads is used (see `defaultTranscriptTypes`).
+    public var transcriptTypes: [String]
     /// The input's character encoding by name (`GB2312`, `Big5`,
     /// `Windows-1250`, any name iconv knows); nil to detect it (see `TextDecoding`).
     public var encoding: String?
@@ -26,8 +33,11 @@ public struct ReadOptions: Sendable {
 
     public init(
         strict: Bool = false, speakerLabels: Bool = false, encoding: String? = nil,
-        item: ItemSelector? = nil, linkedFiles: (any LinkedFileResolver)? = nil, w3cWebVTT: Bool = false
+        item: ItemSelector? = nil, linkedFiles: (any LinkedFileResolver)? = nil, w3cWebVTT: Bool = false,
+        remoteFiles: RemoteFiles? = nil, transcriptTypes: [String] = ReadOptions.defaultTranscriptTypes
     ) {
+        self.remoteFiles = remoteFiles
+        self.transcriptTypes = transcriptTypes
         self.strict = strict
         self.speakerLabels = speakerLabels
         self.encoding = encoding
@@ -35,6 +45,12 @@ public struct ReadOptions: Sendable {
         self.linkedFiles = linkedFiles
         self.w3cWebVTT = w3cWebVTT
     }
+}
+
+extension ReadOptions {
+    /// Timed captions first (they carry the most: times, speakers, markup),
+    /// then the Podcasting 2.0 JSON transcript, then SubRip.
+    public static let defaultTranscriptTypes = ["text/vtt", "application/json", "application/x-subrip", "application/srt"]
 }
 
 /// Options every writer understands.

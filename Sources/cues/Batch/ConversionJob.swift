@@ -48,16 +48,23 @@ struct ConversionJob: Sendable {
     func run(converter: Converter, inputFormat: FormatID?, transform: TimeTransform, force: Bool, inputFiles: Set<FileIO.Identity>) -> Result {
         var result = Result(input: input)
         result.diagnostics = preface
+        var converter = converter
         let loaded: FileIO.LoadedInput
         do {
-            loaded = try FileIO.load(input.path)
+            if input.isURL, let remote = converter.readOptions.remoteFiles {
+                let download = try InputDownload.load(input.path, with: remote)
+                loaded = .downloaded(download.bytes, url: input.path)
+                // The feed's relative links resolve against where it came from.
+                converter.readOptions.remoteFiles = remote.resolving(against: download.finalURL)
+            } else {
+                loaded = try FileIO.load(input.path)
+            }
         } catch {
             result.diagnostics.append(error.diagnostic)
             return result
         }
-        var converter = converter
         // Readers may open files the input names beside it (a feed's chapters).
-        if !input.isStandardInput {
+        if !input.isStandardInput, !input.isURL {
             let directory = input.path.lastIndex(of: "/").map { String(input.path[...$0]) } ?? "."
             converter.readOptions.linkedFiles = DirectoryFiles(directory: directory)
         }

@@ -79,8 +79,10 @@ struct CheckCommand: Command {
     private func check(_ file: InputFile, converter: Converter, style: CaptionStyle) -> [Diagnostic] {
         var diagnostics = Diagnostics(strict: input.strict)
         do {
-            let bytes = try FileIO.read(file.path)
-            let read = try converter.read(bytes, name: file.displayName, format: input.format, diagnostics: &diagnostics)
+            let (bytes, options) = try file.read(with: converter.readOptions)
+            var reading = converter
+            reading.readOptions = options
+            let read = try reading.read(bytes, name: file.displayName, format: input.format, diagnostics: &diagnostics)
             // Every item of a feed is checked; what is found names its item.
             let isFeed = read.format.kind == .feed
             for (index, original) in read.timelines.enumerated() {

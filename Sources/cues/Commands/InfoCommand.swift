@@ -29,7 +29,10 @@ struct InfoCommand: Command {
             var diagnostics = Diagnostics(strict: input.strict)
             let read: Converter.Input
             do {
-                read = try converter.read(try FileIO.read(file.path), name: file.displayName, format: input.format, diagnostics: &diagnostics)
+                let (bytes, options) = try file.read(with: converter.readOptions)
+                var reading = converter
+                reading.readOptions = options
+                read = try reading.read(bytes, name: file.displayName, format: input.format, diagnostics: &diagnostics)
             } catch let failure as FileIO.Failure {
                 printer.error(failure.message)
                 failed = true

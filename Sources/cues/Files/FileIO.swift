@@ -48,6 +48,11 @@ enum FileIO {
         fileprivate let mapping: MappedFile?
         fileprivate let path: String
 
+        /// Bytes downloaded from `url`.
+        static func downloaded(_ bytes: [UInt8], url: String) -> LoadedInput {
+            LoadedInput(bytes: InputBytes(bytes), mapping: nil, path: url)
+        }
+
         /// Throws when a mapped input was truncated or changed since it was
         /// mapped: what was read from it cannot be trusted. (A read input
         /// was checked as it was read.)

@@ -20,7 +20,7 @@ struct InputOptions {
     static let w3c = OptionSpec.flag(
         "w3c",
         help: "Read WebVTT exactly as the W3C parser and browsers do: skip cues whose timings break its syntax (00:01:39, 00:02:04.08) instead of reading them with a warning.")
-    static let options = [from, recursive, strict, encoding, speakerLabels, item, w3c]
+    static let options = [from, recursive, strict, encoding, speakerLabels, item, w3c] + FetchOptions.options
 
     var inputs: [String]
     var from: String?
@@ -30,6 +30,9 @@ struct InputOptions {
     var speakerLabels: Bool
     var item: String?
     var w3c: Bool
+    var fetch: FetchOptions
+    /// The run's downloads, with `--fetch`.
+    var remoteFiles: RemoteFiles?
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         inputs = arguments.arguments
@@ -40,6 +43,11 @@ struct InputOptions {
         speakerLabels = arguments.flag(Self.speakerLabels)
         item = arguments.value(Self.item)
         w3c = arguments.flag(Self.w3c)
+        fetch = try FetchOptions(arguments)
+        if let url = inputs.first(where: FetchOptions.isURL), !fetch.fetch {
+            throw UsageError("'\(url)' is a URL; cues downloads only when asked: add --fetch")
+        }
+        remoteFiles = try fetch.remoteFiles()
         if let encoding, !TextDecoding.isKnownEncoding(encoding) {
             throw UsageError("unknown encoding '\(encoding)'; expected a name iconv knows, such as UTF-8, Windows-1252, GB2312 or Big5 (see 'iconv --list')")
         }
@@ -55,7 +63,8 @@ struct InputOptions {
 
     var readOptions: ReadOptions {
         ReadOptions(
-            strict: strict, speakerLabels: speakerLabels, encoding: encoding, item: item.map { ItemSelector($0) }, w3cWebVTT: w3c)
+            strict: strict, speakerLabels: speakerLabels, encoding: encoding, item: item.map { ItemSelector($0) }, w3cWebVTT: w3c,
+            remoteFiles: remoteFiles, transcriptTypes: fetch.transcriptTypes)
     }
 
     /// The files to read, in order; directories expand to the regular files
@@ -69,7 +78,7 @@ struct InputOptions {
                 files.append(InputFile(path: "-", relativeDirectory: ""))
                 continue
             }
-            guard FileIO.isDirectory(input) else {
+            guard !FetchOptions.isURL(input), FileIO.isDirectory(input) else {
                 files.append(InputFile(path: input, relativeDirectory: ""))
                 continue
             }
@@ -99,6 +108,8 @@ struct InputFile: Sendable {
     var relativeDirectory: String
 
     var isStandardInput: Bool { path == "-" }
+    /// Whether the input is an `http(s)` URL to download (with `--fetch`).
+    var isURL: Bool { FetchOptions.isURL(path) }
 
     /// The name used in diagnostics.
     var displayName: String { isStandardInput ? "<stdin>" : path }
@@ -106,7 +117,9 @@ struct InputFile: Sendable {
     /// The file name without its format extension (`show.chapters.json` → `show`).
     var stem: String {
         if isStandardInput { return "stdin" }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        // A URL's name is its last path segment, without query or fragment.
+        let location = isURL ? String(path.prefix { $0 != "?" && $0 != "#" }) : path
+        let name = location.split(separator: "/").last.map(String.init) ?? location
         let lowered = name.lowercased()
         let extensions = FormatRegistry.standard.formats.flatMap(\.extensions).sorted { $0.count > $1.count }
         if let ext = extensions.first(where: { lowered.hasSuffix("." + $0) }) {

@@ -8,10 +8,32 @@
 /// `http(s)` URL whose last path segment names a file in the feed's
 /// directory (a feed published with `--base-url` next to its siblings).
 /// Nothing else is asked for: no other scheme, no path outside the
-/// directory, no network.
+/// directory. With `remote` (the caller asked for downloads), `http` and
+/// `https` links, and relative links of a downloaded feed, are downloaded
+/// instead; other schemes are refused with a warning.
 struct FeedReferences {
-    let files: any LinkedFileResolver
+    let files: (any LinkedFileResolver)?
+    let remote: RemoteFiles?
     let registry: FormatRegistry
+
+    /// Where the file a link names is found.
+    enum Place {
+        case beside([String])
+        case download(String)
+        case refused(LinkedFileError)
+    }
+
+    /// Where `url` is found, or nil when it is not read at all.
+    func place(of url: String) -> Place? {
+        if let remote, let target = remote.target(of: url) {
+            switch target {
+            case .success(let absolute): return .download(absolute)
+            case .failure(let error): return .refused(error)
+            }
+        }
+        guard files != nil, let components = Self.localComponents(of: url) else { return nil }
+        return .beside(components)
+    }
 
     /// What kind of file a link promises.
     enum Kind {
@@ -31,6 +53,42 @@ struct FeedReferences {
             case .transcript: format.kind == .transcript || format.kind == .captions
             }
         }
+    }
+
+    /// The item's `podcast:transcript` links, the most wanted type first
+    /// (in the order of `types`, then the others in feed order).
+    static func transcriptLinks(of timeline: Timeline, preferring types: [String]) -> [Fields] {
+        guard case .list(let links)? = timeline.metadata[RSSMetadata.podcastTranscripts] else { return [] }
+        let maps = links.compactMap { value -> Fields? in
+            if case .map(let link) = value { return link }
+            return nil
+        }
+        let wanted = types.map { $0.lowercased() }
+        func rank(_ link: Fields) -> Int {
+            let type = link["type"]?.text?.split(separator: ";").first.map { String($0).trimmingXMLWhitespace().lowercased() } ?? ""
+            return wanted.firstIndex(of: type) ?? wanted.count
+        }
+        return maps.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+    }
+
+    /// Downloads, all at once, what `timelines` (a feed's items) link to:
+    /// each item's chapters and its most wanted transcript.
+    func prefetch(_ timelines: [Timeline], transcriptTypes: [String]) {
+        guard let remote else { return }
+        var urls: [String] = []
+        for timeline in timelines {
+            var links: [String] = []
+            if case .map(let link)? = timeline.metadata[RSSMetadata.podcastChapters], let url = link["url"]?.text {
+                links.append(url)
+            }
+            if let url = Self.transcriptLinks(of: timeline, preferring: transcriptTypes).first?["url"]?.text {
+                links.append(url)
+            }
+            for link in links {
+                if case .download(let absolute)? = place(of: link) { urls.append(absolute) }
+            }
+        }
+        remote.prefetch(urls)
     }
 
     /// The names, from the feed's directory down, of the file `url` names
@@ -65,31 +123,51 @@ struct FeedReferences {
         url: String, type: String?, kind: Kind, at location: SourceLocation, options: ReadOptions,
         diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> (timeline: Timeline, path: String)? {
-        guard let components = Self.localComponents(of: url) else { return nil }
+        guard let place = place(of: url) else { return nil }
         let file: LinkedFile
+        let whereFound: String
         do throws(LinkedFileError) {
-            guard let found = try files.file(at: components) else { return nil }
-            file = found
+            switch place {
+            case .beside(let components):
+                guard let found = try files?.file(at: components) else { return nil }
+                file = found
+                whereFound = "beside the feed"
+            case .download(let absolute):
+                file = try remote!.file(at: absolute)
+                whereFound = "at its link"
+            case .refused(let error):
+                throw error
+            }
         } catch {
-            diagnostics.report(.warning(
-                "rss.reference-unreadable",
-                "found the \(kind.label) file '\(error.name)' beside the feed but did not read it: \(error.reason); the link is kept",
-                at: location))
+            if case .beside = place {
+                diagnostics.report(.warning(
+                    "rss.reference-unreadable",
+                    "found the \(kind.label) file '\(error.name)' beside the feed but did not read it: \(error.reason); the link is kept",
+                    at: location))
+            } else {
+                diagnostics.report(.warning(
+                    "rss.download-failed",
+                    "expected the \(kind.label) file at '\(error.name)', but did not get it: \(error.reason); the link is kept",
+                    at: location))
+            }
             return nil
         }
         let path = file.name
         var fileDiagnostics = Diagnostics(strict: options.strict)
         do throws(Diagnostic) {
             let (text, _) = try TextDecoding.utf8(from: file.bytes, name: path, diagnostics: &fileDiagnostics)
-            guard let format = chooseFormat(text, type: type, path: path, kind: kind), let reader = format.reader else {
+            guard let format = chooseFormat(text, types: [type, file.mediaType].compactMap { $0 }, path: path, kind: kind),
+                  let reader = format.reader else {
+                let served = file.mediaType.map { ", served as '\($0)'" } ?? ""
                 diagnostics.report(.note(
                     "rss.reference-no-reader",
-                    "found the \(kind.label) file '\(path)' beside the feed, but cues has no reader for it (type '\(type ?? "none")'); the link is kept",
+                    "found the \(kind.label) file '\(path)' \(whereFound), but cues has no reader for it (type '\(type ?? "none")'\(served)); the link is kept",
                     at: location))
                 return nil
             }
             var fileOptions = options
             fileOptions.linkedFiles = nil
+            fileOptions.remoteFiles = nil
             fileOptions.item = nil
             let timeline = try reader.read(SourceText(bytes: text, name: path), options: fileOptions, diagnostics: &fileDiagnostics)
             diagnostics.append(contentsOf: fileDiagnostics.items.map { tagged($0, format.id) })
@@ -99,20 +177,20 @@ struct FeedReferences {
             if options.strict { throw error }
             diagnostics.report(.warning(
                 "rss.reference-unreadable",
-                "found the \(kind.label) file '\(path)' beside the feed but could not read it: \(error.description); the link is kept",
+                "found the \(kind.label) file '\(path)' \(whereFound) but could not read it\(file.mediaType.map { " (served as '\($0)')" } ?? ""): \(error.description); the link is kept",
                 at: location))
             return nil
         }
     }
 
-    private func chooseFormat(_ text: [UInt8], type: String?, path: String, kind: Kind) -> Format? {
+    private func chooseFormat(_ text: [UInt8], types: [String], path: String, kind: Kind) -> Format? {
         func usable(_ format: Format?) -> Format? {
             guard let format, format.reader != nil, format.id != .rss else { return nil }
             return format
         }
         if let sniffed = usable(registry.sniff(text)) { return sniffed }
-        if let type, let byType = registry.formats(forMediaType: type).compactMap(usable).first(where: kind.accepts) {
-            return byType
+        for type in types {
+            if let byType = registry.formats(forMediaType: type).compactMap(usable).first(where: kind.accepts) { return byType }
         }
         if let byName = usable(registry.format(forFileName: path)), kind.accepts(byName) { return byName }
         return nil

@@ -22,8 +22,7 @@ extension RSSFeedWalker {
                     at: location))
             }
         }
-        guard case .list(let links)? = timeline.metadata[RSSMetadata.podcastTranscripts] else { return }
-        for case .map(let link) in links {
+        for link in FeedReferences.transcriptLinks(of: timeline, preferring: options.transcriptTypes) {
             guard let url = link["url"]?.text,
                   let found = try references.read(
                       url: url, type: link["type"]?.text, kind: .transcript, at: location, options: options,

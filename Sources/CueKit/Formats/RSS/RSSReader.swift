@@ -102,9 +102,11 @@ struct RSSFeedWalker {
         }
         let podcastName = channel.children.first { isCore($0, "title") }?.trimmedText
         let surroundings = isAtom ? atomChannel(channel) : document(tree, channel: channel)
-        let references = options.linkedFiles.map { FeedReferences(files: $0, registry: .standard) }
+        let references = options.linkedFiles != nil || options.remoteFiles != nil
+            ? FeedReferences(files: options.linkedFiles, remote: options.remoteFiles, registry: .standard) : nil
 
         var timelines: [Timeline] = []
+        var selected: [(index: Int, element: XMLTree.Element)] = []
         for element in channel.children where isCore(element, itemName) {
             var timeline = try item(element, podcastName: podcastName, diagnostics: &diagnostics)
             if let selector = options.item, !selector.mightSelect(position: timelines.count, timeline) {
@@ -115,13 +117,20 @@ struct RSSFeedWalker {
                 continue
             }
             timeline.extras[.rss, default: Fields()].append(surroundings.key, surroundings.value)
-            if let references {
-                try resolve(&timeline, item: element, with: references, diagnostics: &diagnostics)
-            }
-            if !isAtom, let chapters = RSSSlot.chapters(timeline) {
-                timeline.extras[.rss, default: Fields()].append(RSSMetadata.Extras.readChapters, chapters)
-            }
+            selected.append((timelines.count, element))
             timelines.append(timeline)
+        }
+        if let references {
+            // Every download the selected items need, at once.
+            references.prefetch(selected.map { timelines[$0.index] }, transcriptTypes: options.transcriptTypes)
+        }
+        for (index, element) in selected {
+            if let references {
+                try resolve(&timelines[index], item: element, with: references, diagnostics: &diagnostics)
+            }
+            if !isAtom, let chapters = RSSSlot.chapters(timelines[index]) {
+                timelines[index].extras[.rss, default: Fields()].append(RSSMetadata.Extras.readChapters, chapters)
+            }
         }
         if timelines.isEmpty {
             diagnostics.report(.warning(

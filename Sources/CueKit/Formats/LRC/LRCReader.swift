@@ -78,7 +78,6 @@ private struct LRCParser {
                 "expected a time tag such as [00:12.00] or [00:12.345], found '\(excerpt(badTimes.line))'; \(badTimes.count) line(s) skipped, first here",
                 at: location(badTimes.line), format: .lrc)))
         }
-        for repair in repairs.sorted(by: { $0.line < $1.line }) { try diagnostics.repair(repair.diagnostic) }
         guard !entries.isEmpty else {
             let first = untimed?.line ?? badTimes?.line
             throw .error(
@@ -87,6 +86,7 @@ private struct LRCParser {
                     ?? "expected a line with a time tag such as [00:12.00], found none",
                 at: first.map(location) ?? source.location(line: 1), format: .lrc)
         }
+        for repair in repairs.sorted(by: { $0.line < $1.line }) { try diagnostics.repair(repair.diagnostic) }
         if let otherTags {
             diagnostics.report(.note(
                 "lrc.tags-kept",

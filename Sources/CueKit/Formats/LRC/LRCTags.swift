@@ -1,11 +1,16 @@
 /// LRC's ID tags, `[key:value]` lines before the lyrics, and the timeline
 /// metadata they map to (the names FFmpeg gives them).
 enum LRCTags {
-    /// ID tags mapped to metadata keys, in the order the writer writes them.
+    /// ID tags mapped to metadata keys.
     static let metadataKeys: [(tag: String, key: String)] = [
-        ("ar", "artist"), ("al", "album"), ("ti", "title"), ("au", "author"),
+        ("ti", "title"), ("ar", "artist"), ("al", "album"), ("au", "author"),
         ("by", "creator"), ("re", "encoder"), ("ve", "encoder_version"),
     ]
+
+    /// The tag for metadata `key`, or nil.
+    static func tag(forMetadataKey key: String) -> String? {
+        metadataKeys.first { $0.key == key }?.tag
+    }
 
     /// The metadata key for `tag` (compared without case), or nil.
     static func metadataKey(forTag tag: String) -> String? {

@@ -3,10 +3,12 @@
 /// the text (foobar2000's dialect), as `Span.timestamp`.
 ///
 /// Reading drops the blanks before the text and at the end of the line, and
-/// one blank after a word time (the one that separates it from its word:
+/// one blank after a word time at a word boundary (opening the text, or
+/// after a blank): that blank separates the time from its word, so
 /// `<00:02.50> spark <00:03.00> light` is `<00:02.50>`, `spark `,
-/// `<00:03.00>`, `light`). Writing puts that blank back, and one between the
-/// line's time and a word time that opens the text.
+/// `<00:03.00>`, `light`, while `on<00:05.10>ward` is `on`, `<00:05.10>`,
+/// `ward`. Writing puts that blank back, and one between the line's time
+/// and a word time that opens the text.
 enum LRCText {
     /// The spans of `bytes[start..<end]`, with `offset` subtracted from
     /// every word time (see `LRCReader`).
@@ -27,8 +29,10 @@ enum LRCText {
             }
             if index > pieceStart { spans.append(.text(bytes.utf8String(pieceStart, index))) }
             spans.append(.timestamp(tag.time.advanced(by: -offset)))
+            // At a word boundary, the blank after the tag separates it from its word.
+            let boundary = spans.count == 1 || isBlank(bytes[index - 1])
             index = tag.next
-            if index < last && isBlank(bytes[index]) { index += 1 }
+            if boundary && index < last && isBlank(bytes[index]) { index += 1 }
             pieceStart = index
         }
         if last > pieceStart { spans.append(.text(bytes.utf8String(pieceStart, last))) }
@@ -50,17 +54,22 @@ enum LRCText {
     static func append(_ spans: [Span], to out: inout TextOutput, losses: inout Losses) {
         var flat: [Span] = []
         flatten(spans, into: &flat, losses: &losses)
+        // Whether the text so far is empty or ends with a blank: a word time
+        // there is at a word boundary.
+        var atBoundary = true
         for (index, span) in flat.enumerated() {
             switch span {
             case .text(let text):
                 out.append(text)
+                if let last = text.utf8.last { atBoundary = isBlank(last) }
             case .lineBreak:
                 out.append(" ")
+                atBoundary = true
             case .timestamp(let time):
                 if index == 0 { out.append(" ") }
                 if LRCTimeTag.losesPrecision(time) { losses.precision = true }
                 LRCTimeTag.append(time, open: UInt8(ascii: "<"), close: UInt8(ascii: ">"), to: &out)
-                if index + 1 < flat.count, case .text = flat[index + 1] { out.append(" ") }
+                if atBoundary, index + 1 < flat.count, case .text = flat[index + 1] { out.append(" ") }
             case .element:
                 break
             }

@@ -1,6 +1,6 @@
-/// Writes LRC: ID tags from the metadata (`artist`, `album`, `title`,
-/// `author`, `creator`, `encoder`, `encoder_version` as `[ar:]`, `[al:]`,
-/// `[ti:]`, `[au:]`, `[by:]`, `[re:]`, `[ve:]`), `[length:]` from the
+/// Writes LRC: ID tags from the metadata, in its order (`title`, `artist`,
+/// `album`, `author`, `creator`, `encoder`, `encoder_version` as `[ti:]`,
+/// `[ar:]`, `[al:]`, `[au:]`, `[by:]`, `[re:]`, `[ve:]`), `[length:]` from the
 /// duration, the tag lines an LRC source kept (`LRCExtras.tags`), then one
 /// line per cue in time order: `[mm:ss.xx]` and the text, word times as
 /// `<mm:ss.xx>` (enhanced LRC). No `[offset:]`: times are written as they
@@ -76,16 +76,14 @@ public struct LRCWriter: FormatWriter {
     }
 
     private func writeTags(_ timeline: Timeline, to out: inout TextOutput, losses: inout LRCText.Losses) {
-        for (tag, key) in LRCTags.metadataKeys {
-            for field in timeline.metadata where field.key == key {
-                guard let value = field.value.text, !value.isEmpty else { continue }
-                out.append("[")
-                out.append(tag)
-                out.append(":")
-                out.append(Self.oneLine(value))
-                out.append("]")
-                out.newline()
-            }
+        for field in timeline.metadata {
+            guard let tag = LRCTags.tag(forMetadataKey: field.key), let value = field.value.text, !value.isEmpty else { continue }
+            out.append("[")
+            out.append(tag)
+            out.append(":")
+            out.append(Self.oneLine(value))
+            out.append("]")
+            out.newline()
         }
         if let duration = timeline.duration {
             if LRCTimeTag.losesPrecision(duration) { losses.precision = true }

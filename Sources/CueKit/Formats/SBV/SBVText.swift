@@ -53,8 +53,9 @@ enum SBVText {
     }
 
     /// `spans` as lines of plain text (styling dropped, ruby text in
-    /// parentheses), no line empty.
-    static func lines(_ spans: [Span]) -> [String] {
+    /// parentheses), no line empty, and whether empty lines were left out
+    /// of text that has others.
+    static func lines(_ spans: [Span]) -> (lines: [String], removedEmpty: Bool) {
         var lines: [String] = [""]
         func add(_ spans: [Span]) {
             for span in spans {
@@ -74,6 +75,7 @@ enum SBVText {
             }
         }
         add(spans)
-        return lines.filter { line in line.contains { $0 != " " && $0 != "\t" } }
+        let kept = lines.filter { line in line.contains { $0 != " " && $0 != "\t" } }
+        return (kept, !kept.isEmpty && kept.count < lines.count)
     }
 }

@@ -20,7 +20,7 @@ public struct SBVWriter: FormatWriter {
         _ timeline: Timeline, options: WriteOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [UInt8] {
         var out = TextOutput(options: options, capacity: 16 + timeline.cues.count * 80)
-        var written = 0, untimed = 0, styled = 0, empty = 0
+        var written = 0, untimed = 0, styled = 0, empty = 0, emptied = 0
         var previousSpeaker: String?
         for cue in timeline.cues {
             guard let start = cue.start, let end = cue.end else {
@@ -46,7 +46,8 @@ public struct SBVWriter: FormatWriter {
                 continue
             }
             if SBVText.hasStyling(text) { styled += 1 }
-            var lines = SBVText.lines(text)
+            var (lines, removedEmpty) = SBVText.lines(text)
+            if removedEmpty { emptied += 1 }
             if let label {
                 if lines.isEmpty { lines = [String(label.dropLast())] } else { lines[0] = label + lines[0] }
             }
@@ -64,6 +65,10 @@ public struct SBVWriter: FormatWriter {
                 "sbv.empty-cues",
                 "\(empty) cue(s) have no text; written as a timing line alone, which YouTube does not show",
                 format: .sbv))
+        }
+        if emptied > 0 {
+            diagnostics.report(.warning(
+                "sbv.empty-lines", "\(emptied) cue(s) had empty lines, which would end an SBV cue; removed", format: .sbv))
         }
         if styled > 0 {
             diagnostics.report(.warning(

@@ -227,3 +227,63 @@ struct LRCTests {
         #expect(diagnostics.map(\.code).contains("lrc.lossy-elsewhere"))
     }
 }
+
+/// FFmpeg reads what the LRC writer writes: its `lrc` demuxer gives one
+/// packet per line, a break (a time without text) included, each lasting
+/// until the next.
+@Suite("LRC consumers", .enabled(if: FFmpegTools.isAvailable))
+struct LRCConsumerTests {
+    static func ms(_ value: Int64) -> Timestamp { Timestamp(milliseconds: value) }
+
+    /// A gap (a break is written), a line past an hour, a repeated time of
+    /// the day, word times and tags.
+    static let timeline = Timeline(
+        metadata: [Field("title", .string("Night Swim")), Field("artist", .string("Ada"))],
+        cues: [
+            Cue(start: ms(1000), end: ms(3500), text: Span.plain("one")),
+            Cue(start: ms(3500), end: ms(5000), text: [.text("two "), .timestamp(ms(4200)), .text("words")]),
+            Cue(start: ms(8250), end: ms(12_000), text: Span.plain("after a gap")),
+            Cue(start: ms(12_000), end: ms(3_700_000), text: Span.plain("Café — 陶芸 🙂")),
+            Cue(start: ms(3_725_010), text: Span.plain("past an hour")),
+        ])
+
+    static func writtenFile() throws -> URL {
+        let (text, diagnostics) = try Convert.write(timeline, as: .lrc)
+        #expect(diagnostics.isEmpty)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cues-lrc-\(UUID().uuidString).lrc")
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    @Test func ffmpegReadsTheLinesTimesAndBreaks() throws {
+        let url = try Self.writtenFile()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let run = try FFmpegTools.run("ffmpeg", ["-nostdin", "-v", "error", "-i", url.path, "-f", "srt", "-"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let (srt, _) = try Convert.read(run.stdout, name: "ffmpeg.srt", as: .srt)
+        // Breaks are packets without text: the gap after "two words" and
+        // the end of "Café" before the last line.
+        let lines = srt.cues.filter { !$0.plainText.isEmpty }
+        let breaks = srt.cues.filter { $0.plainText.isEmpty }
+        // FFmpeg knows no enhanced LRC: it shows the word time as text.
+        #expect(lines.map(\.plainText) == ["one", "two <00:04.20> words", "after a gap", "Café — 陶芸 🙂", "past an hour"])
+        #expect(lines.map(\.start) == Self.timeline.cues.map(\.start))
+        // Each line ends at its cue's end; FFmpeg cannot know the last one's.
+        #expect(lines.dropLast().map(\.end) == Self.timeline.cues.dropLast().map(\.end))
+        #expect(breaks.map(\.start) == [Self.ms(5000), Self.ms(3_700_000)])
+    }
+
+    @Test func ffprobeReadsTheTagsAndOnePacketPerLine() throws {
+        let url = try Self.writtenFile()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let run = try FFmpegTools.run("ffprobe", ["-v", "error", "-show_format", "-show_packets", "-of", "json", url.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let packets = try #require(json["packets"] as? [[String: Any]])
+        // Five lines and two breaks, in microseconds.
+        #expect(packets.compactMap { $0["pts"] as? Int } == [1_000_000, 3_500_000, 5_000_000, 8_250_000, 12_000_000, 3_700_000_000, 3_725_010_000])
+        let tags = (json["format"] as? [String: Any])?["tags"] as? [String: String]
+        #expect(tags?["title"] == "Night Swim")
+        #expect(tags?["artist"] == "Ada")
+    }
+}

@@ -165,3 +165,56 @@ struct SBVTests {
         #expect(text.hasPrefix("0:00:00.000,0:00:02.000\none\n\n0:00:02.000,"))
     }
 }
+
+/// Real readers of what the SBV writer writes: webvtt-py (`webvtt.from_sbv`)
+/// and FFmpeg's SubViewer demuxer, each run only where it is installed.
+@Suite("SBV consumers")
+struct SBVConsumerTests {
+    /// Cues that exercise an hour mark, two lines, a speaker change and
+    /// non-ASCII text. No text starts with `[`: FFmpeg's SubViewer reader
+    /// drops such a cue (sbv.md, "Consumers").
+    static let timeline = Timeline(cues: [
+        Cue(start: Timestamp(milliseconds: 599), end: Timestamp(milliseconds: 4160), speaker: "Alice", text: Span.plain("Hi, I am Alice")),
+        Cue(start: Timestamp(milliseconds: 4160), end: Timestamp(milliseconds: 6770), text: Span.plain("two lines\nof text")),
+        Cue(start: Timestamp(milliseconds: 8000), end: Timestamp(milliseconds: 9001), text: Span.plain("Café — 陶芸 🙂")),
+        Cue(start: Timestamp(milliseconds: 3_599_500), end: Timestamp(milliseconds: 3_602_250), text: Span.plain("an hour in")),
+    ])
+    static let expectedTexts = [">> Alice: Hi, I am Alice", "two lines\nof text", "Café — 陶芸 🙂", "an hour in"]
+
+    static func writtenFile() throws -> URL {
+        let (text, _) = try Convert.write(timeline, as: .sbv, segmentation: .never)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cues-sbv-\(UUID().uuidString).sbv")
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    static let hasWebVTTPy: Bool = {
+        guard FFmpegTools.path("python3") != nil, let run = try? FFmpegTools.run("python3", ["-c", "import webvtt"]) else { return false }
+        return run.status == 0
+    }()
+
+    @Test(.enabled(if: hasWebVTTPy)) func webvttPyReadsTheCuesAndTimes() throws {
+        let url = try Self.writtenFile()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let script = "import json, sys, webvtt\nprint(json.dumps([[c.start, c.end, c.text] for c in webvtt.from_sbv(sys.argv[1])]))"
+        let run = try FFmpegTools.run("python3", ["-c", script, url.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let captions = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String]])
+        #expect(captions.count == 4)
+        // webvtt-py gives HH:MM:SS.mmm.
+        #expect(captions.map { $0[0] } == ["00:00:00.599", "00:00:04.160", "00:00:08.000", "00:59:59.500"])
+        #expect(captions.map { $0[1] } == ["00:00:04.160", "00:00:06.770", "00:00:09.001", "01:00:02.250"])
+        #expect(captions.map { $0[2] } == Self.expectedTexts)
+    }
+
+    @Test(.enabled(if: FFmpegTools.isAvailable)) func ffmpegReadsTheCuesAndTimes() throws {
+        let url = try Self.writtenFile()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let run = try FFmpegTools.run("ffmpeg", ["-nostdin", "-v", "error", "-i", url.path, "-f", "srt", "-"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let (srt, _) = try Convert.read(run.stdout, name: "ffmpeg.srt", as: .srt)
+        #expect(srt.cues.map(\.start) == Self.timeline.cues.map(\.start))
+        #expect(srt.cues.map(\.end) == Self.timeline.cues.map(\.end))
+        #expect(srt.cues.map(\.plainText) == Self.expectedTexts)
+    }
+}

@@ -221,6 +221,26 @@ struct LRCTests {
             """)
     }
 
+    @Test(arguments: [("lrc/song.lrc", "song.lrc"), ("lrc/enhanced.lrc", "enhanced.lrc"), ("sbv/workshop.sbv", "workshop-from-sbv.lrc")])
+    func goldenFiles(sample: String, golden: String) throws {
+        let (timeline, _) = try Convert.read(TestFiles.sample(sample))
+        let source = FormatRegistry.standard.format(forFileName: sample)?.id
+        let (output, _) = try Convert.write(timeline, as: .lrc, sourceFormat: source)
+        Golden.check(output, "lrc/\(golden)")
+    }
+
+    @Test func textOpeningWithABracketIsWrittenWithAWarning() throws {
+        let timeline = Timeline(cues: [
+            Cue(start: .zero, text: Span.plain("[music]")), Cue(start: Self.ms(1000), speaker: "Ada", text: Span.plain("[aside] hi")),
+        ])
+        let (text, diagnostics) = try Convert.write(timeline, as: .lrc)
+        #expect(text == "[00:00.00][music]\n[00:01.00]Ada: [aside] hi\n")
+        #expect(diagnostics.map(\.code) == ["lrc.bracket-text"])
+        #expect(diagnostics.first?.message.hasPrefix("1 cue(s)") == true)
+        let (read, _) = try Convert.read(text, name: "b.lrc")
+        #expect(read.cues.map(\.plainText) == ["[music]", "Ada: [aside] hi"])
+    }
+
     @Test func otherFormatsWarnAboutKeptTags() throws {
         let (timeline, _) = try Convert.read(TestFiles.sample("lrc/song.lrc"))
         let (_, diagnostics) = try Convert.write(timeline, as: .srt)

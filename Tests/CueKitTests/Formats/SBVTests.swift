@@ -159,6 +159,14 @@ struct SBVTests {
         #expect(try Convert.write(timeline, as: .sbv).0 == "0:00:01.000,0:00:02.000\na\nc\n")
     }
 
+    @Test(arguments: [("sbv/workshop.sbv", "workshop.sbv"), ("lrc/song.lrc", "song-from-lrc.sbv")])
+    func goldenFiles(sample: String, golden: String) throws {
+        let (timeline, _) = try Convert.read(TestFiles.sample(sample))
+        let source = FormatRegistry.standard.format(forFileName: sample)?.id
+        let (output, _) = try Convert.write(timeline, as: .sbv, sourceFormat: source)
+        Golden.check(output, "sbv/\(golden)")
+    }
+
     @Test func untimedLinesAreTimedByInference() throws {
         let timeline = Timeline(cues: [Cue(start: .zero, text: Span.plain("one")), Cue(start: Self.ms(2000), text: Span.plain("two"))])
         let (text, _) = try Convert.write(timeline, as: .sbv, segmentation: .never)

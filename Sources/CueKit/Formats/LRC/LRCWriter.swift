@@ -32,18 +32,21 @@ public struct LRCWriter: FormatWriter {
         writeTags(timeline, to: &out, losses: &losses)
 
         let cues = Self.timedCues(timeline, diagnostics: &diagnostics)
-        var overlaps = 0, empty = 0
+        var overlaps = 0, empty = 0, bracketed = 0
         var previousSpeaker: String?
         for (index, cue) in cues.enumerated() {
             let start = cue.start!
             if LRCTimeTag.losesPrecision(start) { losses.precision = true }
             LRCTimeTag.append(start, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), to: &out)
-            if let speaker = cue.speaker, speaker != previousSpeaker {
-                out.append(speaker)
-                out.append(": ")
-            }
+            let label = cue.speaker.flatMap { $0 == previousSpeaker ? nil : $0 }
             previousSpeaker = cue.speaker
-            if cue.text.isEmpty && cue.speaker == nil { empty += 1 }
+            if let label {
+                out.append(label)
+                out.append(": ")
+            } else if case .text(let first)? = cue.text.first, first.hasPrefix("[") {
+                bracketed += 1
+            }
+            if cue.text.isEmpty && label == nil { empty += 1 }
             LRCText.append(cue.text, to: &out, losses: &losses)
             out.newline()
             guard let end = cue.end, end > start else { continue }
@@ -56,7 +59,7 @@ public struct LRCWriter: FormatWriter {
                 out.newline()
             }
         }
-        report(losses, overlaps: overlaps, empty: empty, untimed: timeline.cues.count - cues.count, diagnostics: &diagnostics)
+        report(losses, overlaps: overlaps, empty: empty, bracketed: bracketed, untimed: timeline.cues.count - cues.count, diagnostics: &diagnostics)
         return out.bytes
     }
 
@@ -107,7 +110,7 @@ public struct LRCWriter: FormatWriter {
     }
 
     private func report(
-        _ losses: LRCText.Losses, overlaps: Int, empty: Int, untimed: Int, diagnostics: inout Diagnostics
+        _ losses: LRCText.Losses, overlaps: Int, empty: Int, bracketed: Int, untimed: Int, diagnostics: inout Diagnostics
     ) {
         if losses.precision {
             diagnostics.report(.warning(
@@ -125,6 +128,12 @@ public struct LRCWriter: FormatWriter {
             diagnostics.report(.warning(
                 "lrc.empty-cues",
                 "\(empty) cue(s) have no text; written as a time alone, which LRC readers take as a break ending the line before",
+                format: .lrc))
+        }
+        if bracketed > 0 {
+            diagnostics.report(.warning(
+                "lrc.bracket-text",
+                "\(bracketed) cue(s) have text opening with '[', which some LRC readers take for a tag (FFmpeg drops the bracket); written as it is",
                 format: .lrc))
         }
         if losses.lineBreaks {

@@ -33,7 +33,7 @@ struct LRCCorpusTests {
 
     @Test func lrcKitMainTagsAndLines() throws {
         let (timeline, diagnostics) = try Self.read("lrc-kit/main.lrc")
-        #expect(timeline.metadata.map(\.key) == ["artist", "album", "title", "author", "creator", "encoder", "encoder_version"])
+        #expect(timeline.metadata.map(\.key) == ["author", "podcastName", "title", "songwriter", "creator", "encoder", "encoder_version"])
         #expect(timeline.metadata["title"] == .string("Lyrics (song) title"))
         #expect(timeline.duration == Self.ms(170_000))
         #expect(timeline.cues.count == 8)
@@ -66,7 +66,7 @@ struct LRCCorpusTests {
         #expect(timeline.cues.map(\.start) == [Self.ms(2000), Self.ms(4000)])
         #expect(timeline.cues[0].text == [.timestamp(Self.ms(2500)), .text("spark "), .timestamp(Self.ms(3000)), .text("light")])
         #expect(timeline.cues[1].text == [.timestamp(Self.ms(4500)), .text("flow "), .timestamp(Self.ms(5000)), .text("onward")])
-        #expect(timeline.metadata == [Field("artist", .string("Enhanced A2")), Field("title", .string("A2 Format"))])
+        #expect(timeline.metadata == [Field("author", .string("Enhanced A2")), Field("title", .string("A2 Format"))])
     }
 
     @Test func subsrtSampleKeepsSingerPrefixesAndWarnsAboutPlaceholders() throws {

@@ -19,8 +19,8 @@ struct LRCTests {
             "Harbour lights, harbour lights", "Calling every boat back home", "Home",
         ])
         #expect(timeline.metadata == [
-            Field("title", .string("Harbour Lights")), Field("artist", .string("The Gulls")),
-            Field("album", .string("Low Tide")), Field("author", .string("M. Fisher")), Field("creator", .string("cues")),
+            Field("title", .string("Harbour Lights")), Field("author", .string("The Gulls")),
+            Field("podcastName", .string("Low Tide")), Field("songwriter", .string("M. Fisher")), Field("creator", .string("cues")),
         ])
         #expect(timeline.duration == Self.ms(185_500))
         #expect(timeline.extras[.lrc]?[LRCExtras.tags] == .list([.string("[id:hl0042]")]))
@@ -136,7 +136,7 @@ struct LRCTests {
 
     @Test func writesTagsTimesAndBreaks() throws {
         let timeline = Timeline(
-            metadata: [Field("title", .string("Night\nSwim")), Field("artist", .string("Ada")), Field("description", .string("not a tag"))],
+            metadata: [Field("title", .string("Night\nSwim")), Field("author", .string("Ada")), Field("description", .string("not a tag"))],
             cues: [
                 Cue(start: Self.ms(1004), end: Self.ms(3000), text: Span.plain("one")),
                 Cue(start: Self.ms(3000), end: Self.ms(4000), text: Span.plain("two")),
@@ -258,7 +258,7 @@ struct LRCConsumerTests {
     /// A gap (a break is written), a line past an hour, a repeated time of
     /// the day, word times and tags.
     static let timeline = Timeline(
-        metadata: [Field("title", .string("Night Swim")), Field("artist", .string("Ada"))],
+        metadata: [Field("title", .string("Night Swim")), Field("author", .string("Ada"))],
         cues: [
             Cue(start: ms(1000), end: ms(3500), text: Span.plain("one")),
             Cue(start: ms(3500), end: ms(5000), text: [.text("two "), .timestamp(ms(4200)), .text("words")]),

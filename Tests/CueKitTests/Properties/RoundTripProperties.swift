@@ -176,7 +176,7 @@ struct RoundTripProperties {
         }
     }
 
-    @Test func lrcCarriesStartsInHundredthsGapsOneLineTextAndTitles() async {
+    @Test func lrcCarriesStartsInHundredthsGapsOneLineTextAndTheMappedMetadata() async {
         await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
             let timeline = TimelineGen.timeline(draft)
             if Self.keepsNothing(timeline, as: .lrc) || Self.readsNothing(timeline, as: .lrc, code: "lrc.no-lyrics") { return }
@@ -203,6 +203,7 @@ struct RoundTripProperties {
             #expect(Self.cues(read, speaker: false) == expected, "\(written)")
             #expect(read.metadata["title"] == timeline.metadata["title"], "\(written)")
             #expect(read.metadata["author"] == timeline.metadata["author"], "\(written)")
+            #expect(read.metadata["podcastName"] == timeline.metadata["podcastName"], "\(written)")
         }
     }
 

@@ -11,8 +11,8 @@
 /// nothing and is dropped.
 ///
 /// `[ti:]`, `[ar:]`, `[al:]`, `[au:]`, `[by:]`, `[re:]`, `[ve:]` become the
-/// metadata `title`, `artist`, `album`, `author`, `creator`, `encoder`,
-/// `encoder_version`; `[length:]` the duration. `[offset:±n]` is applied:
+/// metadata `title`, `author`, `podcastName`, `songwriter`, `creator`,
+/// `encoder`, `encoder_version` (see `LRCTags`); `[length:]` the duration. `[offset:±n]` is applied:
 /// a positive offset shows lyrics earlier, so every time is the tag's minus
 /// the offset (a time before zero becomes zero, with a warning). Other tags,
 /// and those whose value cannot be read (with a repair warning), are kept as

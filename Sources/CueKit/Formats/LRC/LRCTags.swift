@@ -1,9 +1,12 @@
 /// LRC's ID tags, `[key:value]` lines before the lyrics, and the timeline
-/// metadata they map to (the names FFmpeg gives them).
+/// metadata they map to.
 enum LRCTags {
-    /// ID tags mapped to metadata keys.
+    /// ID tags mapped to metadata keys. The artist and the album are the
+    /// model's `author` and `podcastName`, as FFmpeg metadata's `artist` and
+    /// `album` are (ID3 and MP4 hold a podcast's author and name there), so
+    /// LRC to `ffmetadata` keeps them; the other names are FFmpeg's.
     static let metadataKeys: [(tag: String, key: String)] = [
-        ("ti", "title"), ("ar", "artist"), ("al", "album"), ("au", "author"),
+        ("ti", "title"), ("ar", "author"), ("al", "podcastName"), ("au", "songwriter"),
         ("by", "creator"), ("re", "encoder"), ("ve", "encoder_version"),
     ]
 

@@ -1,6 +1,7 @@
-/// Writes LRC: ID tags from the metadata, in its order (`title`, `artist`,
-/// `album`, `author`, `creator`, `encoder`, `encoder_version` as `[ti:]`,
-/// `[ar:]`, `[al:]`, `[au:]`, `[by:]`, `[re:]`, `[ve:]`), `[length:]` from the
+/// Writes LRC: ID tags from the metadata, in its order (`title`, `author`,
+/// `podcastName`, `songwriter`, `creator`, `encoder`, `encoder_version` as
+/// `[ti:]`, `[ar:]`, `[al:]`, `[au:]`, `[by:]`, `[re:]`, `[ve:]`; see
+/// `LRCTags`), `[length:]` from the
 /// duration, the tag lines an LRC source kept (`LRCExtras.tags`), then one
 /// line per cue in time order: `[mm:ss.xx]` and the text, word times as
 /// `<mm:ss.xx>` (enhanced LRC). No `[offset:]`: times are written as they

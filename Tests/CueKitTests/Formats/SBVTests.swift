@@ -98,6 +98,21 @@ struct SBVTests {
         #expect(error?.location == SourceLocation(file: "blank.sbv", line: 1, column: 1))
     }
 
+    @Test func speakerLabelsAreReadWhenAsked() throws {
+        let text = ">> ALICE: Hi\n\n0:00:02.000,0:00:03.000\nstill Alice\n\n0:00:03.000,0:00:04.000\n>> JOHN DOE:\nhello\n\n0:00:04.000,0:00:05.000\n>> and someone else\n"
+        var converter = Converter(readOptions: ReadOptions(speakerLabels: true))
+        converter.segmentation = .never
+        var diagnostics = Diagnostics()
+        let input = try converter.read(Array(("0:00:01.000,0:00:02.000\n" + text).utf8), name: "s.sbv", format: .sbv, diagnostics: &diagnostics)
+        let cues = input.timeline.cues
+        #expect(cues.map(\.speaker) == ["ALICE", "ALICE", "JOHN DOE", "JOHN DOE"])
+        #expect(cues.map(\.plainText) == ["Hi", "still Alice", "hello", ">> and someone else"])
+        // Without the option the labels are text.
+        let (plain, _) = try Convert.read("0:00:01.000,0:00:02.000\n" + text, name: "s.sbv", as: .sbv)
+        #expect(plain.cues.allSatisfy { $0.speaker == nil })
+        #expect(plain.cues[2].plainText == ">> JOHN DOE:\nhello")
+    }
+
     // MARK: Sniffing
 
     @Test func sniffsTheTimingLine() {

@@ -176,6 +176,25 @@ struct RoundTripProperties {
         }
     }
 
+    @Test func sbvReadWithSpeakerLabelsCarriesSpeakerChanges() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            let timeline = TimelineGen.timeline(draft)
+            if Self.keepsNothing(timeline, as: .sbv) || Self.readsNothing(timeline, as: .sbv, code: "sbv.empty") { return }
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .sbv, readOptions: ReadOptions(speakerLabels: true)) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            // A label marks a change of speaker: a cue without one keeps the
+            // speaker before it (sbv.md, "Speakers").
+            var current: String?
+            let expected = timeline.cues.map { cue in
+                if let speaker = cue.speaker { current = speaker }
+                return Cue(start: cue.start, end: cue.end, speaker: current, text: Span.plain(cue.plainText))
+            }
+            #expect(Self.cues(read) == expected, "\(written)")
+        }
+    }
+
     @Test func lrcCarriesStartsInHundredthsGapsOneLineTextAndTheMappedMetadata() async {
         await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
             let timeline = TimelineGen.timeline(draft)

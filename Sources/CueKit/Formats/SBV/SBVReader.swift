@@ -1,7 +1,9 @@
 /// Reads YouTube SBV: blocks of a timing line `H:MM:SS.mmm,H:MM:SS.mmm`,
 /// text lines and a blank line. `[br]` inside a line is a line break
-/// (SubViewer 2.0's, which YouTube reads); `>> NAME:` speaker changes and
-/// `[music]` sound labels stay in the text.
+/// (SubViewer 2.0's, which YouTube reads); `>> NAME:` speaker changes stay
+/// in the text, or with `ReadOptions.speakerLabels` become the speaker of
+/// that cue and those after it (see `SBVSpeakerLabel`); `[music]` sound
+/// labels stay in the text.
 ///
 /// Forgiving, each time with a repair (refused in strict mode): timings with
 /// one-digit minutes or seconds, one or two fraction digits or spaces; a
@@ -17,7 +19,7 @@ public struct SBVReader: FormatReader, InPlaceReader {
         _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Timeline {
         try source.input.withUnsafeBufferPointer { (bytes) throws(Diagnostic) -> Timeline in
-            var parser = SBVParser(bytes: bytes, source: source)
+            var parser = SBVParser(bytes: bytes, source: source, speakerLabels: options.speakerLabels)
             let cues = try parser.parse(diagnostics: &diagnostics)
             return Timeline(cues: cues)
         }
@@ -28,6 +30,10 @@ public struct SBVReader: FormatReader, InPlaceReader {
 private struct SBVParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let source: SourceText
+    /// Whether `>> NAME:` labels are read as speakers.
+    let speakerLabels: Bool
+    /// The speaker the last label named: cues after it are theirs.
+    private var speaker: String?
 
     /// The cue being read: its timing line and text so far.
     private struct Pending {
@@ -47,9 +53,10 @@ private struct SBVParser {
     private var unseparated: (count: Int, first: TextLine)?
     private var lenient: (count: Int, first: TextLine)?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, source: SourceText) {
+    init(bytes: UnsafeBufferPointer<UInt8>, source: SourceText, speakerLabels: Bool) {
         self.bytes = bytes
         self.source = source
+        self.speakerLabels = speakerLabels
     }
 
     mutating func parse(diagnostics: inout Diagnostics) throws(Diagnostic) -> [Cue] {
@@ -118,9 +125,15 @@ private struct SBVParser {
         pending = nil
         if cue.written.isEmpty { Self.count(&untexted, cue.line) }
         var extras = FormatExtras()
-        if cue.hasMarker { extras[.sbv] = [Field(SBVExtras.text, .string(cue.written.joined(separator: "\n")))] }
+        var spans = cue.spans
+        if speakerLabels, let labelled = SBVSpeakerLabel.split(spans) {
+            speaker = labelled.speaker
+            spans = labelled.rest
+        } else if cue.hasMarker {
+            extras[.sbv] = [Field(SBVExtras.text, .string(cue.written.joined(separator: "\n")))]
+        }
         cues.append(Cue(
-            start: cue.timing.start, end: cue.timing.end, text: cue.spans, extras: extras,
+            start: cue.timing.start, end: cue.timing.end, speaker: speakerLabels ? speaker : nil, text: spans, extras: extras,
             location: source.location(line: cue.line.number)))
     }
 

@@ -114,9 +114,12 @@ private struct LRCParser {
         }
         var index = start
         var stamps: [(time: Timestamp, column: Int)] = []
+        // Columns counted on from the last tag: a line of many tags stays linear.
+        var counted = (offset: line.start, column: 1)
         while index < line.end, bytes[index] == UInt8(ascii: "["),
               let tag = LRCTimeTag.parse(bytes, at: index, end: line.end, close: UInt8(ascii: "]")) {
-            stamps.append((tag.time, bytes.scalarColumn(ofByte: index, lineStart: line.start)))
+            counted = (index, counted.column + bytes.scalarColumn(ofByte: index, lineStart: counted.offset) - 1)
+            stamps.append((tag.time, counted.column))
             index = tag.next
         }
         if !stamps.isEmpty {

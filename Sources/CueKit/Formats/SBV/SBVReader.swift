@@ -40,7 +40,8 @@ private struct SBVParser {
         var timing: SBVTiming
         var line: TextLine
         var spans: [Span] = []
-        var written: [String] = []
+        /// Where the text lines lie, from the first's start to the last's end.
+        var textRange: Range<Int>?
         var hasMarker = false
     }
 
@@ -117,24 +118,35 @@ private struct SBVParser {
     private mutating func addText(_ line: TextLine) {
         if !pending!.spans.isEmpty { pending!.spans.append(.lineBreak) }
         if SBVText.appendLine(bytes, from: line.start, to: line.end, to: &pending!.spans) { pending!.hasMarker = true }
-        pending!.written.append(bytes.utf8String(line.start, line.end))
+        pending!.textRange = (pending!.textRange?.lowerBound ?? line.start)..<line.end
     }
 
     private mutating func finishCue(diagnostics: inout Diagnostics) {
         guard let cue = pending else { return }
         pending = nil
-        if cue.written.isEmpty { Self.count(&untexted, cue.line) }
+        if cue.textRange == nil { Self.count(&untexted, cue.line) }
         var extras = FormatExtras()
         var spans = cue.spans
         if speakerLabels, let labelled = SBVSpeakerLabel.split(spans) {
             speaker = labelled.speaker
             spans = labelled.rest
         } else if cue.hasMarker {
-            extras[.sbv] = [Field(SBVExtras.text, .string(cue.written.joined(separator: "\n")))]
+            extras[.sbv] = [Field(SBVExtras.text, .string(written(cue.textRange!)))]
         }
         cues.append(Cue(
             start: cue.timing.start, end: cue.timing.end, speaker: speakerLabels ? speaker : nil, text: spans, extras: extras,
             location: source.location(line: cue.line.number)))
+    }
+
+    /// The text lines in `range` joined by LF, as written.
+    private func written(_ range: Range<Int>) -> String {
+        var lines = TextLines(UnsafeBufferPointer(rebasing: bytes[range]))
+        var text: [UInt8] = []
+        while let line = lines.next() {
+            if !text.isEmpty || line.number > 1 { text.append(0x0A) }
+            text.append(contentsOf: bytes[(range.lowerBound + line.start)..<(range.lowerBound + line.end)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private func excerpt(_ line: TextLine) -> String {

@@ -114,6 +114,17 @@ final class Bench {
             row("VTT → SRT, \(count) cues", input: vtt, count: count, unit: "cues",
                 [cues, "convert", vtt, "--to", "srt", "-q"], peer: ["ffmpeg", "-nostdin", "-v", "quiet", "-y", "-i", vtt, "-f", "srt", "/dev/null"])
         }
+        // About 100 MB of each (the last size), with FFmpeg reading the same input.
+        for count in quick ? [10_000, 100_000] : [100_000, 1_000_000] {
+            let sbv = file("captions-\(count).sbv") { $0.sbv(cues: count) }
+            row("SBV → SRT, \(count) cues", input: sbv, count: count, unit: "cues",
+                [cues, "convert", sbv, "--to", "srt", "-q"], peer: ["ffmpeg", "-nostdin", "-v", "quiet", "-y", "-i", sbv, "-f", "srt", "/dev/null"])
+        }
+        for count in quick ? [10_000, 100_000] : [100_000, 1_300_000] {
+            let lrc = file("lyrics-\(count).lrc") { $0.lrc(lines: count) }
+            row("LRC → SRT, \(count) lines", input: lrc, count: count, unit: "lines",
+                [cues, "convert", lrc, "--to", "srt", "-q"], peer: ["ffmpeg", "-nostdin", "-v", "quiet", "-y", "-i", lrc, "-f", "srt", "/dev/null"])
+        }
         for count in quick ? [10_000] : [10_000, 100_000] {
             let episode = file("episode-\(count).md") { $0.episode(entries: count) }
             row("episode → VTT, \(count) entries", input: episode, count: count, unit: "lines",

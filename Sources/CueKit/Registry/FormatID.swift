@@ -36,4 +36,8 @@ public struct FormatID: RawRepresentable, Hashable, Sendable, Comparable, Custom
     public static let rss = FormatID("rss")
     /// Podlove Simple Chapters (`psc:chapters` XML).
     public static let psc = FormatID("psc")
+    /// YouTube's SBV captions.
+    public static let sbv = FormatID("sbv")
+    /// LRC lyrics, plain or with word times (enhanced LRC).
+    public static let lrc = FormatID("lrc")
 }

@@ -20,6 +20,8 @@ public struct FormatRegistry: Sendable {
         FFMetadataFormat.format,
         RSSFormat.format,
         PSCFormat.format,
+        SBVFormat.format,
+        LRCFormat.format,
     ])
 
     public subscript(id: FormatID) -> Format? {

@@ -147,6 +147,85 @@ struct RoundTripProperties {
         }
     }
 
+    /// A timeline without cues reads back as no file of `format` at all: a
+    /// located error with `code` (checked here).
+    static func readsNothing(_ timeline: Timeline, as format: FormatID, code: String) -> Bool {
+        guard timeline.cues.isEmpty, timeline.chapters.isEmpty else { return false }
+        let error = #expect(throws: Diagnostic.self) { try Self.roundTrip(timeline, as: format) }
+        #expect(error?.code == code)
+        return true
+    }
+
+    @Test func sbvCarriesTimesPlainTextAndSpeakerChangesAsLabels() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            let timeline = TimelineGen.timeline(draft)
+            if Self.keepsNothing(timeline, as: .sbv) || Self.readsNothing(timeline, as: .sbv, code: "sbv.empty") { return }
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .sbv) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            // No styling or ids; a speaker is written as `>> Name: ` at each
+            // change and read back as text (sbv.md, "Mapping").
+            var previous: String?
+            let expected = timeline.cues.map { cue in
+                let label = cue.speaker.flatMap { $0 == previous ? nil : ">> \($0): " } ?? ""
+                previous = cue.speaker
+                return Cue(start: cue.start, end: cue.end, text: Span.plain(label + cue.plainText))
+            }
+            #expect(Self.cues(read, speaker: false) == expected, "\(written)")
+        }
+    }
+
+    @Test func sbvReadWithSpeakerLabelsCarriesSpeakerChanges() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            let timeline = TimelineGen.timeline(draft)
+            if Self.keepsNothing(timeline, as: .sbv) || Self.readsNothing(timeline, as: .sbv, code: "sbv.empty") { return }
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .sbv, readOptions: ReadOptions(speakerLabels: true)) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            // A label marks a change of speaker: a cue without one keeps the
+            // speaker before it (sbv.md, "Speakers").
+            var current: String?
+            let expected = timeline.cues.map { cue in
+                if let speaker = cue.speaker { current = speaker }
+                return Cue(start: cue.start, end: cue.end, speaker: current, text: Span.plain(cue.plainText))
+            }
+            #expect(Self.cues(read) == expected, "\(written)")
+        }
+    }
+
+    @Test func lrcCarriesStartsInHundredthsGapsOneLineTextAndTheMappedMetadata() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            let timeline = TimelineGen.timeline(draft)
+            if Self.keepsNothing(timeline, as: .lrc) || Self.readsNothing(timeline, as: .lrc, code: "lrc.no-lyrics") { return }
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .lrc) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            // Times in hundredths (halves up); an end only where it leaves a
+            // gap before the next line; one line of plain text; the speaker
+            // as `Name: ` at each change (lrc.md, "Mapping").
+            func rounded(_ time: Timestamp?) -> Timestamp? {
+                time.map { Timestamp(milliseconds: ($0.milliseconds + 5) / 10 * 10) }
+            }
+            var previous: String?
+            let expected = timeline.cues.enumerated().map { index, cue in
+                let label = cue.speaker.flatMap { $0 == previous ? nil : "\($0): " } ?? ""
+                previous = cue.speaker
+                let start = rounded(cue.start), end = rounded(cue.end)
+                let next = index + 1 < timeline.cues.count ? rounded(timeline.cues[index + 1].start) : nil
+                let keptEnd = end == next || end! <= start! ? nil : end
+                let text = (label + cue.plainText).replacingOccurrences(of: "\n", with: " ")
+                return Cue(start: start, end: keptEnd, text: Span.plain(text))
+            }
+            #expect(Self.cues(read, speaker: false) == expected, "\(written)")
+            #expect(read.metadata["title"] == timeline.metadata["title"], "\(written)")
+            #expect(read.metadata["author"] == timeline.metadata["author"], "\(written)")
+            #expect(read.metadata["podcastName"] == timeline.metadata["podcastName"], "\(written)")
+        }
+    }
+
     @Test func jsonTranscriptCarriesTimesSpeakersAndPlainText() async {
         await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
             let timeline = TimelineGen.timeline(draft)

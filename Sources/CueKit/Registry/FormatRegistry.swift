@@ -21,6 +21,7 @@ public struct FormatRegistry: Sendable {
         RSSFormat.format,
         PSCFormat.format,
         AudacityFormat.format,
+        MatroskaChaptersFormat.format,
     ])
 
     public subscript(id: FormatID) -> Format? {

@@ -22,6 +22,8 @@ public struct FormatRegistry: Sendable {
         PSCFormat.format,
         AudacityFormat.format,
         MatroskaChaptersFormat.format,
+        OGMChaptersFormat.format,
+        MP4ChapsFormat.format,
     ])
 
     public subscript(id: FormatID) -> Format? {

@@ -60,8 +60,8 @@ public struct MatroskaChaptersWriter: FormatWriter {
             xml.start("ChapterAtom")
             open += 1
             xml.element("ChapterUID", text: uids.uid(for: index, kept: fields[MatroskaExtras.uid]?.text))
-            xml.element("ChapterTimeStart", text: MatroskaTime.string(chapter.start!))
-            if let end = chapter.end, end >= chapter.start! { xml.element("ChapterTimeEnd", text: MatroskaTime.string(end)) }
+            xml.element("ChapterTimeStart", text: ChapterClock.string(chapter.start!))
+            if let end = chapter.end, end >= chapter.start! { xml.element("ChapterTimeEnd", text: ChapterClock.string(end)) }
             if !chapter.isInTableOfContents { xml.element("ChapterFlagHidden", text: "1") }
             var wroteDisplay = false
             for field in fields where field.key != MatroskaExtras.uid && field.key != MatroskaExtras.level {

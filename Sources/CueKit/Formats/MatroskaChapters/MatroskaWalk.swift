@@ -89,7 +89,7 @@ struct MatroskaWalk {
             if end.time < start.time {
                 try diagnostics.repair(.warning(
                     "matroska-chapters.end-before-start",
-                    "expected <ChapterTimeEnd> at or after the start \(MatroskaTime.string(start.time)), found \(MatroskaTime.string(end.time)); the end is left out",
+                    "expected <ChapterTimeEnd> at or after the start \(ChapterClock.string(start.time)), found \(ChapterClock.string(end.time)); the end is left out",
                     at: location(end.element), format: .matroskaChapters))
             } else {
                 chapter.end = end.time
@@ -111,7 +111,7 @@ struct MatroskaWalk {
     /// A chapter time, or a located error.
     private mutating func time(_ element: XMLTree.Element, diagnostics: inout Diagnostics) throws(Diagnostic) -> Timestamp {
         guard element.children.isEmpty else { throw malformed(element, expected: "a time such as 00:01:02.500000000") }
-        switch MatroskaTime.read(element.text) {
+        switch ChapterClock.read(element.text) {
         case .clock(let milliseconds, let isRounded):
             if isRounded { count(&rounded, element) }
             return Timestamp(milliseconds: milliseconds)

@@ -1,7 +1,10 @@
-/// Times in Matroska chapter XML: mkvmerge's `HH:MM:SS.nnnnnnnnn` clock (the
-/// hours may be left out, up to nine fraction digits), or a bare number of
-/// nanoseconds as some converters write it (which mkvmerge refuses).
-enum MatroskaTime {
+/// The clock of chapter files that count to the nanosecond or millisecond:
+/// `HH:MM:SS.nnnnnnnnn` in Matroska chapters XML, `HH:MM:SS.mmm` in OGM and
+/// mp4chaps lists (the hours may be left out, one to nine fraction digits),
+/// and a bare number of nanoseconds, as some converters write Matroska times
+/// (mkvmerge refuses it). Converted exactly, rounded half away from zero to
+/// the millisecond, never through `Double`.
+enum ChapterClock {
     enum Reading: Equatable {
         /// A clock time: milliseconds, and whether finer digits were rounded.
         case clock(milliseconds: Int64, isRounded: Bool)
@@ -89,9 +92,9 @@ enum MatroskaTime {
         return (nanoseconds / 1_000_000 + (remainder >= 500_000 ? 1 : 0), isRounded)
     }
 
-    /// `time` as `HH:MM:SS.nnnnnnnnn`, as mkvextract writes it (a leading
-    /// `-` for a negative time).
-    static func string(_ time: Timestamp) -> String {
+    /// `time` as `HH:MM:SS.nnnnnnnnn` (as mkvextract writes it) or, with
+    /// `nanoseconds` false, `HH:MM:SS.mmm`; a leading `-` for a negative time.
+    static func string(_ time: Timestamp, nanoseconds: Bool = true) -> String {
         var bytes: [UInt8] = []
         var milliseconds = time.milliseconds
         if milliseconds < 0 {
@@ -106,7 +109,7 @@ enum MatroskaTime {
         ClockFormat.appendPadded(seconds % 60, width: 2, to: &bytes)
         bytes.append(UInt8(ascii: "."))
         ClockFormat.appendPadded(milliseconds % 1000, width: 3, to: &bytes)
-        bytes.append(contentsOf: "000000".utf8)
+        if nanoseconds { bytes.append(contentsOf: "000000".utf8) }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -5,7 +5,7 @@ public enum AudacityFormat {
         id: .audacity,
         name: "Audacity labels",
         kind: .chapters,
-        extensions: ["txt"],
+        extensions: ["labels.txt", "txt"],
         mediaTypes: [],
         reader: AudacityReader(),
         writer: AudacityWriter(),

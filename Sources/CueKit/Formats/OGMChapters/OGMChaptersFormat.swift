@@ -6,7 +6,7 @@ public enum OGMChaptersFormat {
         id: .ogmChapters,
         name: "OGM chapter list",
         kind: .chapters,
-        extensions: ["txt"],
+        extensions: ["ogm.txt", "txt"],
         mediaTypes: [],
         reader: OGMChaptersReader(),
         writer: OGMChaptersWriter(),

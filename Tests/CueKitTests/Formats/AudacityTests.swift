@@ -62,17 +62,31 @@ struct AudacityTests {
         #expect(error?.location == SourceLocation(file: "audacity-bad-time.txt", line: 2, column: 6))
         #expect(error?.message == "expected an end time in seconds such as 12.345000, found 'soon'")
 
-        let noEnd = Convert.readError("1.5\n2.000000 Intro\n", name: "n.txt", as: .audacity)
-        #expect(noEnd?.code == "audacity.no-end")
-        #expect(noEnd?.location == SourceLocation(file: "n.txt", line: 1, column: 4))
+        let spaces = Convert.readError("1.5\n2.000000 Intro\n", name: "n.txt", as: .audacity)
+        #expect(spaces?.code == "audacity.bad-time")
+        #expect(spaces?.location == SourceLocation(file: "n.txt", line: 2, column: 1))
 
-        let start = Convert.readError("\n\n1,5\t2\tx\n", name: "s.txt", as: .audacity)
+        let start = Convert.readError("\n\nabc\t2\tx\n", name: "s.txt", as: .audacity)
         #expect(start?.code == "audacity.bad-time")
         #expect(start?.location == SourceLocation(file: "s.txt", line: 3, column: 1))
+        #expect(start?.message == "expected a start time in seconds such as 12.345000, found 'abc'")
 
         let empty = Convert.readError("\n \n", name: "e.txt", as: .audacity)
         #expect(empty?.code == "audacity.none")
         #expect(empty?.location == SourceLocation(file: "e.txt", line: 1, column: 1))
+    }
+
+    @Test func linesWithoutAnEndAndDecimalCommasReadAsAudacityReadsThem() throws {
+        // Audacity's LabelStruct::Import: a second field that is not a number
+        // is the label of a one-sided label; CompatibleToDouble takes a comma.
+        let text = "1.5\tIntro\n3\n4,25\t5,5\tComma\n"
+        let (timeline, diagnostics) = try Convert.read(text, name: "o.txt", as: .audacity)
+        #expect(timeline.chapters.map(\.title) == ["Intro", nil, "Comma"])
+        #expect(timeline.chapters.map(\.start) == ms([1500, 3000, 4250]))
+        #expect(timeline.chapters.map(\.end) == ms([nil, nil, 5500]))
+        #expect(diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code)" } == [
+            "1:5 audacity.no-end-column", "3:1 audacity.decimal-comma",
+        ])
     }
 
     @Test func anEndBeforeItsStartIsARepair() throws {

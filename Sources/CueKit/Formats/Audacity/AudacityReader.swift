@@ -4,10 +4,13 @@
 /// - A point label (start equal to end) is a chapter start: its end is left
 ///   to the next chapter. A region label keeps its end.
 /// - A missing label column (`4<TAB>7`) or an empty label is an untitled chapter.
+/// - A line without an end (`12.5<TAB>Intro`, or `12.5` alone) is a point
+///   label, as Audacity reads it, with one note; so is a decimal comma
+///   (`12,5`), which Audacity reads too.
 /// - Times convert exactly (`DecimalSeconds`); digits finer than a
 ///   millisecond are rounded half away from zero, with one note.
-/// - A spectral label's frequency line (`\<TAB>low<TAB>high`) is skipped,
-///   with one note.
+/// - A continuation line (`\<TAB>low<TAB>high`, a spectral label's
+///   frequencies) is skipped, with one note.
 /// - An end before its start is a repair: read as a point label.
 /// - Labels are sorted by start (a repair when they were not); labels that
 ///   overlap are all kept, with one warning.
@@ -37,7 +40,7 @@ public struct AudacityReader: FormatReader {
         if state.frequencies.count > 0 {
             diagnostics.report(.note(
                 "audacity.frequencies-skipped",
-                "\(state.frequencies.count) frequency line(s) of spectral labels (low and high frequency) are not kept, first here",
+                "\(state.frequencies.count) continuation line(s) opening with a backslash (the low and high frequency of spectral labels) are not kept, first here",
                 at: state.frequencies.first, format: .audacity))
         }
         if state.rounded.count > 0 {
@@ -45,6 +48,18 @@ public struct AudacityReader: FormatReader {
                 "audacity.sub-millisecond",
                 "\(state.rounded.count) time(s) have digits finer than a millisecond; rounded to the nearest millisecond, first here",
                 at: state.rounded.first, format: .audacity))
+        }
+        if state.oneSided.count > 0 {
+            diagnostics.report(.note(
+                "audacity.no-end-column",
+                "\(state.oneSided.count) label line(s) have no end time (a start and a label, or a start alone); read as point labels, as Audacity does, first here",
+                at: state.oneSided.first, format: .audacity))
+        }
+        if state.commas.count > 0 {
+            diagnostics.report(.note(
+                "audacity.decimal-comma",
+                "\(state.commas.count) time(s) are written with a decimal comma; read as Audacity does, first here",
+                at: state.commas.first, format: .audacity))
         }
         reportOverlaps(timeline.chapters, diagnostics: &diagnostics)
         return timeline
@@ -75,6 +90,8 @@ private struct State {
     var chapters: [Chapter] = []
     var frequencies = Counted()
     var rounded = Counted()
+    var oneSided = Counted()
+    var commas = Counted()
 
     struct Counted {
         var count = 0
@@ -99,31 +116,47 @@ private struct State {
             frequencies.add(location(line.start))
         case .label(let startRange, let endRange, let labelRange):
             let start = try time(startRange, what: "a start time", in: buffer, at: location(startRange.lowerBound))
-            guard let endRange else {
-                let found = buffer.utf8String(line.start, min(line.end, line.start + 40))
-                throw .error(
-                    "audacity.no-end",
-                    "expected a tab and an end time after the start, as in 'start<TAB>end<TAB>label', found '\(found)'",
-                    at: location(startRange.upperBound), format: .audacity)
+            var end: Timestamp?
+            var titleRange = labelRange
+            if let endRange {
+                if labelRange == nil, !endRange.isEmpty, !isNumber(endRange, in: buffer) {
+                    // `start<TAB>label`: a one-sided label, as Audacity reads it.
+                    oneSided.add(location(endRange.lowerBound))
+                    titleRange = endRange
+                } else {
+                    end = try time(endRange, what: "an end time", in: buffer, at: location(endRange.lowerBound))
+                }
+            } else {
+                oneSided.add(location(startRange.upperBound))
             }
-            var end: Timestamp? = try time(endRange, what: "an end time", in: buffer, at: location(endRange.lowerBound))
             if let given = end, given < start {
                 try diagnostics.repair(.warning(
                     "audacity.end-before-start",
                     "expected the end at or after the start \(DecimalSeconds.string(start.milliseconds)), found \(DecimalSeconds.string(given.milliseconds)); read as a point label",
-                    at: location(endRange.lowerBound), format: .audacity))
+                    at: location(endRange!.lowerBound), format: .audacity))
                 end = start
             }
             if end == start { end = nil }
-            let label = labelRange.map { buffer.utf8String($0.lowerBound, $0.upperBound) } ?? ""
+            let label = titleRange.map { buffer.utf8String($0.lowerBound, $0.upperBound) } ?? ""
             chapters.append(Chapter(start: start, end: end, title: label.isEmpty ? nil : label, location: location(line.start)))
         }
+    }
+
+    private func isNumber(_ range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        if case .success = AudacityLine.seconds(buffer, range) { return true }
+        return AudacityLine.commaDecimal(buffer, range) != nil
     }
 
     private mutating func time(
         _ range: Range<Int>, what: String, in buffer: UnsafeBufferPointer<UInt8>, at location: SourceLocation
     ) throws(Diagnostic) -> Timestamp {
-        switch AudacityLine.seconds(buffer, range) {
+        var result = AudacityLine.seconds(buffer, range)
+        if case .failure(.notANumber) = result, let pointed = AudacityLine.commaDecimal(buffer, range) {
+            // Audacity reads a decimal comma as well as a point.
+            result = pointed.withUnsafeBufferPointer { DecimalSeconds.milliseconds($0) }
+            if case .success = result { commas.add(location) }
+        }
+        switch result {
         case .success(let reading):
             if reading.isRounded { rounded.add(location) }
             return Timestamp(milliseconds: reading.milliseconds)

@@ -44,6 +44,9 @@ struct MatroskaChaptersCorpusTests {
         #expect(again.chapters.map(\.title) == timeline.chapters.map(\.title))
         #expect(again.chapters.map(\.start) == timeline.chapters.map(\.start))
         #expect(again.chapters.map(\.end) == timeline.chapters.map(\.end))
+        // The second edition is written back as it was.
+        #expect(xml.contains("  <EditionEntry>\n    <ChapterAtom>\n      <ChapterTimeStart>00:02:00.000</ChapterTimeStart>\n      <ChapterTimeEnd>00:04:00.000</ChapterTimeEnd>\n      <ChapterFlagHidden>1</ChapterFlagHidden>\n      <ChapterFlagEnabled>0</ChapterFlagEnabled>"))
+        #expect(again.extras[.matroskaChapters]?["EditionEntry"] == timeline.extras[.matroskaChapters]?["EditionEntry"])
     }
 
     @Test func exampleTwoFlattensNestedAtomsAndDecodesLatin1() throws {

@@ -28,6 +28,14 @@ struct MatroskaChaptersTests {
         #expect(timeline.extras[.matroskaChapters] == [
             Field("EditionFlagHidden", .string("0")), Field("EditionFlagDefault", .string("1")),
             Field("EditionUID", .string("6101225403418811953")),
+            // The other edition, whole, for writing Matroska again.
+            Field("EditionEntry", .list([.map([
+                Field("EditionUID", .string("42")),
+                Field("ChapterAtom", .map([
+                    Field("ChapterTimeStart", .string("00:00:00.000")),
+                    Field("ChapterDisplay", .map([Field("ChapterString", .string("Director's cut"))])),
+                ])),
+            ])])),
         ])
         #expect(timeline.chapters[2].location == SourceLocation(file: "chapters.xml", line: 33, column: 7))
         // The DOCTYPE mkvmerge documents is no warning.
@@ -41,11 +49,11 @@ struct MatroskaChaptersTests {
         let (xml, diagnostics) = try Convert.write(timeline, as: .matroskaChapters)
         Golden.check(xml, "matroska-chapters/sample.xml")
         #expect(diagnostics.isEmpty, "\(diagnostics)")
-        // Matroska to Matroska keeps every chapter of the edition, and the
-        // nesting: the second pass gives the same bytes.
+        // Matroska to Matroska keeps every chapter of the edition read, the
+        // nesting and the other edition: the second pass gives the same bytes.
         let (again, againDiagnostics) = try Convert.read(xml, name: "again.xml")
         #expect(again == timeline)
-        #expect(againDiagnostics.map(\.code) == ["matroska-chapters.nested"])
+        #expect(againDiagnostics.map(\.code) == ["matroska-chapters.other-editions", "matroska-chapters.nested"])
         #expect(try Convert.write(again, as: .matroskaChapters).0 == xml)
     }
 
@@ -161,7 +169,7 @@ struct MatroskaChaptersTests {
         let (_, diagnostics) = try Convert.write(timeline, as: .jsonChapters, sourceFormat: .matroskaChapters)
         let loss = diagnostics.first { $0.code == "matroska-chapters.lossy-elsewhere" }
         #expect(loss?.severity == .warning)
-        #expect(loss?.message == "the Matroska chapters have 1 further title(s) in other languages and 1 chapter(s) nested in another, which chapters cannot hold; written as flat chapters with their first title")
+        #expect(loss?.message == "the Matroska chapters have 1 other edition(s) and 1 further title(s) in other languages and 1 chapter(s) nested in another, which chapters cannot hold; written as the flat chapters of one edition with their first title")
     }
 }
 

@@ -3,7 +3,9 @@
 /// elements of `<ChapterAtom>`s (see Formats/matroska-chapters.md).
 ///
 /// - One edition is read: the first with `EditionFlagDefault` 1, else the
-///   first; the others are left out with one warning.
+///   first. The others are checked, kept whole in the timeline's extras
+///   (written back by the Matroska writer, after the one read) and not read
+///   as chapters, with one warning.
 /// - `ChapterTimeStart` (required) and `ChapterTimeEnd` are
 ///   `HH:MM:SS.nnnnnnnnn` clocks, rounded to the millisecond with one note
 ///   when finer. A bare number of nanoseconds (some converters write it;
@@ -50,23 +52,33 @@ public struct MatroskaChaptersReader: FormatReader {
                 "matroska-chapters.no-edition", "expected an <EditionEntry> inside <Chapters>, found none",
                 at: walk.location(root), format: .matroskaChapters)
         }
-        // Every edition is checked as mkvmerge would; one is kept.
-        var read: [(element: XMLTree.Element, edition: MatroskaWalk.Edition)] = []
-        for edition in editions {
-            read.append((edition, try walk.edition(edition, diagnostics: &diagnostics)))
+        // The default edition is read; every other one is checked as
+        // mkvmerge would (on a walk of its own, whose notes are not given)
+        // and kept as it is for writing Matroska chapters again.
+        let chosen = editions.firstIndex { edition in
+            edition.children.contains { $0.localName == "EditionFlagDefault" && $0.trimmedText == "1" }
+        } ?? 0
+        var others: [FieldValue] = []
+        var otherChapters = 0
+        for (index, edition) in editions.enumerated() where index != chosen {
+            var scratch = Diagnostics(strict: diagnostics.isStrict)
+            var check = MatroskaWalk(source: source, bytes: bytes)
+            otherChapters += try check.edition(edition, diagnostics: &scratch).chapters.count
+            others.append(MatroskaWalk.raw(edition))
         }
-        let chosen = read.firstIndex { $0.edition.isDefault } ?? 0
-        let others = read.indices.filter { $0 != chosen }
-        if let first = others.first {
-            let count = others.reduce(0) { $0 + read[$1].edition.chapters.count }
+        let read = try walk.edition(editions[chosen], diagnostics: &diagnostics)
+        var timeline = Timeline()
+        timeline.chapters = read.chapters
+        var fields = read.fields
+        if !others.isEmpty {
+            fields.append(MatroskaExtras.otherEditions, .list(others))
+            let first = editions.indices.first { $0 != chosen }!
             diagnostics.report(.warning(
                 "matroska-chapters.other-editions",
-                "the file holds \(read.count) editions; read the \(read[chosen].edition.isDefault ? "default" : "first") one and left out \(others.count) other(s) with \(count) chapter(s), first here",
-                at: walk.location(read[first].element), format: .matroskaChapters))
+                "the file holds \(editions.count) editions; read the \(read.isDefault ? "default" : "first") one, and kept the \(others.count) other(s) with \(otherChapters) chapter(s) only for writing Matroska chapters again, first here",
+                at: walk.location(editions[first]), format: .matroskaChapters))
         }
-        var timeline = Timeline()
-        timeline.chapters = read[chosen].edition.chapters
-        if !read[chosen].edition.fields.isEmpty { timeline.extras[.matroskaChapters] = read[chosen].edition.fields }
+        if !fields.isEmpty { timeline.extras[.matroskaChapters] = fields }
         try ChapterOrder.sortByStart(&timeline.chapters, format: .matroskaChapters, diagnostics: &diagnostics)
         walk.report(&diagnostics)
         return timeline

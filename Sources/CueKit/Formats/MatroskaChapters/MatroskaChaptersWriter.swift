@@ -11,7 +11,8 @@
 /// with the first display's string set to the title; a chapter from
 /// elsewhere gets one `ChapterDisplay` with its title (none when untitled:
 /// Matroska allows it; mkvmerge adds its default language). Chapters read
-/// from nested atoms are nested again. Urls and images are left out with a
+/// from nested atoms are nested again, and the other editions of a Matroska
+/// source are written after this one as they were. Urls and images are left out with a
 /// warning, metadata with a note.
 public struct MatroskaChaptersWriter: FormatWriter {
     public init() {}
@@ -46,7 +47,7 @@ public struct MatroskaChaptersWriter: FormatWriter {
         xml.start("EditionEntry")
         let edition = timeline.extras[.matroskaChapters] ?? Fields()
         if edition["EditionUID"] == nil { xml.element("EditionUID", text: String(MatroskaUIDs.generated(0))) }
-        for field in edition { Self.write(field, to: &xml) }
+        for field in edition where field.key != MatroskaExtras.otherEditions { Self.write(field, to: &xml) }
 
         var open = 0
         for (index, chapter) in chapters.enumerated() {
@@ -90,6 +91,10 @@ public struct MatroskaChaptersWriter: FormatWriter {
             open -= 1
         }
         xml.end()
+        // The editions a Matroska source held besides the one read, as they were.
+        if case .list(let others)? = edition[MatroskaExtras.otherEditions] {
+            for other in others { Self.write(Field("EditionEntry", other), to: &xml) }
+        }
         xml.end()
 
         func warn(_ code: String, _ message: String) {

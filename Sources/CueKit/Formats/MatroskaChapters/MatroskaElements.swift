@@ -49,12 +49,16 @@ enum MatroskaElements {
 /// map; an element with attributes (`format="hex"`) is a map of `@name`
 /// attributes and its `#text`. `level` is the depth of an atom nested in
 /// another (1 for a child), for the writer to nest it again. The timeline
-/// keeps the edition's elements other than its atoms the same way.
+/// keeps the edition's elements other than its atoms the same way, and the
+/// editions not read, whole, under `EditionEntry`.
 enum MatroskaExtras {
     static let level = "level"
     static let uid = "ChapterUID"
     static let display = "ChapterDisplay"
     static let text = "#text"
+    /// In the timeline's extras: the editions not read, each whole (a list
+    /// of maps, in file order).
+    static let otherEditions = "EditionEntry"
 
     /// A warning (or a note) that writing chapters with Matroska extras as
     /// `target` drops them.
@@ -64,12 +68,15 @@ enum MatroskaExtras {
         let nested = extras.chapters(with: level, of: .matroskaChapters).elements
         let translated = displays.items - displays.elements
         var parts: [String] = []
+        if case .list(let editions)? = extras.timeline[.matroskaChapters]?[otherEditions] {
+            parts.append("\(editions.count) other edition(s)")
+        }
         if translated > 0 { parts.append("\(translated) further title(s) in other languages") }
         if nested > 0 { parts.append("\(nested) chapter(s) nested in another") }
         if !parts.isEmpty {
             return .warning(
                 "matroska-chapters.lossy-elsewhere",
-                "the Matroska chapters have \(parts.joined(separator: " and ")), which \(target) cannot hold; written as flat chapters with their first title",
+                "the Matroska chapters have \(parts.joined(separator: " and ")), which \(target) cannot hold; written as the flat chapters of one edition with their first title",
                 format: .matroskaChapters)
         }
         let uids = extras.chapters(with: uid, of: .matroskaChapters).elements

@@ -158,6 +158,26 @@ struct MatroskaWalk {
         return .map(fields)
     }
 
+    /// `element` as it is, for keeping: a map of its children (in order, a
+    /// name repeated as often as it is), a leaf's text, attributes as `@name`
+    /// with the text as `#text`. `EBMLVoid` is left out.
+    static func raw(_ element: XMLTree.Element) -> FieldValue {
+        guard element.children.isEmpty else {
+            var fields = Fields()
+            for attribute in element.attributes { fields.append("@" + attribute.qualifiedName, .string(attribute.value)) }
+            for child in element.children where child.localName != MatroskaElements.void {
+                fields.append(child.localName, raw(child))
+            }
+            return .map(fields)
+        }
+        let text = element.trimmedText
+        guard !element.attributes.isEmpty else { return .string(text) }
+        var fields = Fields()
+        for attribute in element.attributes { fields.append("@" + attribute.qualifiedName, .string(attribute.value)) }
+        fields.append(MatroskaExtras.text, .string(text))
+        return .map(fields)
+    }
+
     private func count(_ counter: inout (count: Int, first: SourceLocation?), _ element: XMLTree.Element) {
         counter.count += 1
         if counter.first == nil { counter.first = location(element) }

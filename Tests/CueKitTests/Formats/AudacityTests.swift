@@ -129,7 +129,12 @@ struct AudacityTests {
         #expect(!sniff(ArraySlice("12.5 13.5 spaces, not tabs\n".utf8)))
         #expect(!sniff(ArraySlice("\\\t100\t200\n".utf8)))
         #expect(!sniff(ArraySlice("CHAPTER01=00:00:00.000\n".utf8)))
-        let (timeline, _) = try Convert.read(TestFiles.bytes(sample), name: "Labels.txt")
+        // `.txt` is YouTube's extension too: no warning that the name says otherwise.
+        let (timeline, diagnostics) = try Convert.read(TestFiles.bytes(sample), name: "Labels.txt")
         #expect(timeline.chapters.count == 6)
+        #expect(!diagnostics.contains { $0.code == "format.content-differs-from-name" })
+        // A name no format of this content claims still gets the warning.
+        let (_, named) = try Convert.read(TestFiles.bytes(sample), name: "labels.srt")
+        #expect(named.contains { $0.code == "format.content-differs-from-name" })
     }
 }

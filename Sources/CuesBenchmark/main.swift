@@ -145,6 +145,23 @@ final class Bench {
             row("JSON transcript → SRT, 9,000 words, \(name)", input: transcript, count: 9_000, unit: "segments",
                 [cues, "convert", transcript, "--to", "srt", "-q"])
         }
+        // Chapter files of issue 24, about 100 MB each (FFmpeg reads none of them).
+        let labels = quick ? 100_000 : 1_300_000
+        let audacity = file("labels-\(labels).labels.txt") { $0.audacityLabels(labels: labels) }
+        row("Audacity labels → chapters JSON, \(labels) labels", input: audacity, count: labels, unit: "labels",
+            [cues, "convert", audacity, "--from", "audacity", "--to", "chapters", "-q"])
+        let atoms = quick ? 20_000 : 200_000
+        let matroska = file("matroska-\(atoms).xml") { $0.matroskaChapters(chapters: atoms) }
+        row("Matroska XML → Matroska XML, \(atoms) chapters", input: matroska, count: atoms, unit: "chapters",
+            [cues, "convert", matroska, "--to", "matroska-chapters", "-q"])
+        let listed = quick ? 100_000 : 1_100_000
+        let ogm = file("ogm-\(listed).ogm.txt") { $0.ogmChapters(chapters: listed) }
+        row("OGM list → mp4chaps, \(listed) chapters", input: ogm, count: listed, unit: "chapters",
+            [cues, "convert", ogm, "--to", "mp4chaps", "-q"])
+        let lines = quick ? 100_000 : 1_600_000
+        let mp4 = file("mp4chaps-\(lines).chapters.txt") { $0.mp4chaps(chapters: lines) }
+        row("mp4chaps → OGM list, \(lines) chapters", input: mp4, count: lines, unit: "chapters",
+            [cues, "convert", mp4, "--to", "ogm-chapters", "-q"])
         let feedItems = quick ? 1_700 : 19_500
         let feed = file("feed-\(feedItems).rss") { $0.feed(items: feedItems) }
         row("RSS feed → timeline, first item", input: feed, count: feedItems, unit: "items",

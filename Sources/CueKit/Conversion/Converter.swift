@@ -113,8 +113,10 @@ public struct Converter: Sendable {
         // Formats are told apart by their first 4,096 bytes.
         let chosen = try registry.inputFormat(explicit: format, bytes: text.prefix(4096), fileName: name)
         diagnostics.append(contentsOf: decoding.items.map { tagged($0, chosen.id) })
-        if format == nil, let name, let named = registry.format(forFileName: name), named.reader != nil, named.id != chosen.id {
-            // Content wins over the name; say so, since the name promised something else.
+        if format == nil, let name, let named = registry.format(forFileName: name), named.reader != nil, named.id != chosen.id,
+           !chosen.extensions.contains(where: { name.lowercased().hasSuffix("." + $0) }) {
+            // Content wins over the name; say so, since the name promised
+            // something else (not when formats share the extension, `.txt`).
             diagnostics.report(.warning(
                 "format.content-differs-from-name",
                 "the name says \(named.name) but the content reads as \(chosen.name); read as \(chosen.id)",

@@ -40,4 +40,12 @@ public struct FormatID: RawRepresentable, Hashable, Sendable, Comparable, Custom
     public static let sbv = FormatID("sbv")
     /// LRC lyrics, plain or with word times (enhanced LRC).
     public static let lrc = FormatID("lrc")
+    /// Audacity label tracks (tab-separated seconds and label).
+    public static let audacity = FormatID("audacity")
+    /// Matroska chapters XML as mkvmerge reads and mkvextract writes it.
+    public static let matroskaChapters = FormatID("matroska-chapters")
+    /// mp4chaps/Nero-style chapter lists (`00:00:00.000 Title`).
+    public static let mp4chaps = FormatID("mp4chaps")
+    /// OGM-style chapter lists (`CHAPTER01=…`, `CHAPTER01NAME=…`).
+    public static let ogmChapters = FormatID("ogm-chapters")
 }

@@ -22,6 +22,10 @@ public struct FormatRegistry: Sendable {
         PSCFormat.format,
         SBVFormat.format,
         LRCFormat.format,
+        AudacityFormat.format,
+        MatroskaChaptersFormat.format,
+        OGMChaptersFormat.format,
+        MP4ChapsFormat.format,
     ])
 
     public subscript(id: FormatID) -> Format? {

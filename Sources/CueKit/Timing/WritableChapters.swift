@@ -13,7 +13,9 @@
 /// A doubled header in a transcript is one chapter: a chapter with the title
 /// of the chapter right before it, or of an earlier one at the same line or
 /// start, or a header-placed chapter whose title a chapter with its own times
-/// has (a quotable clip), is left out with one warning.
+/// has (a quotable clip), is left out with one warning. Two chapters in a row
+/// with one title that each have a start and an end of their own and start
+/// apart (region labels such as an Audacity track's `SIL`, `SIL`) are both kept.
 struct WritableChapters {
     /// The chapters with times filled, in the timeline's order.
     var chapters: [Chapter]
@@ -105,7 +107,13 @@ struct WritableChapters {
                 kept.append(chapter)
                 continue
             }
-            let followsItself = kept.last.map { $0.title == title && $0.isInTableOfContents == chapter.isInTableOfContents } ?? false
+            // Two chapters of one name each with a start and an end of its
+            // own (region labels, ranges) are two chapters, not a doubled header.
+            let isRange = hadStart && chapter.end != nil
+            let followsItself = kept.last.map {
+                $0.title == title && $0.isInTableOfContents == chapter.isInTableOfContents
+                    && !(isRange && $0.end != nil && $0.start != chapter.start)
+            } ?? false
             let isRepeat = followsItself || (!hadStart && timedTitles.contains(title)) || byTitle[title, default: []].contains { earlier in
                 guard earlier.isInTableOfContents == chapter.isInTableOfContents else { return false }
                 if let line = chapter.cueIndex, line == earlier.cueIndex { return true }

@@ -91,7 +91,10 @@ struct YouTubeChaptersTests {
     @Test func sniffsOnlyWhatClearlyIsAChapterList() {
         let sniff = YouTubeChaptersFormat.format.sniff!
         #expect(sniff(ArraySlice("0:00 Intro\n1:30 Main\n12:00 Outro\n".utf8)))
-        #expect(sniff(ArraySlice("00:00:00.000 Intro\r\n00:01:30.000 Main\r\n".utf8)))
+        #expect(sniff(ArraySlice("00:00:00 Intro\r\n00:01:30.000 Main\r\n".utf8)))
+        // Every time to the millisecond: an mp4chaps list (mp4chaps.md), not a description.
+        #expect(!sniff(ArraySlice("00:00:00.000 Intro\r\n00:01:30.000 Main\r\n".utf8)))
+        #expect(FormatRegistry.standard.sniff(Array("00:00:00.000 Intro\r\n00:01:30.000 Main\r\n".utf8))?.id == .mp4chaps)
         #expect(!sniff(ArraySlice("0:00 Intro\n".utf8)))  // one line
         #expect(!sniff(ArraySlice("1:00 Intro\n2:30 Main\n".utf8)))  // not from 0:00
         #expect(!sniff(ArraySlice("My video\n0:00 Intro\n1:30 Main\n".utf8)))  // description text

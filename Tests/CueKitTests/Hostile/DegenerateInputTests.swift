@@ -27,7 +27,8 @@ struct DegenerateInputTests {
 
     @Test func everyReaderIsCovered() {
         #expect(Set(Self.readers) == [.episode, .timeline, .webVTT, .webVTTChapters, .srt, .jsonChapters,
-                                      .jsonTranscript, .youtubeChapters, .ffmetadata, .rss, .psc, .sbv, .lrc])
+                                      .jsonTranscript, .youtubeChapters, .ffmetadata, .rss, .psc, .sbv, .lrc,
+                                      .audacity, .matroskaChapters, .ogmChapters, .mp4chaps])
     }
 
     @Test(arguments: readers, [("empty", [UInt8]()), ("bom", [0xEF, 0xBB, 0xBF]), ("utf16-bom", [0xFF, 0xFE])])
@@ -72,7 +73,7 @@ struct DegenerateInputTests {
         #expect(error.location?.line == 1)
     }
 
-    @Test(arguments: [FormatID.srt, .webVTT, .episode, .youtubeChapters, .ffmetadata, .sbv, .lrc])
+    @Test(arguments: [FormatID.srt, .webVTT, .episode, .youtubeChapters, .ffmetadata, .sbv, .lrc, .audacity, .ogmChapters, .mp4chaps])
     func nulBytesInsideUTF8TextAreKeptOrRefusedWithALocation(format: FormatID) throws {
         let samples: [FormatID: String] = [
             .srt: "1\n00:00:01,000 --> 00:00:02,000\na\u{0}b\n",
@@ -82,6 +83,9 @@ struct DegenerateInputTests {
             .ffmetadata: ";FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1000\ntitle=a\u{0}b\n",
             .sbv: "0:00:01.000,0:00:02.000\na\u{0}b\n",
             .lrc: "[00:01.00]a\u{0}b\n",
+            .audacity: "0.000000\t1.000000\ta\u{0}b\n",
+            .ogmChapters: "CHAPTER01=00:00:00.000\nCHAPTER01NAME=a\u{0}b\n",
+            .mp4chaps: "00:00:00.000 a\u{0}b\n",
         ]
         let text = try #require(samples[format])
         switch Self.outcome(Array(text.utf8), as: format, name: "nul-in-text") {

@@ -347,6 +347,73 @@ struct RoundTripProperties {
         }
     }
 
+    @Test func audacityCarriesStartsOwnEndsAndTitlesOfEveryChapter() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            let timeline = Self.withoutDoubledTitles(TimelineGen.timeline(draft))
+            if Self.keepsNothing(timeline, as: .audacity) { return }
+            if timeline.chapters.isEmpty {
+                // An empty label track reads back as no track at all: a located error.
+                let error = #expect(throws: Diagnostic.self) { try Self.roundTrip(timeline, as: .audacity) }
+                #expect(error?.code == "audacity.none")
+                return
+            }
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .audacity) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            // Every chapter is a label, silent ones too; an end equal to the
+            // start is a point label; an empty label is no title (audacity.md).
+            let expected = timeline.chapters.map { chapter in
+                var chapter = chapter
+                if chapter.end == chapter.start { chapter.end = nil }
+                if chapter.title == "" { chapter.title = nil }
+                return chapter
+            }
+            #expect(Self.chapters(read.chapters, links: false, toc: false) == Self.chapters(expected, links: false, toc: false), "\(written)")
+        }
+    }
+
+    @Test func matroskaChaptersCarryStartsOwnEndsTitlesAndSilentChapters() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            let timeline = Self.withoutDoubledTitles(TimelineGen.timeline(draft))
+            if Self.keepsNothing(timeline, as: .matroskaChapters) { return }
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .matroskaChapters) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            // Urls and images have no place (matroska-chapters.md).
+            #expect(Self.chapters(read.chapters, links: false) == Self.chapters(timeline.chapters, links: false), "\(written)")
+        }
+    }
+
+    @Test(arguments: [FormatID.ogmChapters, .mp4chaps])
+    func chapterListsCarryStartsAndTitlesOfVisibleChapters(format: FormatID) async {
+        await propertyCheck(count: 100, input: TimelineGen.draft) { draft in
+            let timeline = Self.withoutDoubledTitles(TimelineGen.timeline(draft))
+            if Self.keepsNothing(timeline, as: format) { return }
+            if !timeline.chapters.contains(where: \.isInTableOfContents) {
+                // An empty list reads back as no list at all: a located error.
+                let error = #expect(throws: Diagnostic.self) { try Self.roundTrip(timeline, as: format) }
+                #expect(error?.code == "\(format).none")
+                return
+            }
+            guard let (written, read) = try? Self.roundTrip(timeline, as: format) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            // No ends, no silent chapters, no images; mp4chaps keeps urls
+            // (ogm-chapters.md, mp4chaps.md).
+            let expected = timeline.chapters.filter(\.isInTableOfContents).map { chapter in
+                var chapter = chapter
+                if chapter.title == "" { chapter.title = nil }
+                chapter.image = nil
+                if format == .ogmChapters { chapter.url = nil }
+                return chapter
+            }
+            #expect(Self.chapters(read.chapters, end: false) == Self.chapters(expected, end: false), "\(written)")
+        }
+    }
+
     @Test func rssCarriesItemMetadataAndInlineChapters() async {
         await propertyCheck(count: 100, input: TimelineGen.draft) { draft in
             var timeline = Self.withoutDoubledTitles(TimelineGen.timeline(draft))

@@ -36,4 +36,6 @@ public struct FormatID: RawRepresentable, Hashable, Sendable, Comparable, Custom
     public static let rss = FormatID("rss")
     /// Podlove Simple Chapters (`psc:chapters` XML).
     public static let psc = FormatID("psc")
+    /// TTML, IMSC 1.1 Text and DFXP captions.
+    public static let ttml = FormatID("ttml")
 }

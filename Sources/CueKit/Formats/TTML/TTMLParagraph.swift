@@ -1,0 +1,238 @@
+/// The content of one `<p>` with the time each piece is shown, and how it
+/// becomes cues.
+///
+/// Every text node and `<br/>` is a run with its active interval (after
+/// time containment) and the spans around it (`frames`, outermost first).
+/// A `p` whose visible text all shows over one interval is one cue. When
+/// pieces begin later but all end together, it is one cue with
+/// `.timestamp` spans where a later piece begins (karaoke, word by word).
+/// Otherwise the `p` is cut into cues wherever its visible content changes.
+struct TTMLParagraph {
+    enum Piece: Equatable {
+        case text(String)
+        case lineBreak
+    }
+
+    struct Run {
+        var begin: Int64
+        /// Nil: until the end of the document.
+        var end: Int64?
+        var piece: Piece
+        /// Indices into `frames`, outermost first.
+        var frames: [Int]
+        /// `xml:space="preserve"` in effect.
+        var preserveSpace: Bool
+
+        var isVisibleText: Bool {
+            guard case .text(let text) = piece else { return false }
+            return text.utf8.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        }
+
+        func isActive(from start: Int64, to stop: Int64?) -> Bool {
+            guard begin <= start else { return false }
+            guard let end else { return true }
+            guard let stop else { return false }
+            return end >= stop
+        }
+    }
+
+    /// The span elements one TTML element adds around its content (empty
+    /// children: the runs fill them in).
+    struct Frame {
+        var wrappers: [SpanElement]
+    }
+
+    var runs: [Run] = []
+    var frames: [Frame] = []
+
+    /// One cue's worth: its interval and text.
+    struct PieceCue {
+        var start: Int64
+        var end: Int64?
+        var text: [Span]
+    }
+}
+
+extension TTMLParagraph {
+    /// The cues this paragraph shows.
+    func cues() -> [PieceCue] {
+        let visible = runs.indices.filter { runs[$0].isVisibleText }
+        guard let first = visible.first else { return [] }
+        let begin = runs[first].begin, end = runs[first].end
+        // Every visible piece shows over the same interval.
+        if visible.allSatisfy({ runs[$0].begin == begin && runs[$0].end == end }) {
+            return cue(runs.indices.filter { runs[$0].isActive(from: begin, to: end) }, start: begin, end: end, timestamps: false)
+        }
+        // Later pieces join, all end together: one cue with timestamps.
+        let start = visible.map { runs[$0].begin }.min()!
+        let sameEnd = visible.allSatisfy { runs[$0].end == end }
+        var previous = start
+        var increasing = true
+        for index in runs.indices where runs[index].isVisibleText || (runs[index].piece == .lineBreak && runs[index].begin > start) {
+            if runs[index].begin < previous { increasing = false }
+            previous = runs[index].begin
+        }
+        if sameEnd && increasing {
+            let kept = runs.indices.filter { index in
+                guard let runEnd = runs[index].end else { return true }
+                guard let end else { return false }
+                return runEnd >= end
+            }
+            return cue(kept, start: start, end: end, timestamps: true)
+        }
+        return split(visible: visible)
+    }
+
+    /// Cuts the paragraph wherever visible content begins or ends.
+    private func split(visible: [Int]) -> [PieceCue] {
+        var boundaries: Set<Int64> = []
+        var open = false
+        for index in runs.indices where runs[index].isVisibleText || runs[index].piece == .lineBreak {
+            boundaries.insert(runs[index].begin)
+            if let end = runs[index].end { boundaries.insert(end) } else { open = true }
+        }
+        let times = boundaries.sorted()
+        var cues: [PieceCue] = []
+        var previousActive: [Int] = []
+        for (position, start) in times.enumerated() {
+            let stop: Int64? = position + 1 < times.count ? times[position + 1] : nil
+            if stop == nil && !open { break }
+            let active = runs.indices.filter { runs[$0].isActive(from: start, to: stop) }
+            guard active.contains(where: { runs[$0].isVisibleText }) else {
+                previousActive = []
+                continue
+            }
+            if active == previousActive, let last = cues.indices.last {
+                cues[last].end = stop
+                continue
+            }
+            cues += cue(active, start: start, end: stop, timestamps: false)
+            previousActive = active
+        }
+        return cues
+    }
+
+    /// A cue from the runs at `indices`, white space handled, the spans
+    /// rebuilt from the frames.
+    private func cue(_ indices: [Int], start: Int64, end: Int64?, timestamps: Bool) -> [PieceCue] {
+        var flat: [(span: Span, frames: [Int])] = []
+        var current = start
+        for index in indices {
+            let run = runs[index]
+            if timestamps, run.begin > current, run.isVisibleText || run.piece == .lineBreak {
+                current = run.begin
+                flat.append((.timestamp(Timestamp(milliseconds: TTMLReader.milliseconds(run.begin))), run.frames))
+            }
+            switch run.piece {
+            case .lineBreak:
+                flat.append((.lineBreak, run.frames))
+            case .text(let text):
+                if run.preserveSpace {
+                    var first = true
+                    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                        if !first { flat.append((.lineBreak, run.frames)) }
+                        first = false
+                        let cleaned = line.filter { $0 != "\r" }
+                        if !cleaned.isEmpty { flat.append((.text(String(cleaned)), run.frames)) }
+                    }
+                } else {
+                    flat.append((.text(text), run.frames))
+                }
+            }
+        }
+        Self.collapseSpace(&flat, preserve: indices.map { runs[$0].preserveSpace })
+        // Line breaks and timestamps at either end show nothing.
+        while let last = flat.last, last.span == .lineBreak || Self.isTimestamp(last.span) { flat.removeLast() }
+        while let first = flat.first, first.span == .lineBreak { flat.removeFirst() }
+        guard flat.contains(where: { if case .text = $0.span { return true } else { return false } }) else { return [] }
+        return [PieceCue(start: start, end: end, text: build(flat[...], depth: 0))]
+    }
+
+    private static func isTimestamp(_ span: Span) -> Bool {
+        if case .timestamp = span { return true }
+        return false
+    }
+
+    /// XML white space in default mode: line ends and tabs are spaces, runs
+    /// of spaces one space, none at the start or end of a line.
+    private static func collapseSpace(_ flat: inout [(span: Span, frames: [Int])], preserve: [Bool]) {
+        guard !preserve.allSatisfy({ $0 }) else { return }
+        var afterSpace = true  // at a line start
+        for index in flat.indices {
+            switch flat[index].span {
+            case .lineBreak:
+                afterSpace = true
+                // No space before a line break.
+                var back = index - 1
+                while back >= 0 {
+                    if case .text(let text) = flat[back].span {
+                        let trimmed = String(text.reversed().drop { $0 == " " }.reversed())
+                        flat[back].span = .text(trimmed)
+                        if !trimmed.isEmpty { break }
+                    } else if !isTimestamp(flat[back].span) {
+                        break
+                    }
+                    back -= 1
+                }
+            case .text(let text):
+                var out = ""
+                for character in text {
+                    let isSpace = character == " " || character == "\t" || character == "\n" || character == "\r" || character == "\r\n"
+                    if isSpace {
+                        if !afterSpace { out.append(" ") }
+                        afterSpace = true
+                    } else {
+                        out.append(character)
+                        afterSpace = false
+                    }
+                }
+                flat[index].span = .text(out)
+            default:
+                break
+            }
+        }
+        // No space at the very end.
+        var back = flat.count - 1
+        while back >= 0 {
+            if case .text(let text) = flat[back].span {
+                let trimmed = String(text.reversed().drop { $0 == " " }.reversed())
+                flat[back].span = .text(trimmed)
+                if !trimmed.isEmpty { break }
+            } else if !isTimestamp(flat[back].span) {
+                break
+            }
+            back -= 1
+        }
+        flat.removeAll { $0.span == .text("") }
+    }
+
+    /// Spans nested as the frames say, adjacent text joined.
+    private func build(_ flat: ArraySlice<(span: Span, frames: [Int])>, depth: Int) -> [Span] {
+        var out: [Span] = []
+        var index = flat.startIndex
+        while index < flat.endIndex {
+            let item = flat[index]
+            if item.frames.count <= depth {
+                if case .text(let text) = item.span, case .text(let before)? = out.last {
+                    out[out.count - 1] = .text(before + text)
+                } else {
+                    out.append(item.span)
+                }
+                index += 1
+                continue
+            }
+            let key = item.frames[depth]
+            var next = index
+            while next < flat.endIndex, flat[next].frames.count > depth, flat[next].frames[depth] == key { next += 1 }
+            var children = build(flat[index..<next], depth: depth + 1)
+            for wrapper in frames[key].wrappers.reversed() {
+                var element = wrapper
+                element.children = children
+                children = [.element(element)]
+            }
+            out += children
+            index = next
+        }
+        return out
+    }
+}

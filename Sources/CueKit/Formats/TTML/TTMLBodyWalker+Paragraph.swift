@@ -52,6 +52,7 @@ extension TTMLBodyWalker {
             var cue = Cue(
                 id: id, start: Timestamp(milliseconds: start), end: end.map { Timestamp(milliseconds: $0) },
                 speaker: context.agent, text: piece.text, location: source.location(line: element.line))
+            cue.settings = Self.settings(region: context.region.flatMap { head.region($0) }, computed: computed)
             var extras = Fields()
             if let region = context.region { extras.append(TTMLExtras.region, .string(region)) }
             if !context.styleReferences.isEmpty {
@@ -170,5 +171,30 @@ extension TTMLBodyWalker {
         let id = "cues-inline-\(number)"
         inlineStyles.append((id, style))
         return id
+    }
+
+    /// Cue settings where TTML maps to them: a region whose text stands in
+    /// the top half (`displayAlign` before, TTML's default, with its origin
+    /// above the middle, or a region wholly in the top half) is `line:0`;
+    /// `textAlign` start, end, left or right is `align`.
+    static func settings(region: TTMLHead.Region?, computed: TTMLStyleSet) -> [Field] {
+        var settings: [Field] = []
+        if let region {
+            func percents(_ value: String?) -> (Double, Double)? {
+                guard let parts = value?.split(separator: " "), parts.count == 2, parts.allSatisfy({ $0.hasSuffix("%") }),
+                      let first = Double(parts[0].dropLast()), let second = Double(parts[1].dropLast()) else { return nil }
+                return (first, second)
+            }
+            let origin = region.style["origin"] == nil ? (0, 0) : percents(region.style["origin"])
+            let extent = percents(region.style["extent"])
+            let align = region.style["displayAlign"]?.trimmingXMLWhitespace() ?? "before"
+            if let origin, (align == "before" && origin.1 < 50) || (extent.map { origin.1 + $0.1 <= 50 } ?? false) {
+                settings.append(Field("line", .string("0")))
+            }
+        }
+        if let align = computed["textAlign"]?.trimmingXMLWhitespace(), ["start", "end", "left", "right"].contains(align) {
+            settings.append(Field("align", .string(align)))
+        }
+        return settings
     }
 }

@@ -143,7 +143,7 @@ struct TTMLBodyWalker {
                 noteUnknown("style", id, element, path, attribute: "style")
             }
         }
-        let own = TTMLStyleSet.inline(element)
+        let own = TTMLStyleSet.inline(element, recased: &head.recased)
         inner.computed.apply(referenced)
         inner.computed.apply(own)
         inner.inline.apply(own.unmapped)

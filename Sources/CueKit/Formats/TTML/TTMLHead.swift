@@ -19,6 +19,8 @@ struct TTMLHead {
     /// Agent id to the speaker name (`ttm:name`, the `full` one first, else the id).
     var agents: [String: String] = [:]
     var metadata = Fields()
+    /// Style properties read under their TTML name from another case.
+    var recased = 0
 
     func region(_ id: String) -> Region? { regions.first { $0.id == id } }
 
@@ -41,7 +43,7 @@ struct TTMLHead {
                 for (styleIndex, style) in child.children.enumerated() where style.isTTML("style") {
                     guard let id = style.ttmlID else { continue }
                     styles.add(TTMLStyleSheet.Style(
-                        id: id, own: TTMLStyleSet.inline(style), references: ttmlIDReferences(style.attribute("style")),
+                        id: id, own: TTMLStyleSet.inline(style, recased: &recased), references: ttmlIDReferences(style.attribute("style")),
                         path: path + [index, styleIndex]))
                 }
             } else if child.isTTML("layout") {
@@ -61,8 +63,8 @@ struct TTMLHead {
         timing: (XMLTree.Element, [Int]) throws(Diagnostic) -> TTMLReadTimes
     ) throws(Diagnostic) -> Region {
         var own = TTMLStyleSet()
-        for nested in element.children where nested.isTTML("style") { own.apply(TTMLStyleSet.inline(nested)) }
-        own.apply(TTMLStyleSet.inline(element))
+        for nested in element.children where nested.isTTML("style") { own.apply(TTMLStyleSet.inline(nested, recased: &recased)) }
+        own.apply(TTMLStyleSet.inline(element, recased: &recased))
         let references = ttmlIDReferences(element.attribute("style"))
         var style = TTMLStyleSet()
         for reference in references {

@@ -136,6 +136,12 @@ extension TTMLBodyWalker {
                 "expected clock times with at least two digits of hours (00:00:02.070), found \(count) with one (first here); read as written",
                 at: first, format: .ttml))
         }
+        if head.recased > 0 {
+            try diagnostics.repair(.warning(
+                "ttml.style-case",
+                "expected TTML style attribute names (tts:fontStyle), found \(head.recased) in another case (such as tts:fontstyle); read as the TTML names",
+                format: .ttml))
+        }
         for (key, seen) in unknownReferences.sorted(by: { $0.key < $1.key }) {
             diagnostics.report(.warning(
                 "ttml.unknown-reference",

@@ -26,14 +26,34 @@ struct TTMLStyleSet: Equatable {
         for entry in other.entries { set(entry.name, entry.value) }
     }
 
-    /// The `tts:` attributes of `element`.
-    static func inline(_ element: XMLTree.Element) -> TTMLStyleSet {
+    /// The `tts:` attributes of `element`. A known property written in
+    /// another case (`tts:fontstyle`, as pycaption's files have) is read
+    /// under its TTML name and counted in `recased`.
+    static func inline(_ element: XMLTree.Element, recased: inout Int) -> TTMLStyleSet {
         var set = TTMLStyleSet()
         for attribute in element.attributes where TTMLNamespace.kind(of: attribute.namespaceURI) == .styling {
-            set.set(attribute.localName, attribute.value)
+            var name = attribute.localName
+            if !knownNames.contains(name), let known = knownByLowercase[name.lowercased()] {
+                name = known
+                recased += 1
+            }
+            set.set(name, attribute.value)
         }
         return set
     }
+
+    /// TTML 1 and 2 style properties.
+    static let knownNames: Set<String> = [
+        "backgroundClip", "backgroundColor", "backgroundExtent", "backgroundImage", "backgroundOrigin",
+        "backgroundPosition", "backgroundRepeat", "border", "bpd", "color", "direction", "disparity", "display",
+        "displayAlign", "extent", "fontFamily", "fontKerning", "fontSelectionStrategy", "fontShear", "fontSize",
+        "fontStyle", "fontVariant", "fontWeight", "ipd", "letterSpacing", "lineHeight", "lineShear", "luminanceGain",
+        "opacity", "origin", "overflow", "padding", "position", "ruby", "rubyAlign", "rubyPosition", "rubyReserve",
+        "shear", "showBackground", "textAlign", "textCombine", "textDecoration", "textEmphasis", "textOrientation",
+        "textOutline", "textShadow", "unicodeBidi", "visibility", "wrapOption", "writingMode", "zIndex",
+    ]
+    private static let knownByLowercase: [String: String] = Dictionary(
+        uniqueKeysWithValues: knownNames.map { ($0.lowercased(), $0) })
 
     /// The three properties the model maps to spans.
     static let mappedNames: Set<String> = ["fontStyle", "fontWeight", "textDecoration"]

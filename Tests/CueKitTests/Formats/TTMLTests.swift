@@ -114,7 +114,8 @@ struct TTMLTests {
         #expect(cues[2].text == [
             .element(SpanElement(.bold, children: [.text("Bold")])), .text(" and "),
             .element(SpanElement(.underline, children: [.text("underlined")])), .text(" and "),
-            .element(SpanElement(.class, classes: ["em"], children: [.element(SpanElement(.italic, children: [.text("emphasised")]))])),
+            // Bold, italic and underline go around the stretch they cover, spans' classes inside.
+            .element(SpanElement(.italic, children: [.element(SpanElement(.class, classes: ["em"], children: [.text("emphasised")]))])),
             .text(" and "),
             .element(SpanElement(.class, classes: ["cues-inline-1"], children: [.text("yellow")])), .text("."),
         ])

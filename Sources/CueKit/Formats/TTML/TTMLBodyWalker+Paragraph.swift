@@ -13,11 +13,7 @@ extension TTMLBodyWalker {
         computed.apply(context.computed)
         context.computed = computed
         var paragraph = TTMLParagraph()
-        var wrappers: [SpanElement] = []
-        if computed.isBold == true { wrappers.append(SpanElement(.bold, children: [])) }
-        if computed.isItalic == true { wrappers.append(SpanElement(.italic, children: [])) }
-        if computed.isUnderlined == true { wrappers.append(SpanElement(.underline, children: [])) }
-        paragraph.frames.append(TTMLParagraph.Frame(wrappers: wrappers))
+        paragraph.frames.append(TTMLParagraph.Frame(wrappers: []))
         let implicit = try content(element, path, context, frames: [0], into: &paragraph)
         let end = Self.end(explicit: explicitEnd, implicit: implicit, begin: begin, limit: outer.limit)
         let stop: Int64? = if case .at(let time) = end { time } else { nil }
@@ -33,6 +29,24 @@ extension TTMLBodyWalker {
                 cue.start = max(cue.start, region.begin)
                 cue.end = Self.minimum(cue.end, region.end)
                 return cue
+            }
+        }
+        // tts:display="none" hides the paragraph, but while a <set
+        // tts:display="auto"> child is active (the one animation read).
+        if computed["display"]?.trimmingXMLWhitespace() == "none" {
+            var shown: [(begin: Int64, end: Int64?)] = []
+            for (index, child) in element.children.enumerated() where child.isTTML("set") {
+                guard child.ttmlAttribute(.styling, "display")?.trimmingXMLWhitespace() == "auto" else { continue }
+                let (setBegin, setEnd) = Self.interval(try self.times(child, path + [index]), syncBase: begin)
+                shown.append((setBegin, Self.minimum(setEnd, stop)))
+            }
+            made = made.flatMap { cue in
+                shown.compactMap { interval -> TTMLParagraph.PieceCue? in
+                    var cue = cue
+                    cue.start = max(cue.start, interval.begin)
+                    cue.end = Self.minimum(cue.end, interval.end)
+                    return cue
+                }
             }
         }
         let hasText = paragraph.runs.contains { $0.isVisibleText }
@@ -83,7 +97,7 @@ extension TTMLBodyWalker {
             case .text(let text):
                 var run = TTMLParagraph.Run(
                     begin: base, end: context.inSequence ? base : context.limit, piece: .text(text), frames: frames,
-                    preserveSpace: context.preserveSpace)
+                    preserveSpace: context.preserveSpace, flags: TTMLParagraph.Flag.of(context.computed))
                 if !run.isVisibleText && !context.preserveSpace {
                     end = .none
                 } else {
@@ -96,7 +110,7 @@ extension TTMLBodyWalker {
                 if child.isTTML("br") {
                     paragraph.runs.append(TTMLParagraph.Run(
                         begin: base, end: context.inSequence ? base : context.limit, piece: .lineBreak, frames: frames,
-                        preserveSpace: context.preserveSpace))
+                        preserveSpace: context.preserveSpace, flags: TTMLParagraph.Flag.of(context.computed)))
                     end = .none
                 } else if child.isTTML("span") {
                     var inner = context
@@ -132,13 +146,13 @@ extension TTMLBodyWalker {
     ) throws(Diagnostic) -> End {
         let times = try self.times(element, path)
         let (begin, explicitEnd) = Self.interval(times, syncBase: outer.syncBase)
-        var (context, referenced, own) = inherit(outer, element, path)
+        var (context, _, own) = inherit(outer, element, path)
         context.limit = Self.minimum(explicitEnd, outer.limit)
         context.syncBase = begin
         context.inSequence = element.attribute("timeContainer")?.trimmingXMLWhitespace() == "seq"
 
         var wrappers: [SpanElement] = []
-        var classes = ttmlIDReferences(element.attribute("style")).filter { head.styles.has($0) }
+        var classes = styleReferences(element).filter { head.styles.has($0) }
         let unmapped = own.unmapped
         if !unmapped.isEmpty { classes.append(inlineStyleID(unmapped)) }
         if !classes.isEmpty { wrappers.append(SpanElement(.class, classes: classes, children: [])) }
@@ -146,13 +160,6 @@ extension TTMLBodyWalker {
             wrappers.append(SpanElement(.language(context.language), children: []))
         }
         if let agent = context.agent, agent != outer.agent { wrappers.append(SpanElement(.voice(agent), children: [])) }
-        var changed = referenced
-        changed.apply(own)
-        if changed.isBold == true && outer.computed.isBold != true { wrappers.append(SpanElement(.bold, children: [])) }
-        if changed.isItalic == true && outer.computed.isItalic != true { wrappers.append(SpanElement(.italic, children: [])) }
-        if changed.isUnderlined == true && outer.computed.isUnderlined != true {
-            wrappers.append(SpanElement(.underline, children: []))
-        }
         var inner = frames
         if !wrappers.isEmpty {
             inner.append(paragraph.frames.count)

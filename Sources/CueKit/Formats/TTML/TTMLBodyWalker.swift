@@ -23,6 +23,7 @@ struct TTMLBodyWalker {
     var unknownReferences: [String: (count: Int, first: SourceLocation)] = [:]
     var shortHours: (count: Int, first: SourceLocation)?
     var neverShown = 0
+    var spacedStyleIDs = 0
     var openEnds: (count: Int, first: SourceLocation)?
 
     /// An element's end for its parent's implicit duration.
@@ -135,7 +136,7 @@ struct TTMLBodyWalker {
             if !names.isEmpty { inner.agent = names.joined(separator: ", ") }
         }
         var referenced = TTMLStyleSet()
-        for id in ttmlIDReferences(element.attribute("style")) {
+        for id in styleReferences(element) {
             if let style = head.styles.resolved(id) {
                 referenced.apply(style)
                 inner.styleReferences.append(id)
@@ -148,6 +149,20 @@ struct TTMLBodyWalker {
         inner.computed.apply(own)
         inner.inline.apply(own.unmapped)
         return (inner, referenced, own)
+    }
+
+    /// The style ids `element` references. A value naming one style whose
+    /// id holds a space (`style="My Italic"`, as pysubs2 writes) is that
+    /// style, read as a repair.
+    mutating func styleReferences(_ element: XMLTree.Element) -> [String] {
+        guard let value = element.attribute("style") else { return [] }
+        let ids = ttmlIDReferences(value)
+        let whole = value.trimmingXMLWhitespace()
+        if ids.count > 1, head.styles.has(whole), !ids.allSatisfy({ head.styles.has($0) }) {
+            spacedStyleIDs += 1
+            return [whole]
+        }
+        return ids
     }
 
     // MARK: Containers

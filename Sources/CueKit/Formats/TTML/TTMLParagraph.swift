@@ -22,6 +22,8 @@ struct TTMLParagraph {
         var frames: [Int]
         /// `xml:space="preserve"` in effect.
         var preserveSpace: Bool
+        /// Bold, italic, underline in effect (`Flag`).
+        var flags: UInt8 = 0
 
         var isVisibleText: Bool {
             guard case .text(let text) = piece else { return false }
@@ -36,8 +38,20 @@ struct TTMLParagraph {
         }
     }
 
+    /// The styles the model maps, as bits of `Run.flags`, outermost first.
+    enum Flag {
+        static let bold: UInt8 = 1
+        static let italic: UInt8 = 2
+        static let underline: UInt8 = 4
+        static let all: [(bit: UInt8, kind: SpanElement.Kind)] = [(bold, .bold), (italic, .italic), (underline, .underline)]
+
+        static func of(_ style: TTMLStyleSet) -> UInt8 {
+            (style.isBold == true ? bold : 0) | (style.isItalic == true ? italic : 0) | (style.isUnderlined == true ? underline : 0)
+        }
+    }
+
     /// The span elements one TTML element adds around its content (empty
-    /// children: the runs fill them in).
+    /// children: the runs fill them in): classes, language, voice.
     struct Frame {
         var wrappers: [SpanElement]
     }
@@ -115,28 +129,28 @@ extension TTMLParagraph {
     /// A cue from the runs at `indices`, white space handled, the spans
     /// rebuilt from the frames.
     private func cue(_ indices: [Int], start: Int64, end: Int64?, timestamps: Bool) -> [PieceCue] {
-        var flat: [(span: Span, frames: [Int])] = []
+        var flat: [Item] = []
         var current = start
         for index in indices {
             let run = runs[index]
             if timestamps, run.begin > current, run.isVisibleText || run.piece == .lineBreak {
                 current = run.begin
-                flat.append((.timestamp(Timestamp(milliseconds: TTMLReader.milliseconds(run.begin))), run.frames))
+                flat.append(Item(span: .timestamp(Timestamp(milliseconds: TTMLReader.milliseconds(run.begin))), frames: run.frames, flags: run.flags))
             }
             switch run.piece {
             case .lineBreak:
-                flat.append((.lineBreak, run.frames))
+                flat.append(Item(span: .lineBreak, frames: run.frames, flags: run.flags))
             case .text(let text):
                 if run.preserveSpace {
                     var first = true
                     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                        if !first { flat.append((.lineBreak, run.frames)) }
+                        if !first { flat.append(Item(span: .lineBreak, frames: run.frames, flags: run.flags)) }
                         first = false
                         let cleaned = line.filter { $0 != "\r" }
-                        if !cleaned.isEmpty { flat.append((.text(String(cleaned)), run.frames)) }
+                        if !cleaned.isEmpty { flat.append(Item(span: .text(String(cleaned)), frames: run.frames, flags: run.flags)) }
                     }
                 } else {
-                    flat.append((.text(text), run.frames))
+                    flat.append(Item(span: .text(text), frames: run.frames, flags: run.flags))
                 }
             }
         }
@@ -145,7 +159,7 @@ extension TTMLParagraph {
         while let last = flat.last, last.span == .lineBreak || Self.isTimestamp(last.span) { flat.removeLast() }
         while let first = flat.first, first.span == .lineBreak { flat.removeFirst() }
         guard flat.contains(where: { if case .text = $0.span { return true } else { return false } }) else { return [] }
-        return [PieceCue(start: start, end: end, text: build(flat[...], depth: 0))]
+        return [PieceCue(start: start, end: end, text: build(flat[...], depth: 0, applied: 0))]
     }
 
     private static func isTimestamp(_ span: Span) -> Bool {
@@ -155,7 +169,7 @@ extension TTMLParagraph {
 
     /// XML white space in default mode: line ends and tabs are spaces, runs
     /// of spaces one space, none at the start or end of a line.
-    private static func collapseSpace(_ flat: inout [(span: Span, frames: [Int])], preserve: [Bool]) {
+    private static func collapseSpace(_ flat: inout [Item], preserve: [Bool]) {
         guard !preserve.allSatisfy({ $0 }) else { return }
         var afterSpace = true  // at a line start
         for index in flat.indices {
@@ -206,32 +220,85 @@ extension TTMLParagraph {
         flat.removeAll { $0.span == .text("") }
     }
 
-    /// Spans nested as the frames say, adjacent text joined.
-    private func build(_ flat: ArraySlice<(span: Span, frames: [Int])>, depth: Int) -> [Span] {
-        var out: [Span] = []
+    /// One piece of cue text with the frames and styles around it.
+    struct Item {
+        var span: Span
+        var frames: [Int]
+        var flags: UInt8
+    }
+
+    /// Spans nested as the frames say, bold, italic and underline around
+    /// the longest stretches that share them, adjacent text joined.
+    private func build(_ flat: ArraySlice<Item>, depth: Int, applied: UInt8) -> [Span] {
+        // Units: an item at this depth, or all the items of one frame.
+        var units: [(range: Range<Int>, flags: UInt8)] = []
         var index = flat.startIndex
         while index < flat.endIndex {
-            let item = flat[index]
-            if item.frames.count <= depth {
-                if case .text(let text) = item.span, case .text(let before)? = out.last {
-                    out[out.count - 1] = .text(before + text)
-                } else {
-                    out.append(item.span)
-                }
+            if flat[index].frames.count <= depth {
+                units.append((index..<index + 1, flat[index].flags & ~applied))
                 index += 1
                 continue
             }
-            let key = item.frames[depth]
+            let key = flat[index].frames[depth]
             var next = index
-            while next < flat.endIndex, flat[next].frames.count > depth, flat[next].frames[depth] == key { next += 1 }
-            var children = build(flat[index..<next], depth: depth + 1)
-            for wrapper in frames[key].wrappers.reversed() {
+            var flags: UInt8 = 0xFF
+            while next < flat.endIndex, flat[next].frames.count > depth, flat[next].frames[depth] == key {
+                flags &= flat[next].flags
+                next += 1
+            }
+            units.append((index..<next, flags & ~applied))
+            index = next
+        }
+        return wrap(units[...], flat, depth: depth, applied: applied)
+    }
+
+    private func wrap(
+        _ units: ArraySlice<(range: Range<Int>, flags: UInt8)>, _ flat: ArraySlice<Item>, depth: Int, applied: UInt8
+    ) -> [Span] {
+        for (bit, kind) in Flag.all where units.contains(where: { $0.flags & bit != 0 }) {
+            var out: [Span] = []
+            var index = units.startIndex
+            while index < units.endIndex {
+                let has = units[index].flags & bit != 0
+                var next = index
+                while next < units.endIndex, (units[next].flags & bit != 0) == has { next += 1 }
+                if has {
+                    let inner: [(range: Range<Int>, flags: UInt8)] = units[index..<next].map { (range: $0.range, flags: $0.flags & ~bit) }
+                    out.append(.element(SpanElement(kind, children: wrap(inner[...], flat, depth: depth, applied: applied | bit))))
+                } else {
+                    out += wrap(units[index..<next], flat, depth: depth, applied: applied)
+                }
+                index = next
+            }
+            return Self.joined(out)
+        }
+        var out: [Span] = []
+        for unit in units {
+            let first = flat[unit.range.lowerBound]
+            if first.frames.count <= depth {
+                out.append(first.span)
+                continue
+            }
+            var children = build(flat[unit.range], depth: depth + 1, applied: applied)
+            for wrapper in frames[first.frames[depth]].wrappers.reversed() {
                 var element = wrapper
                 element.children = children
                 children = [.element(element)]
             }
             out += children
-            index = next
+        }
+        return Self.joined(out)
+    }
+
+    /// `spans` with adjacent text joined.
+    private static func joined(_ spans: [Span]) -> [Span] {
+        var out: [Span] = []
+        for span in spans {
+            if case .text(let text) = span, case .text(let before)? = out.last {
+                out[out.count - 1] = .text(before + text)
+            } else {
+                out.append(span)
+            }
         }
         return out
     }

@@ -142,6 +142,12 @@ extension TTMLBodyWalker {
                 "expected TTML style attribute names (tts:fontStyle), found \(head.recased) in another case (such as tts:fontstyle); read as the TTML names",
                 format: .ttml))
         }
+        if spacedStyleIDs > 0 {
+            try diagnostics.repair(.warning(
+                "ttml.style-id-space",
+                "expected style references separated by spaces, found \(spacedStyleIDs) style attribute(s) naming one style whose id holds a space (such as style=\"My Italic\"); read as that style",
+                format: .ttml))
+        }
         for (key, seen) in unknownReferences.sorted(by: { $0.key < $1.key }) {
             diagnostics.report(.warning(
                 "ttml.unknown-reference",

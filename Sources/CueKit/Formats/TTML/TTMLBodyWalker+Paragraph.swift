@@ -72,7 +72,10 @@ extension TTMLBodyWalker {
             if !context.styleReferences.isEmpty {
                 extras.append(TTMLExtras.style, .string(context.styleReferences.joined(separator: " ")))
             }
-            if !context.inline.isEmpty { extras.append(TTMLExtras.attributes, .map(context.inline.fields)) }
+            // tts:display is applied above: not kept.
+            var inline = TTMLStyleSet()
+            for entry in context.inline.entries where entry.name != "display" { inline.set(entry.name, entry.value) }
+            if !inline.isEmpty { extras.append(TTMLExtras.attributes, .map(inline.fields)) }
             if !extras.isEmpty { cue.extras[.ttml] = extras }
             cues.append((cue, context.language))
         }

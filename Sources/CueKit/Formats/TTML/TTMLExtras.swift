@@ -12,6 +12,8 @@ enum TTMLExtras {
     /// The `<region>` elements of `head/layout`, each a map: `xml:id`,
     /// `style` when it has references, then its `tts:` properties (nested
     /// `<style>` children merged in). Their times are applied to the cues.
+    /// Always present after a read: an empty list when the document
+    /// declares no region.
     static let regions = "regions"
     /// The `tts:` attributes and `ttp:cellResolution`,
     /// `ttp:pixelAspectRatio` of `tt`.

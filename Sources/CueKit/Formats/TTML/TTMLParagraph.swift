@@ -70,6 +70,13 @@ struct TTMLParagraph {
 extension TTMLParagraph {
     /// The cues this paragraph shows.
     func cues() -> [PieceCue] {
+        // Runs whose time is empty (they begin after their parent ends) never show.
+        var shown = self
+        shown.runs.removeAll { run in run.end.map { $0 <= run.begin } ?? false }
+        return shown.shownCues()
+    }
+
+    private func shownCues() -> [PieceCue] {
         let visible = runs.indices.filter { runs[$0].isVisibleText }
         guard let first = visible.first else { return [] }
         let begin = runs[first].begin, end = runs[first].end

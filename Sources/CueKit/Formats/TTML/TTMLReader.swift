@@ -93,8 +93,10 @@ public struct TTMLReader: FormatReader {
         }
         styles += walker.inlineStyles.map { .map(Fields([Field("xml:id", .string($0.id))] + $0.style.fields.entries)) }
         if !styles.isEmpty { extras.append(TTMLExtras.styles, .list(styles)) }
+        // An empty list says the document declared no region (TTML's default
+        // region then holds the text), so that a TTML writer adds none.
         let regions: [FieldValue] = walker.head.regions.map { .map(Fields([Field("xml:id", .string($0.id))] + $0.fields.entries)) }
-        if !regions.isEmpty { extras.append(TTMLExtras.regions, .list(regions)) }
+        extras.append(TTMLExtras.regions, .list(regions))
         if !extras.isEmpty { timeline.extras[.ttml] = extras }
         return timeline
     }

@@ -22,12 +22,12 @@ extension TTMLWritePlan {
         switch region(for: cue) {
         case .declared(let id): attributes.append(("region", id))
         case .top: attributes.append(("region", topID))
-        case .bottom: attributes.append(("region", bottomID))
+        case .bottom: if !keepsDefaultRegion { attributes.append(("region", bottomID)) }
         }
         if let speaker = cue.speaker, let agent = agentIDs[speaker] { attributes.append(("ttm:agent", agent)) }
         let extras = cue.extras[.ttml]
         if let style = extras?[TTMLExtras.style]?.text {
-            let kept = ttmlIDReferences(style).filter { styleIDs.contains($0) }
+            let kept = styleReferences(style)
             if !kept.isEmpty { attributes.append(("style", kept.joined(separator: " "))) }
         }
         if case .map(let fields)? = extras?[TTMLExtras.attributes] {
@@ -35,7 +35,9 @@ extension TTMLWritePlan {
                 if let value = field.value.text { attributes.append((field.key, value)) }
             }
         }
-        for setting in cue.settings {
+        // A cue read from TTML has its position in its region and styles:
+        // its settings were made from them.
+        for setting in cue.settings where extras == nil {
             switch setting.key {
             case "line": break  // the region
             case "align":
@@ -49,6 +51,7 @@ extension TTMLWritePlan {
         xml.start("p", attributes, mixedContent: true)
         var writer = SpanWriter(plan: self, cueStart: start.milliseconds, cueEnd: end.milliseconds)
         var current = start.milliseconds
+        writer.off = inheritedFlags(cue)
         writer.write(cue.text[...], base: start.milliseconds, current: &current, to: &xml)
         losses.classes.formUnion(writer.droppedClasses)
         losses.timestamps += writer.droppedTimestamps
@@ -70,6 +73,9 @@ struct SpanWriter {
     let plan: TTMLWritePlan
     let cueStart: Int64
     let cueEnd: Int64
+    /// Bold, italic, underline the paragraph has from its styles that the
+    /// text where the writer stands does not: written off around it.
+    var off: UInt8 = 0
     var droppedClasses: Set<String> = []
     var droppedTimestamps = 0
     var ruby = 0
@@ -93,7 +99,17 @@ struct SpanWriter {
             if current > segmentBase, !Self.isTimestamp(span) { openSegment(at: current, &xml) }
             switch span {
             case .text(let text):
-                xml.text(text)
+                if off != 0 {
+                    var attributes: [(name: String, value: String)] = []
+                    if off & TTMLParagraph.Flag.bold != 0 { attributes.append(("tts:fontWeight", "normal")) }
+                    if off & TTMLParagraph.Flag.italic != 0 { attributes.append(("tts:fontStyle", "normal")) }
+                    if off & TTMLParagraph.Flag.underline != 0 { attributes.append(("tts:textDecoration", "noUnderline")) }
+                    xml.start("span", attributes, inline: true)
+                    xml.text(text)
+                    xml.end()
+                } else {
+                    xml.text(text)
+                }
             case .lineBreak:
                 xml.start("br", inline: true)
                 xml.end()
@@ -119,15 +135,28 @@ struct SpanWriter {
 
     private mutating func write(_ element: SpanElement, base: Int64, current: inout Int64, to xml: inout XMLWriter) {
         var attributes: [(name: String, value: String)] = []
+        let outerOff = off
+        defer { off = outerOff }
         switch element.kind {
-        case .italic: attributes = [("tts:fontStyle", "italic")]
-        case .bold: attributes = [("tts:fontWeight", "bold")]
-        case .underline: attributes = [("tts:textDecoration", "underline")]
+        case .italic:
+            if off & TTMLParagraph.Flag.italic != 0 {
+                off &= ~TTMLParagraph.Flag.italic  // the paragraph's style is italic already
+            } else {
+                attributes = [("tts:fontStyle", "italic")]
+            }
+        case .bold:
+            if off & TTMLParagraph.Flag.bold != 0 { off &= ~TTMLParagraph.Flag.bold } else { attributes = [("tts:fontWeight", "bold")] }
+        case .underline:
+            if off & TTMLParagraph.Flag.underline != 0 {
+                off &= ~TTMLParagraph.Flag.underline
+            } else {
+                attributes = [("tts:textDecoration", "underline")]
+            }
         case .class:
             var styles: [String] = []
             for name in element.classes {
-                if plan.styleIDs.contains(name) {
-                    styles.append(name)
+                if let id = plan.styleNames[name] {
+                    styles.append(id)
                 } else if TTMLWritePlan.colorClasses.contains(name) {
                     attributes.append(("tts:color", name))
                 } else if name.hasPrefix("bg_"), TTMLWritePlan.colorClasses.contains(String(name.dropFirst(3))) {

@@ -4,7 +4,9 @@ struct TTMLWritePlan {
     let profile: TTMLProfile
     var rootFields = Fields()
     var styles: [Fields] = []
-    var styleIDs: Set<String> = []
+    /// Each kept style's id to the id written: the same, or made an XML
+    /// name (`My Italic` → `My_Italic`, as pysubs2 writes ids).
+    var styleNames: [String: String] = [:]
     var regions: [Fields] = []
     var regionIDs: Set<String> = []
     /// Speaker name to agent id, in order of first appearance.
@@ -12,6 +14,9 @@ struct TTMLWritePlan {
     var agentIDs: [String: String] = [:]
     var needsBottom = false
     var needsTop = false
+    /// Whether the source was TTML without regions: cues for the bottom
+    /// then get none (TTML's default region), as in the source.
+    var keepsDefaultRegion = false
     var bottomID = "bottom"
     var topID = "top"
 
@@ -20,11 +25,17 @@ struct TTMLWritePlan {
         let extras = timeline.extras[.ttml]
         if case .map(let fields)? = extras?[TTMLExtras.root] { rootFields = fields }
         if case .list(let items)? = extras?[TTMLExtras.styles] {
+            var taken = Set<String>()
             for case .map(let fields) in items {
-                guard let id = fields["xml:id"]?.text, Self.isName(id), styleIDs.insert(id).inserted else { continue }
+                guard let id = fields["xml:id"]?.text, styleNames[id] == nil else { continue }
+                var name = Self.isName(id) ? id : Self.name(from: id)
+                while taken.contains(name) { name += "_" }
+                taken.insert(name)
+                styleNames[id] = name
                 styles.append(fields)
             }
         }
+        if case .list(let items)? = extras?[TTMLExtras.regions], items.isEmpty { keepsDefaultRegion = true }
         if case .list(let items)? = extras?[TTMLExtras.regions] {
             for case .map(let fields) in items {
                 guard let id = fields["xml:id"]?.text, Self.isName(id), regionIDs.insert(id).inserted else { continue }
@@ -87,6 +98,53 @@ struct TTMLWritePlan {
         }
     }
 
+    /// Bold, italic and underline (`TTMLParagraph.Flag`) that a cue's
+    /// paragraph gets from its region, kept styles and attributes: text the
+    /// cue does not style so must turn them off.
+    func inheritedFlags(_ cue: Cue) -> UInt8 {
+        guard let extras = cue.extras[.ttml] else { return 0 }
+        var sheet = TTMLStyleSheet()
+        for fields in styles {
+            guard let id = fields["xml:id"]?.text else { continue }
+            sheet.add(TTMLStyleSheet.Style(
+                id: id, own: TTMLStyleSet(fields: fields), references: ttmlIDReferences(fields["style"]?.text), path: []))
+        }
+        var computed = TTMLStyleSet()
+        func apply(references: String?) {
+            let ids = ttmlIDReferences(references)
+            let whole = references?.trimmingXMLWhitespace() ?? ""
+            for id in (ids.count > 1 && styleNames[whole] != nil ? [whole] : ids) {
+                if let style = sheet.resolved(id) { computed.apply(style) }
+            }
+        }
+        if let region = extras[TTMLExtras.region]?.text,
+           let fields = regions.first(where: { $0["xml:id"]?.text == region }) {
+            apply(references: fields["style"]?.text)
+            computed.apply(TTMLStyleSet(fields: fields))
+        }
+        apply(references: extras[TTMLExtras.style]?.text)
+        if case .map(let fields)? = extras[TTMLExtras.attributes] { computed.apply(TTMLStyleSet(fields: fields)) }
+        return TTMLParagraph.Flag.of(computed)
+    }
+
+    /// `text` made an XML name: characters a name cannot hold become `_`,
+    /// and `_` goes first when it cannot start one.
+    static func name(from text: String) -> String {
+        var name = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            scalar == "_" || scalar == "-" || scalar == "." || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                ? scalar : "_"
+        }))
+        if !isName(name) { name = "_" + name }
+        return name
+    }
+
+    /// The written ids of the kept styles `value` references.
+    func styleReferences(_ value: String) -> [String] {
+        let ids = ttmlIDReferences(value)
+        if let whole = styleNames[value.trimmingXMLWhitespace()], ids.count > 1 { return [whole] }
+        return ids.compactMap { styleNames[$0] }
+    }
+
     func writeHead(_ timeline: Timeline, to xml: inout XMLWriter) {
         xml.start("head")
         let title = timeline.metadata["title"]?.text, description = timeline.metadata["description"]?.text
@@ -105,18 +163,22 @@ struct TTMLWritePlan {
         }
         if !styles.isEmpty {
             xml.start("styling")
-            for fields in styles { xml.element("style", attributes(fields, references: styleIDs)) }
+            for fields in styles { xml.element("style", attributes(fields)) }
             xml.end()
+        }
+        guard !regions.isEmpty || needsTop || !keepsDefaultRegion else {
+            xml.end()
+            return
         }
         xml.start("layout")
         for fields in regions {
-            var attributes = attributes(fields, references: styleIDs)
+            var attributes = attributes(fields)
             if profile == .imsc, !attributes.contains(where: { $0.name == "tts:extent" }) {
                 attributes.append(("tts:extent", Self.extent(origin: fields["tts:origin"]?.text)))
             }
             xml.element("region", attributes)
         }
-        if needsBottom || regions.isEmpty {
+        if (needsBottom || regions.isEmpty) && !keepsDefaultRegion {
             xml.element("region", [
                 ("xml:id", bottomID), ("tts:origin", "10% 10%"), ("tts:extent", "80% 80%"),
                 ("tts:displayAlign", "after"), ("tts:textAlign", "center"),
@@ -134,14 +196,14 @@ struct TTMLWritePlan {
 
     /// A kept style's or region's fields as attributes: `xml:id`, `style`
     /// (references to styles written), `tts:` properties.
-    private func attributes(_ fields: Fields, references: Set<String>) -> [(name: String, value: String)] {
+    private func attributes(_ fields: Fields) -> [(name: String, value: String)] {
         var out: [(name: String, value: String)] = []
         for field in fields {
             guard let value = field.value.text else { continue }
             switch field.key {
-            case "xml:id": out.append((field.key, value))
+            case "xml:id": out.append((field.key, styleNames[value] ?? value))
             case "style":
-                let kept = ttmlIDReferences(value).filter { references.contains($0) }
+                let kept = styleReferences(value)
                 if !kept.isEmpty { out.append(("style", kept.joined(separator: " "))) }
             default:
                 if field.key.hasPrefix("tts:"), Self.isName(String(field.key.dropFirst(4))) { out.append((field.key, value)) }

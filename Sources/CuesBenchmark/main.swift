@@ -114,6 +114,12 @@ final class Bench {
             row("VTT → SRT, \(count) cues", input: vtt, count: count, unit: "cues",
                 [cues, "convert", vtt, "--to", "srt", "-q"], peer: ["ffmpeg", "-nostdin", "-v", "quiet", "-y", "-i", vtt, "-f", "srt", "/dev/null"])
         }
+        // FFmpeg reads no TTML: no peer.
+        for count in quick ? [10_000] : [10_000, 700_000] {
+            let ttml = file("captions-\(count).ttml") { $0.ttml(cues: count) }
+            row("TTML → SRT, \(count) cues", input: ttml, count: count, unit: "cues",
+                [cues, "convert", ttml, "--to", "srt", "-q"])
+        }
         for count in quick ? [10_000] : [10_000, 100_000] {
             let episode = file("episode-\(count).md") { $0.episode(entries: count) }
             row("episode → VTT, \(count) entries", input: episode, count: count, unit: "lines",

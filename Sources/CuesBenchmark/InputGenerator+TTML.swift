@@ -31,7 +31,7 @@ extension InputGenerator {
             default: break
             }
             out += ">"
-            var text = line().replacingOccurrences(of: "&", with: "&amp;")
+            var text = line()  // the words hold no character XML escapes
             if int(0...9) == 0 { text = "<span tts:fontStyle=\"italic\">\(text)</span>" }
             if int(0...2) == 0 { text += "<br/>" + line() }
             out += text + "</p>\n"

@@ -58,8 +58,7 @@ extension TTMLBodyWalker {
             if let end, end <= start { continue }
             kept += 1
             if end == nil {
-                let here = location(element, path)
-                openEnds = (openEnds?.count ?? 0) + 1 == 1 ? (1, here) : (openEnds!.count + 1, openEnds!.first)
+                if let seen = openEnds { openEnds = (seen.count + 1, seen.first) } else { openEnds = (1, location(element, path)) }
             }
             // A p cut in several cues: the id once each (`p1`, `p1-2`, …).
             let id = element.ttmlID.map { kept == 1 ? $0 : "\($0)-\(kept)" }

@@ -81,8 +81,12 @@ struct TTMLBodyWalker {
                     at: location(element, path, attribute: name), format: .ttml)
             }
             if reading.shortHours {
-                let here = location(element, path, attribute: name)
-                shortHours = (shortHours?.count ?? 0) + 1 == 1 ? (1, here) : (shortHours!.count + 1, shortHours!.first)
+                // Located once: finding a place counts the tags before it.
+                if let seen = shortHours {
+                    shortHours = (seen.count + 1, seen.first)
+                } else {
+                    shortHours = (1, location(element, path, attribute: name))
+                }
             }
             switch name {
             case "begin": times.begin = reading.nanoseconds

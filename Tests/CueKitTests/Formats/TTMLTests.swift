@@ -271,6 +271,23 @@ struct TTMLTests {
         #expect(timeline.cues.first?.extras[.ttml] == nil)
     }
 
+    @Test func aStyleLoopIsIgnoredWithAWarning() throws {
+        let (timeline, diagnostics) = try read("""
+            <tt xmlns="http://www.w3.org/ns/ttml" xmlns:tts="http://www.w3.org/ns/ttml#styling" xml:lang="en">
+            <head><styling>
+            <style xml:id="a" style="b" tts:fontWeight="bold"/>
+            <style xml:id="b" style="a" tts:fontStyle="italic"/>
+            </styling></head>
+            <body><div><p begin="0s" end="1s" style="a">x</p></div></body></tt>
+            """)
+        // a = b's properties, then its own; b's reference back to a is ignored.
+        #expect(timeline.cues.first?.text == [.element(SpanElement(.bold, children: [
+            .element(SpanElement(.italic, children: [.text("x")])),
+        ]))])
+        #expect(diagnostics.map(\.code) == ["ttml.style-loop"])
+        #expect(diagnostics.first?.location == SourceLocation(file: "t.ttml", line: 3, column: 26))
+    }
+
     @Test func styleNamesInAnotherCaseAreARepair() throws {
         let text = Self.document(#"<p begin="0s" end="1s"><span tts:fontstyle="italic">a</span></p>"#)
         let (timeline, diagnostics) = try read(text)

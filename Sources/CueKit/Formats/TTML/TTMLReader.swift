@@ -40,6 +40,7 @@ public struct TTMLReader: FormatReader {
         let language = root.xmlAttribute("lang")?.trimmingXMLWhitespace() ?? ""
         var walker = TTMLBodyWalker(tree: tree, source: source, parameters: parameters, head: TTMLHead(), language: language)
         walker.head = try TTMLHead.read(root) { (element, path) throws(Diagnostic) in try walker.times(element, path) }
+        Self.reportStyleLoops(&walker.head, root: root, source: source, diagnostics: &diagnostics)
         let context = TTMLBodyWalker.Context(syncBase: 0, limit: nil, language: language)
         for (index, child) in root.children.enumerated() where child.isTTML("body") {
             _ = try walker.container(child, [index], context)
@@ -99,6 +100,22 @@ public struct TTMLReader: FormatReader {
         extras.append(TTMLExtras.regions, .list(regions))
         if !extras.isEmpty { timeline.extras[.ttml] = extras }
         return timeline
+    }
+
+    /// A style that references itself, through others or directly: the
+    /// reference closing the loop is ignored, with a warning at the first
+    /// style in it.
+    static func reportStyleLoops(_ head: inout TTMLHead, root: XMLTree.Element, source: SourceText, diagnostics: inout Diagnostics) {
+        var looping: [String] = []
+        for style in head.styles.styles {
+            _ = head.styles.resolved(style.id) { id in if !looping.contains(id) { looping.append(id) } }
+        }
+        guard let first = looping.first, let style = head.styles.styles.first(where: { $0.id == first }) else { return }
+        diagnostics.report(.warning(
+            "ttml.style-loop",
+            "expected style references without a loop, found style(s) \(looping.map { "'\($0)'" }.joined(separator: ", ")) referencing themselves through others; the reference closing each loop is ignored",
+            at: XMLElementLocation.locate(path: style.path, attribute: "style", root: root, source: source),
+            format: .ttml))
     }
 
     /// Milliseconds from nanoseconds, rounded half away from zero.

@@ -78,7 +78,9 @@ extension TTMLBodyWalker {
             if !extras.isEmpty { cue.extras[.ttml] = extras }
             cues.append((cue, context.language))
         }
-        if hasText && kept == 0 { neverShown += 1 }
+        if hasText && kept == 0 {
+            if let seen = neverShown { neverShown = (seen.count + 1, seen.first) } else { neverShown = (1, location(element, path)) }
+        }
         return end
     }
 

@@ -22,7 +22,7 @@ struct TTMLBodyWalker {
     var inlineStyles: [(id: String, style: TTMLStyleSet)] = []
     var unknownReferences: [String: (count: Int, first: SourceLocation)] = [:]
     var shortHours: (count: Int, first: SourceLocation)?
-    var neverShown = 0
+    var neverShown: (count: Int, first: SourceLocation)?
     var spacedStyleIDs = 0
     var openEnds: (count: Int, first: SourceLocation)?
 

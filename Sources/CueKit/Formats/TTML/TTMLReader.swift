@@ -173,11 +173,11 @@ extension TTMLBodyWalker {
                 "expected a declared \(key.split(separator: " ").first ?? ""), found a reference to \(key) that nothing declares (\(seen.count) time(s), first here); ignored",
                 at: seen.first, format: .ttml))
         }
-        if neverShown > 0 {
+        if let (count, first) = neverShown {
             diagnostics.report(.note(
                 "ttml.never-shown",
-                "\(neverShown) paragraph(s) with text are never shown (their time is empty after time containment) and make no cue",
-                format: .ttml))
+                "\(count) paragraph(s) with text are never shown (their time is empty after time containment, or tts:display is none; first here) and make no cue",
+                at: first, format: .ttml))
         }
         if let (count, first) = openEnds {
             diagnostics.report(.warning(

@@ -21,7 +21,15 @@ enum TTMLNamespace {
     /// The kind of `uri`, or nil for a namespace that is not TTML's.
     static func kind(of uri: String?) -> Kind? {
         guard let uri else { return nil }
-        for base in documentURIs where uri.hasPrefix(base) {
+        // The four TTML namespaces, compared whole first: most documents use only them.
+        switch uri {
+        case ttml: return .content
+        case styling: return .styling
+        case metadata: return .metadata
+        case parameter: return .parameter
+        default: break
+        }
+        for base in documentURIs.dropFirst() where uri.hasPrefix(base) {
             switch uri.dropFirst(base.count) {
             case "": return .content
             case "#parameter": return .parameter

@@ -175,55 +175,54 @@ extension TTMLParagraph {
     }
 
     /// XML white space in default mode: line ends and tabs are spaces, runs
-    /// of spaces one space, none at the start or end of a line.
+    /// of spaces one space, none at the start or end of a line. Works on
+    /// the UTF-8 bytes (every XML space is ASCII).
     private static func collapseSpace(_ flat: inout [Item], preserve: [Bool]) {
         guard !preserve.allSatisfy({ $0 }) else { return }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        /// Removes spaces at the end of the text items before `index`, back
+        /// to the first with other text.
+        func trimTrailing(before index: Int) {
+            var back = index - 1
+            while back >= 0 {
+                if case .text(let text) = flat[back].span {
+                    let bytes = Array(text.utf8)
+                    var end = bytes.count
+                    while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+                    if end < bytes.count { flat[back].span = .text(String(decoding: bytes[..<end], as: UTF8.self)) }
+                    if end > 0 { return }
+                } else if !isTimestamp(flat[back].span) {
+                    return
+                }
+                back -= 1
+            }
+        }
         var afterSpace = true  // at a line start
         for index in flat.indices {
             switch flat[index].span {
             case .lineBreak:
                 afterSpace = true
-                // No space before a line break.
-                var back = index - 1
-                while back >= 0 {
-                    if case .text(let text) = flat[back].span {
-                        let trimmed = String(text.reversed().drop { $0 == " " }.reversed())
-                        flat[back].span = .text(trimmed)
-                        if !trimmed.isEmpty { break }
-                    } else if !isTimestamp(flat[back].span) {
-                        break
-                    }
-                    back -= 1
-                }
+                trimTrailing(before: index)  // no space before a line break
             case .text(let text):
-                var out = ""
-                for character in text {
-                    let isSpace = character == " " || character == "\t" || character == "\n" || character == "\r" || character == "\r\n"
-                    if isSpace {
-                        if !afterSpace { out.append(" ") }
+                var out: [UInt8] = []
+                out.reserveCapacity(text.utf8.count)
+                var changed = false
+                for byte in text.utf8 {
+                    if isSpace(byte) {
+                        if !afterSpace { out.append(0x20) }
+                        changed = changed || byte != 0x20 || afterSpace
                         afterSpace = true
                     } else {
-                        out.append(character)
+                        out.append(byte)
                         afterSpace = false
                     }
                 }
-                flat[index].span = .text(out)
+                if changed { flat[index].span = .text(String(decoding: out, as: UTF8.self)) }
             default:
                 break
             }
         }
-        // No space at the very end.
-        var back = flat.count - 1
-        while back >= 0 {
-            if case .text(let text) = flat[back].span {
-                let trimmed = String(text.reversed().drop { $0 == " " }.reversed())
-                flat[back].span = .text(trimmed)
-                if !trimmed.isEmpty { break }
-            } else if !isTimestamp(flat[back].span) {
-                break
-            }
-            back -= 1
-        }
+        trimTrailing(before: flat.count)  // no space at the very end
         flat.removeAll { $0.span == .text("") }
     }
 

@@ -125,6 +125,12 @@ final class Bench {
             row("LRC → SRT, \(count) lines", input: lrc, count: count, unit: "lines",
                 [cues, "convert", lrc, "--to", "srt", "-q"], peer: ["ffmpeg", "-nostdin", "-v", "quiet", "-y", "-i", lrc, "-f", "srt", "/dev/null"])
         }
+        // FFmpeg reads no TTML: no peer.
+        for count in quick ? [10_000] : [10_000, 700_000] {
+            let ttml = file("captions-\(count).ttml") { $0.ttml(cues: count) }
+            row("TTML → SRT, \(count) cues", input: ttml, count: count, unit: "cues",
+                [cues, "convert", ttml, "--to", "srt", "-q"])
+        }
         for count in quick ? [10_000] : [10_000, 100_000] {
             let episode = file("episode-\(count).md") { $0.episode(entries: count) }
             row("episode → VTT, \(count) entries", input: episode, count: count, unit: "lines",

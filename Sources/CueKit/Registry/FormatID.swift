@@ -48,4 +48,6 @@ public struct FormatID: RawRepresentable, Hashable, Sendable, Comparable, Custom
     public static let mp4chaps = FormatID("mp4chaps")
     /// OGM-style chapter lists (`CHAPTER01=…`, `CHAPTER01NAME=…`).
     public static let ogmChapters = FormatID("ogm-chapters")
+    /// TTML, IMSC 1.1 Text and DFXP captions.
+    public static let ttml = FormatID("ttml")
 }

@@ -70,12 +70,19 @@ public struct WriteOptions: Sendable {
     /// the files the same run writes. Nil, or a count that differs from the
     /// timelines': a stem from each item's title (see `RSSSiblingFiles`).
     public var siblingStems: [String]?
+    /// The TTML profile the `ttml` writer targets: IMSC 1.1 Text (the
+    /// default) or plain DFXP/TTML 1 for older consumers.
+    public var ttmlProfile: TTMLProfile
 
-    public init(crlf: Bool = false, byteOrderMark: Bool = false, baseURL: String? = nil, siblingStems: [String]? = nil) {
+    public init(
+        crlf: Bool = false, byteOrderMark: Bool = false, baseURL: String? = nil, siblingStems: [String]? = nil,
+        ttmlProfile: TTMLProfile = .imsc
+    ) {
         self.crlf = crlf
         self.byteOrderMark = byteOrderMark
         self.baseURL = baseURL
         self.siblingStems = siblingStems
+        self.ttmlProfile = ttmlProfile
     }
 }
 

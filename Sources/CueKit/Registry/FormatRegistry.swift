@@ -26,6 +26,7 @@ public struct FormatRegistry: Sendable {
         MatroskaChaptersFormat.format,
         OGMChaptersFormat.format,
         MP4ChapsFormat.format,
+        TTMLFormat.format,
     ])
 
     public subscript(id: FormatID) -> Format? {

@@ -27,6 +27,9 @@ struct XMLWriter: ~Copyable {
     private var hasChildren: [Bool] = []
     /// Whether each open element was started inline (it adds no white space).
     private var isInline: [Bool] = []
+    /// Whether each open element holds mixed content (its end tag follows
+    /// its content directly).
+    private var isMixed: [Bool] = []
     /// One level of indentation.
     var indentUnit = "  "
     /// Whether the last start tag still lacks its `>`.
@@ -47,8 +50,12 @@ struct XMLWriter: ~Copyable {
     }
 
     /// Opens element `name` (a qualified name the caller made valid) with
-    /// `attributes` in order; `inline`, where the output stands.
-    mutating func start(_ name: String, _ attributes: [(name: String, value: String)] = [], inline: Bool = false) {
+    /// `attributes` in order; `inline`, where the output stands. An element
+    /// of `mixedContent` (a caption paragraph) starts on its own line, but
+    /// its end tag follows its content directly, adding no white space to it.
+    mutating func start(
+        _ name: String, _ attributes: [(name: String, value: String)] = [], inline: Bool = false, mixedContent: Bool = false
+    ) {
         closePendingStartTag()
         if !hasChildren.isEmpty { hasChildren[hasChildren.count - 1] = true }
         if open.isEmpty || (!inline && !atIndentedLineStart) {
@@ -67,6 +74,7 @@ struct XMLWriter: ~Copyable {
         open.append(name)
         hasChildren.append(false)
         isInline.append(inline)
+        isMixed.append(mixedContent)
         startTagPending = true
     }
 
@@ -120,7 +128,8 @@ struct XMLWriter: ~Copyable {
     mutating func end() {
         guard let name = open.popLast() else { return }
         let hadChildren = hasChildren.removeLast()
-        let inline = isInline.removeLast()
+        let mixed = isMixed.removeLast()
+        let inline = isInline.removeLast() || mixed
         if startTagPending {
             output.append("/>")
             startTagPending = false

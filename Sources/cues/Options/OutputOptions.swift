@@ -18,10 +18,14 @@ struct OutputOptions {
     static let baseURL = OptionSpec.option(
         "base-url", valueName: "URL",
         help: "The URL the feed's sibling files are published under: an RSS output links <stem>.chapters.json and <stem>.vtt there.")
+    static let profile = OptionSpec.option(
+        "profile", valueName: "imsc|dfxp", default: TTMLProfile.imsc.rawValue,
+        completion: .list(TTMLProfile.allCases.map(\.rawValue)),
+        help: "The TTML a ttml output is: imsc (IMSC 1.1 Text, the default) or dfxp (TTML 1 for older DFXP readers).")
     static let crlf = OptionSpec.flag("crlf", help: "End output lines with CR LF instead of LF.")
     static let bom = OptionSpec.flag(
         "bom", help: "Start the output with a UTF-8 byte order mark (some players need one, others reject it).")
-    static let options = [to, output, outDirectory, force, name, baseURL, crlf, bom]
+    static let options = [to, output, outDirectory, force, name, baseURL, profile, crlf, bom]
 
     var formats: [FormatID]
     var output: String?
@@ -39,7 +43,13 @@ struct OutputOptions {
         if let field = itemNames.unknownField {
             throw UsageError("--name knows the fields {\(ItemNames.fields.joined(separator: "}, {"))}, found '{\(field)}'")
         }
-        writeOptions = WriteOptions(crlf: arguments.flag(Self.crlf), byteOrderMark: arguments.flag(Self.bom), baseURL: arguments.value(Self.baseURL))
+        let profileName = arguments.string(Self.profile)
+        guard let profile = TTMLProfile(rawValue: profileName) else {
+            throw UsageError("--profile is imsc or dfxp, found '\(profileName)'")
+        }
+        writeOptions = WriteOptions(
+            crlf: arguments.flag(Self.crlf), byteOrderMark: arguments.flag(Self.bom), baseURL: arguments.value(Self.baseURL),
+            ttmlProfile: profile)
         let registry = FormatRegistry.standard
         for format in formats where registry[format]?.writer == nil {
             throw UsageError("unknown output format '\(format)'; expected one of \(registry.writableIDs.joined(separator: ", "))")

@@ -147,6 +147,22 @@ struct RoundTripProperties {
         }
     }
 
+    @Test func ttmlCarriesTimesTextStylingSpeakersAndIDs() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            let timeline = TimelineGen.timeline(draft)
+            if Self.keepsNothing(timeline, as: .ttml) { return }
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .ttml) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            // An id that is no XML name (`q&a`, `a b`) is left out (ttml.md, "Writing").
+            var expected = Self.cues(timeline, id: true)
+            for index in expected.indices where !TTMLWritePlan.isName(expected[index].id ?? "x") { expected[index].id = nil }
+            #expect(Self.cues(read, id: true) == expected, "\(written)")
+            #expect(Self.metadata(read, keys: ["title", "description"]) == Self.metadata(timeline, keys: ["title", "description"]))
+        }
+    }
+
     /// A timeline without cues reads back as no file of `format` at all: a
     /// located error with `code` (checked here).
     static func readsNothing(_ timeline: Timeline, as format: FormatID, code: String) -> Bool {

@@ -36,4 +36,6 @@ public struct FormatID: RawRepresentable, Hashable, Sendable, Comparable, Custom
     public static let rss = FormatID("rss")
     /// Podlove Simple Chapters (`psc:chapters` XML).
     public static let psc = FormatID("psc")
+    /// Advanced SubStation Alpha and SubStation Alpha scripts (`.ass`, `.ssa`).
+    public static let ass = FormatID("ass")
 }

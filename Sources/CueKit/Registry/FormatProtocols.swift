@@ -54,12 +54,19 @@ public struct WriteOptions: Sendable {
     /// the files the same run writes. Nil, or a count that differs from the
     /// timelines': a stem from each item's title (see `RSSSiblingFiles`).
     public var siblingStems: [String]?
+    /// The font, size and position of the captions in an ASS script the
+    /// writer makes (see `ASSWriteOptions`).
+    public var ass: ASSWriteOptions
 
-    public init(crlf: Bool = false, byteOrderMark: Bool = false, baseURL: String? = nil, siblingStems: [String]? = nil) {
+    public init(
+        crlf: Bool = false, byteOrderMark: Bool = false, baseURL: String? = nil, siblingStems: [String]? = nil,
+        ass: ASSWriteOptions = ASSWriteOptions()
+    ) {
         self.crlf = crlf
         self.byteOrderMark = byteOrderMark
         self.baseURL = baseURL
         self.siblingStems = siblingStems
+        self.ass = ass
     }
 }
 

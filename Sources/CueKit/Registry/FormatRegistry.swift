@@ -20,6 +20,7 @@ public struct FormatRegistry: Sendable {
         FFMetadataFormat.format,
         RSSFormat.format,
         PSCFormat.format,
+        ASSFormat.format,
     ])
 
     public subscript(id: FormatID) -> Format? {

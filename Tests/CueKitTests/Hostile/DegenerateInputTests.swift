@@ -27,7 +27,7 @@ struct DegenerateInputTests {
 
     @Test func everyReaderIsCovered() {
         #expect(Set(Self.readers) == [.episode, .timeline, .webVTT, .webVTTChapters, .srt, .jsonChapters,
-                                      .jsonTranscript, .youtubeChapters, .ffmetadata, .rss, .psc])
+                                      .jsonTranscript, .youtubeChapters, .ffmetadata, .rss, .psc, .ass])
     }
 
     @Test(arguments: readers, [("empty", [UInt8]()), ("bom", [0xEF, 0xBB, 0xBF]), ("utf16-bom", [0xFF, 0xFE])])
@@ -72,7 +72,7 @@ struct DegenerateInputTests {
         #expect(error.location?.line == 1)
     }
 
-    @Test(arguments: [FormatID.srt, .webVTT, .episode, .youtubeChapters, .ffmetadata])
+    @Test(arguments: [FormatID.srt, .webVTT, .episode, .youtubeChapters, .ffmetadata, .ass])
     func nulBytesInsideUTF8TextAreKeptOrRefusedWithALocation(format: FormatID) throws {
         let samples: [FormatID: String] = [
             .srt: "1\n00:00:01,000 --> 00:00:02,000\na\u{0}b\n",
@@ -80,6 +80,7 @@ struct DegenerateInputTests {
             .episode: "---\ntranscript:\n- line: a\u{0}b\n  sec: 1\n---\n",
             .youtubeChapters: "0:00 a\u{0}b\n0:10 c\n0:20 d\n",
             .ffmetadata: ";FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1000\ntitle=a\u{0}b\n",
+            .ass: "[Script Info]\n[Events]\nFormat: Start, End, Text\nDialogue: 0:00:01.00,0:00:02.00,a\u{0}b\n",
         ]
         let text = try #require(samples[format])
         switch Self.outcome(Array(text.utf8), as: format, name: "nul-in-text") {

@@ -80,12 +80,6 @@ extension ASSParser {
             pendingEvents.append(.string(written))
             return
         }
-        if end.time < start.time {
-            diagnostics.report(.warning(
-                "ass.end-before-start",
-                "expected the end after the start, found \(ASSTime.string(end.time)) before \(ASSTime.string(start.time)); the event shows nowhere",
-                at: location(line, at: ranges[endIndex].lowerBound), format: .ass))
-        }
         func field(_ index: Int?) -> String? {
             guard let index, index < ranges.count else { return nil }
             return bytes.utf8String(ranges[index].lowerBound, ranges[index].upperBound)

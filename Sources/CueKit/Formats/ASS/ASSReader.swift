@@ -121,6 +121,11 @@ struct ASSParser {
             case .other: sectionLines.append(text(line))
             }
         }
+        guard section != nil else {
+            throw .error(
+                "ass.no-script-info", "expected '[Script Info]' at the start of an ASS script, found nothing",
+                at: source.location(line: 1), format: .ass)
+        }
         closeSection()
         return timeline()
     }

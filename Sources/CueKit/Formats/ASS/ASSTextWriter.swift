@@ -70,6 +70,11 @@ enum ASSTextWriter {
         }
 
         mutating func tag(_ text: String) {
+            // A colour reset right before another colour is left out.
+            if text.hasPrefix("\\c&"), pending.count >= 2, pending[pending.count - 2] == UInt8(ascii: "\\"),
+               pending[pending.count - 1] == UInt8(ascii: "c") {
+                pending.removeLast(2)
+            }
             pending.append(contentsOf: text.utf8)
         }
 

@@ -88,8 +88,18 @@ extension ASSParser {
         let styleAlignment = ASSStyle.lookup(field(layout.index(of: "Style"))?.trimmingBlanks() ?? "", in: styles)?.alignment ?? 2
 
         let textRange = ranges[textIndex]
-        let parsed = ASSText.read(
-            bytes, textRange.lowerBound, textRange.upperBound, wrapStyle2: wrapStyle2, cueStart: start.time, cueEnd: end.time)
+        // Text without braces, backslashes or no-break spaces is its own spans.
+        let plain = ByteSearch.firstIndex(
+            ofAny: UInt8(ascii: "{"), UInt8(ascii: "\\"), in: bytes, from: textRange.lowerBound, to: textRange.upperBound)
+            == textRange.upperBound
+            && ByteSearch.firstIndex(ofAny: UInt8(ascii: "}"), 0xA0, in: bytes, from: textRange.lowerBound, to: textRange.upperBound)
+            == textRange.upperBound
+        let parsed = plain
+            ? ASSText.Result(
+                spans: textRange.isEmpty ? [] : [.text(bytes.utf8String(textRange.lowerBound, textRange.upperBound))],
+                alignment: nil, unmapped: [])
+            : ASSText.read(
+                bytes, textRange.lowerBound, textRange.upperBound, wrapStyle2: wrapStyle2, cueStart: start.time, cueEnd: end.time)
         let alignment = parsed.alignment ?? (styleAlignment != 2 ? styleAlignment : nil)
         let settings = alignment.map(NumpadPosition.settings(forAlignment:)) ?? []
 
@@ -103,12 +113,15 @@ extension ASSParser {
             let value = field(index) ?? ""
             if !Self.isDefault(value, of: key, speaker: speaker) { extras.append(key, .string(value)) }
         }
-        var losses = ASSTextWriter.Losses()
-        let rendered = ASSTextWriter.render(
-            parsed.spans, alignment: ASSWriter.writtenAlignment(settings, styleAlignment: styleAlignment).number,
-            start: start.time, end: end.time, losses: &losses)
-        if !rendered.elementsEqual(UnsafeBufferPointer(rebasing: bytes[textRange])) {
-            extras.append(ASSExtras.text, .string(bytes.utf8String(textRange.lowerBound, textRange.upperBound)))
+        if !plain || alignment != nil {
+            // Kept as written unless the writer gives it back from the spans.
+            var losses = ASSTextWriter.Losses()
+            let rendered = ASSTextWriter.render(
+                parsed.spans, alignment: ASSWriter.writtenAlignment(settings, styleAlignment: styleAlignment).number,
+                start: start.time, end: end.time, losses: &losses)
+            if !rendered.elementsEqual(UnsafeBufferPointer(rebasing: bytes[textRange])) {
+                extras.append(ASSExtras.text, .string(bytes.utf8String(textRange.lowerBound, textRange.upperBound)))
+            }
         }
         if !parsed.unmapped.isEmpty { extras.append(ASSExtras.tags, .list(parsed.unmapped.map(FieldValue.string))) }
         var formatExtras = FormatExtras()

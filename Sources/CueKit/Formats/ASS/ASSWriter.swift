@@ -12,7 +12,7 @@
 /// events and each event's other fields back, and each cue's text as
 /// written while its spans and position are unchanged, so ASS to ASS keeps
 /// every tag. What ASS cannot hold is reported once per kind, with a count.
-public struct ASSWriter: FormatWriter {
+public struct ASSWriter: CueStreamWriter {
     public init() {}
 
     public var requiresTimes: Bool { true }
@@ -20,41 +20,12 @@ public struct ASSWriter: FormatWriter {
     public func write(
         _ timeline: Timeline, options: WriteOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [UInt8] {
-        let header = ASSScriptHeader(timeline, options: options.ass)
-        let kept = timeline.extras[.ass]
-        var out = TextOutput(options: options, capacity: 1024 + timeline.cues.count * 96)
-        out.append("[Script Info]")
-        out.newline()
-        for text in header.scriptInfo { line(text, &out) }
-        for section in header.sections {
-            out.newline()
-            for text in section { line(text, &out) }
-        }
-        out.newline()
-        out.append("[Events]")
-        out.newline()
-        let layout = kept?[ASSExtras.eventFormat]?.text.map { ASSLayout(line: Substring($0)) } ?? .assEvents
-        out.append("Format: ")
-        out.append(layout.formatLine)
-        out.newline()
-        var events = EventWriter(layout: layout, header: header)
-        for cue in timeline.cues { events.append(cue, to: &out) }
-        if case .list(let trailing)? = kept?[ASSExtras.trailingEvents] {
-            for line in trailing.compactMap(\.text) { self.line(line, &out) }
-        }
-        if case .list(let trailing)? = kept?[ASSExtras.trailingSections] {
-            for section in trailing.compactMap(\.text) {
-                out.newline()
-                for line in section.split(separator: "\n", omittingEmptySubsequences: false) { self.line(String(line), &out) }
-            }
-        }
-        events.report(to: &diagnostics)
-        return out.bytes
+        var stream = ASSWriterStream(options: options.ass)
+        return stream.write(timeline, options: options, diagnostics: &diagnostics)
     }
 
-    private func line(_ text: String, _ out: inout TextOutput) {
-        out.append(text)
-        out.newline()
+    func makeStream(options: WriteOptions) -> any CueWriterStream {
+        ASSWriterStream(options: options.ass)
     }
 
     /// The `{\anN}` a cue with `settings` needs in a style placed at
@@ -64,6 +35,60 @@ public struct ASSWriter: FormatWriter {
         let placement = NumpadPosition.alignment(from: settings)
         guard let number = placement.number, number != styleAlignment else { return (nil, placement.unmapped) }
         return (number, placement.unmapped)
+    }
+}
+
+/// Writes an ASS script cue by cue (see `ASSWriter`): the script info and
+/// sections from the header timeline, one event per cue, then what the
+/// trailer keeps after the events.
+struct ASSWriterStream: CueWriterStream {
+    let options: ASSWriteOptions
+    private var events: EventWriter?
+
+    init(options: ASSWriteOptions) {
+        self.options = options
+    }
+
+    mutating func begin(_ header: Timeline, to out: inout TextOutput) {
+        let script = ASSScriptHeader(header, options: options)
+        out.append("[Script Info]")
+        out.newline()
+        for text in script.scriptInfo { Self.line(text, &out) }
+        for section in script.sections {
+            out.newline()
+            for text in section { Self.line(text, &out) }
+        }
+        out.newline()
+        out.append("[Events]")
+        out.newline()
+        let layout = header.extras[.ass]?[ASSExtras.eventFormat]?.text.map { ASSLayout(line: Substring($0)) } ?? .assEvents
+        out.append("Format: ")
+        out.append(layout.formatLine)
+        out.newline()
+        events = EventWriter(layout: layout, header: script)
+    }
+
+    mutating func append(_ cue: Cue, to out: inout TextOutput) {
+        events!.append(cue, to: &out)
+    }
+
+    mutating func finish(_ trailer: Timeline, to out: inout TextOutput, diagnostics: inout Diagnostics) {
+        let kept = trailer.extras[.ass]
+        if case .list(let trailing)? = kept?[ASSExtras.trailingEvents] {
+            for text in trailing.compactMap(\.text) { Self.line(text, &out) }
+        }
+        if case .list(let trailing)? = kept?[ASSExtras.trailingSections] {
+            for section in trailing.compactMap(\.text) {
+                out.newline()
+                for text in section.split(separator: "\n", omittingEmptySubsequences: false) { Self.line(String(text), &out) }
+            }
+        }
+        events?.report(to: &diagnostics)
+    }
+
+    private static func line(_ text: String, _ out: inout TextOutput) {
+        out.append(text)
+        out.newline()
     }
 }
 

@@ -227,17 +227,22 @@ enum ASSText {
 
         /// A karaoke tag: the syllable after it starts here and lasts `duration` ms.
         mutating func syllable(after duration: Int64) {
-            flushText()
             let time = cueStart.advanced(by: karaoke)
             karaoke = karaoke.saturatingAdd(duration)
-            if case .timestamp? = runs.last?.spans.last { runs[runs.count - 1].spans.removeLast() }
+            // A timestamp with no text after it gives way to this one.
+            if text.isEmpty, case .timestamp? = runs.last?.spans.last { runs[runs.count - 1].spans.removeLast() }
             guard time > cueStart, time < cueEnd else { return }
             add(.timestamp(time))
         }
 
+        /// A change of state; text goes on in the same run when nothing changes
+        /// (so text between tags that change nothing is one string, built once).
         mutating func change(_ body: (inout Attributes) -> Void) {
+            var changed = attributes
+            body(&changed)
+            guard changed != attributes else { return }
             flushText()
-            body(&attributes)
+            attributes = changed
         }
 
         mutating func add(_ span: Span) {
@@ -266,7 +271,8 @@ enum ASSText {
 
         func spans() -> [Span] {
             if runs.count == 1, runs[0].attributes == Attributes() { return runs[0].spans }
-            return Self.nest(runs[...], level: 0)
+            // A run whose only timestamp gave way to a later one is empty.
+            return Self.nest(runs.filter { !$0.spans.isEmpty }[...], level: 0)
         }
 
         /// Runs nested: colour, then italic, bold, underline.

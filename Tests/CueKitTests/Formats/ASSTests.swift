@@ -356,6 +356,14 @@ struct ASSTests {
         #expect(again.cues.map(\.text) == fromVTT.cues.map(\.text))
     }
 
+    /// What other caption formats make of every mapping (read by hand).
+    @Test(arguments: [FormatID.webVTT, .srt])
+    func styledSampleAsOtherCaptions(format: FormatID) throws {
+        let (timeline, _) = try Self.read("ass/styled.ass")
+        let (written, _) = try Self.text(timeline, as: format)
+        Golden.check(written, "ass/styled.\(FormatRegistry.standard[format]!.preferredExtension)")
+    }
+
     // MARK: Losses
 
     @Test func anotherFormatGetsOneWarningForWhatItDrops() throws {

@@ -52,21 +52,30 @@ extension ASSParser {
                 "expected Text as the last field of the 'Format:' line, found \(layout.names[(textIndex + 1)...].joined(separator: ", ")) after it; the text takes the rest of each line, as in libass, and those fields stay empty",
                 at: location(line, at: valueStart), format: .ass))
         }
-        eventLayout = layout
+        use(layout)
         eventFormat = layout.formatLine
+    }
+
+    private mutating func use(_ layout: ASSLayout) {
+        eventLayout = layout
+        eventFields = (
+            layout.index(of: "Start")!, layout.index(of: "End")!, layout.index(of: "Text")!,
+            layout.index(of: "Style"), layout.index(of: "Name"))
+        eventKeys = layout.names.map { name in
+            ASSExtras.fieldKeys.first { ASSLine.matches($0, name) || (name.lowercased() == "actor" && $0 == "Name") } ?? name
+        }
     }
 
     private mutating func dialogue(_ line: TextLine, valueStart: Int, written: String) throws(Diagnostic) {
         if eventLayout == nil {
-            eventLayout = isSSA ? .ssaEvents : .assEvents
+            use(isSSA ? .ssaEvents : .assEvents)
             try diagnostics.repair(.warning(
                 "ass.no-format",
                 "expected a 'Format:' line before the first event; read with the usual \(isSSA ? "SSA" : "ASS") fields (\(eventLayout!.formatLine))",
                 at: location(line), format: .ass))
         }
-        let layout = eventLayout!
-        let startIndex = layout.index(of: "Start")!, endIndex = layout.index(of: "End")!
-        let textIndex = layout.index(of: "Text")!
+        let fields = eventFields!
+        let startIndex = fields.start, endIndex = fields.end, textIndex = fields.text
         let ranges = ASSLine.fields(bytes, from: valueStart, to: line.end, count: textIndex + 1)
         guard ranges.count == textIndex + 1 else {
             try diagnostics.repair(.warning(
@@ -84,8 +93,8 @@ extension ASSParser {
             guard let index, index < ranges.count else { return nil }
             return bytes.utf8String(ranges[index].lowerBound, ranges[index].upperBound)
         }
-        let speaker = field(layout.index(of: "Name")).map { $0.trimmingBlanks() }.flatMap { $0.isEmpty ? nil : $0 }
-        let styleAlignment = ASSStyle.lookup(field(layout.index(of: "Style"))?.trimmingBlanks() ?? "", in: styles)?.alignment ?? 2
+        let speaker = field(fields.name).map { $0.trimmingBlanks() }.flatMap { $0.isEmpty ? nil : $0 }
+        let styleAlignment = ASSStyle.lookup(field(fields.style)?.trimmingBlanks() ?? "", in: styles)?.alignment ?? 2
 
         let textRange = ranges[textIndex]
         // Text without braces, backslashes or no-break spaces is its own spans.
@@ -108,8 +117,7 @@ extension ASSParser {
             extras.append(ASSExtras.events, .list(pendingEvents))
             pendingEvents = []
         }
-        for (index, name) in layout.names.enumerated() where index != startIndex && index != endIndex && index != textIndex {
-            let key = ASSExtras.fieldKeys.first { ASSLine.matches($0, name) || (name.lowercased() == "actor" && $0 == "Name") } ?? name
+        for (index, key) in eventKeys.enumerated() where index != startIndex && index != endIndex && index != textIndex {
             let value = field(index) ?? ""
             if !Self.isDefault(value, of: key, speaker: speaker) { extras.append(key, .string(value)) }
         }

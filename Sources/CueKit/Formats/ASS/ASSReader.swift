@@ -70,12 +70,14 @@ struct ASSParser {
     var styles: [String: ASSStyle] = [:]
     var styleLayout: ASSLayout?
     var eventLayout: ASSLayout?
+    /// Where the `Format:` line puts the fields every event needs.
     var eventFields: (start: Int, end: Int, text: Int, style: Int?, name: Int?)?
+    /// The extras key of each field of the `Format:` line (see `ASSExtras.fieldKeys`).
+    var eventKeys: [String] = []
     var eventFormat: String?
     var pendingEvents: [FieldValue] = []
     var cues: [Cue] = []
     var seenEvents = false
-    var warnedNoFormat = false
 
     init(bytes: UnsafeBufferPointer<UInt8>, source: SourceText, diagnostics: Diagnostics) {
         self.bytes = bytes

@@ -131,6 +131,11 @@ final class Bench {
             row("TTML → SRT, \(count) cues", input: ttml, count: count, unit: "cues",
                 [cues, "convert", ttml, "--to", "srt", "-q"])
         }
+        for count in sizes {
+            let ass = file("captions-\(count).ass") { $0.ass(cues: count) }
+            row("ASS → SRT, \(count) cues", input: ass, count: count, unit: "cues",
+                [cues, "convert", ass, "--to", "srt", "-q"], peer: ["ffmpeg", "-nostdin", "-v", "quiet", "-y", "-i", ass, "-f", "srt", "/dev/null"])
+        }
         for count in quick ? [10_000] : [10_000, 100_000] {
             let episode = file("episode-\(count).md") { $0.episode(entries: count) }
             row("episode → VTT, \(count) entries", input: episode, count: count, unit: "lines",

@@ -50,4 +50,6 @@ public struct FormatID: RawRepresentable, Hashable, Sendable, Comparable, Custom
     public static let ogmChapters = FormatID("ogm-chapters")
     /// TTML, IMSC 1.1 Text and DFXP captions.
     public static let ttml = FormatID("ttml")
+    /// Advanced SubStation Alpha and SubStation Alpha scripts (`.ass`, `.ssa`).
+    public static let ass = FormatID("ass")
 }

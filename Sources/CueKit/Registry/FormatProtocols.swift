@@ -74,15 +74,20 @@ public struct WriteOptions: Sendable {
     /// default) or plain DFXP/TTML 1 for older consumers.
     public var ttmlProfile: TTMLProfile
 
+    /// The font, size and position of the captions in an ASS script the
+    /// writer makes (see `ASSWriteOptions`).
+    public var ass: ASSWriteOptions
+
     public init(
         crlf: Bool = false, byteOrderMark: Bool = false, baseURL: String? = nil, siblingStems: [String]? = nil,
-        ttmlProfile: TTMLProfile = .imsc
+        ttmlProfile: TTMLProfile = .imsc, ass: ASSWriteOptions = ASSWriteOptions()
     ) {
         self.crlf = crlf
         self.byteOrderMark = byteOrderMark
         self.baseURL = baseURL
         self.siblingStems = siblingStems
         self.ttmlProfile = ttmlProfile
+        self.ass = ass
     }
 }
 

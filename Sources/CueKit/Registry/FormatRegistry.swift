@@ -27,6 +27,7 @@ public struct FormatRegistry: Sendable {
         OGMChaptersFormat.format,
         MP4ChapsFormat.format,
         TTMLFormat.format,
+        ASSFormat.format,
     ])
 
     public subscript(id: FormatID) -> Format? {

@@ -25,7 +25,15 @@ struct OutputOptions {
     static let crlf = OptionSpec.flag("crlf", help: "End output lines with CR LF instead of LF.")
     static let bom = OptionSpec.flag(
         "bom", help: "Start the output with a UTF-8 byte order mark (some players need one, others reject it).")
-    static let options = [to, output, outDirectory, force, name, baseURL, profile, crlf, bom]
+    static let font = OptionSpec.option(
+        "font", valueName: "name", help: "The captions' font in an ASS output (default Arial).")
+    static let fontSize = OptionSpec.option(
+        "font-size", valueName: "n",
+        help: "The captions' font size in an ASS output, in script pixels (default 1/18 of its PlayResY: 60 at 1080).")
+    static let position = OptionSpec.option(
+        "position", valueName: "place", completion: .list(ASSWriteOptions.Position.allCases.map(\.rawValue)),
+        help: "Where an ASS output's captions sit: bottom (the default), middle or top; a cue's own position still wins.")
+    static let options = [to, output, outDirectory, force, name, baseURL, profile, crlf, bom, font, fontSize, position]
 
     var formats: [FormatID]
     var output: String?
@@ -49,7 +57,7 @@ struct OutputOptions {
         }
         writeOptions = WriteOptions(
             crlf: arguments.flag(Self.crlf), byteOrderMark: arguments.flag(Self.bom), baseURL: arguments.value(Self.baseURL),
-            ttmlProfile: profile)
+            ttmlProfile: profile, ass: try Self.assOptions(arguments))
         let registry = FormatRegistry.standard
         for format in formats where registry[format]?.writer == nil {
             throw UsageError("unknown output format '\(format)'; expected one of \(registry.writableIDs.joined(separator: ", "))")
@@ -57,6 +65,26 @@ struct OutputOptions {
         if formats.isEmpty { throw UsageError("--to needs at least one format") }
         if Set(formats).count != formats.count { throw UsageError("--to names a format twice") }
         if output != nil && outDirectory != nil { throw UsageError("use -o for one output file or --out-dir for many, not both") }
+    }
+}
+
+extension OutputOptions {
+    /// `--font`, `--font-size` and `--position`.
+    private static func assOptions(_ arguments: ParsedArguments) throws(UsageError) -> ASSWriteOptions {
+        var options = ASSWriteOptions(font: arguments.value(font))
+        if options.font?.trimmingCharacters().isEmpty == true { throw UsageError("--font expects a font name, found nothing") }
+        options.fontSize = try arguments.integer(fontSize)
+        if let size = options.fontSize, !(1...10_000).contains(size) {
+            throw UsageError("--font-size expects a size from 1 to 10000, found '\(size)'")
+        }
+        if let place = arguments.value(position) {
+            guard let found = ASSWriteOptions.Position(rawValue: place) else {
+                let places = ASSWriteOptions.Position.allCases.map(\.rawValue).joined(separator: ", ")
+                throw UsageError("--position expects \(places), found '\(place)'")
+            }
+            options.position = found
+        }
+        return options
     }
 }
 

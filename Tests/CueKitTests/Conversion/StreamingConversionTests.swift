@@ -95,9 +95,9 @@ struct StreamingConversionTests {
     @Test(arguments: samples, [false, true])
     func samplesStreamToTheSameBytes(path: String, parallel: Bool) throws {
         let bytes = try TestFiles.bytes(TestFiles.sample(path))
-        guard let result = try? both(bytes, name: path, to: [.webVTT, .srt], parallel: parallel) else {
+        guard let result = try? both(bytes, name: path, to: [.webVTT, .srt, .ass], parallel: parallel) else {
             // Broken on purpose: both ways stop with the same error.
-            let failures = failures(bytes, name: path, to: [.webVTT, .srt], parallel: parallel)
+            let failures = failures(bytes, name: path, to: [.webVTT, .srt, .ass], parallel: parallel)
             #expect(failures.streamed != nil && failures.streamed == failures.whole, "\(path)")
             return
         }
@@ -120,8 +120,8 @@ struct StreamingConversionTests {
     func corpusStreamsToTheSameBytes(file: URL) throws {
         let bytes = try TestFiles.bytes(file)
         for parallel in [false, true] {
-            guard let result = try? both(bytes, name: file.lastPathComponent, to: [.webVTT, .srt], parallel: parallel) else {
-                let failures = failures(bytes, name: file.lastPathComponent, to: [.webVTT, .srt], parallel: parallel)
+            guard let result = try? both(bytes, name: file.lastPathComponent, to: [.webVTT, .srt, .ass], parallel: parallel) else {
+                let failures = failures(bytes, name: file.lastPathComponent, to: [.webVTT, .srt, .ass], parallel: parallel)
                 #expect(failures.streamed != nil && failures.streamed == failures.whole, "\(file.lastPathComponent)")
                 continue
             }

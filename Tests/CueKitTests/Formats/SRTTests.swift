@@ -488,11 +488,11 @@ struct SRTWriterTests {
 
     @Test func positionsMapBothWays() {
         for number in 1...9 {
-            #expect(SRTPosition.alignment(from: SRTPosition.settings(forAlignment: number)).number == number)
+            #expect(NumpadPosition.alignment(from: NumpadPosition.settings(forAlignment: number)).number == number)
         }
-        #expect(SRTPosition.alignment(from: [Field("align", .string("center"))]).number == nil)
-        #expect(SRTPosition.alignment(from: [Field("align", .string("end"))]).number == 3)
-        #expect(SRTPosition.alignment(from: [Field("line", .string("90%"))]).number == 2)
+        #expect(NumpadPosition.alignment(from: [Field("align", .string("center"))]).number == nil)
+        #expect(NumpadPosition.alignment(from: [Field("align", .string("end"))]).number == 3)
+        #expect(NumpadPosition.alignment(from: [Field("line", .string("90%"))]).number == 2)
     }
 
     @Test func srtOnlyDataIsReportedWhenWrittenElsewhere() throws {
@@ -682,9 +682,9 @@ struct SRTCorpusTests {
         let cues = read.timeline.cues
         #expect(cues[1].text[4] == .element(SpanElement(.class, classes: ["blue"], children: [.text("This text should be blue")])))
         #expect(cues[9].extras[.srt]?["timing"] == .string("X1:000 X2:000 Y1:050 Y2:100"))
-        #expect(cues[10].settings == SRTPosition.settings(forAlignment: 8))
+        #expect(cues[10].settings == NumpadPosition.settings(forAlignment: 8))
         // "The second position must be ignored": the first {\an} wins.
-        #expect(cues[14].settings == SRTPosition.settings(forAlignment: 4))
+        #expect(cues[14].settings == NumpadPosition.settings(forAlignment: 4))
         #expect(cues[28].plainText == "Hide these tags: \nalso hide these tags: \nbut show this: {normal text}")
         // SRT to SRT: the file itself, with LF line ends, no BOM, and single spaces before the coordinates.
         var source = try SRTSupport.text(url).replacingOccurrences(of: "\r\n", with: "\n")

@@ -28,7 +28,7 @@ struct DegenerateInputTests {
     @Test func everyReaderIsCovered() {
         #expect(Set(Self.readers) == [.episode, .timeline, .webVTT, .webVTTChapters, .srt, .jsonChapters,
                                       .jsonTranscript, .youtubeChapters, .ffmetadata, .rss, .psc, .sbv, .lrc,
-                                      .audacity, .matroskaChapters, .ogmChapters, .mp4chaps, .ttml])
+                                      .audacity, .matroskaChapters, .ogmChapters, .mp4chaps, .ttml, .ass])
     }
 
     @Test(arguments: readers, [("empty", [UInt8]()), ("bom", [0xEF, 0xBB, 0xBF]), ("utf16-bom", [0xFF, 0xFE])])
@@ -73,7 +73,7 @@ struct DegenerateInputTests {
         #expect(error.location?.line == 1)
     }
 
-    @Test(arguments: [FormatID.srt, .webVTT, .episode, .youtubeChapters, .ffmetadata, .sbv, .lrc, .audacity, .ogmChapters, .mp4chaps])
+    @Test(arguments: [FormatID.srt, .webVTT, .episode, .youtubeChapters, .ffmetadata, .sbv, .lrc, .audacity, .ogmChapters, .mp4chaps, .ass])
     func nulBytesInsideUTF8TextAreKeptOrRefusedWithALocation(format: FormatID) throws {
         let samples: [FormatID: String] = [
             .srt: "1\n00:00:01,000 --> 00:00:02,000\na\u{0}b\n",
@@ -86,6 +86,7 @@ struct DegenerateInputTests {
             .audacity: "0.000000\t1.000000\ta\u{0}b\n",
             .ogmChapters: "CHAPTER01=00:00:00.000\nCHAPTER01NAME=a\u{0}b\n",
             .mp4chaps: "00:00:00.000 a\u{0}b\n",
+            .ass: "[Script Info]\n[Events]\nFormat: Start, End, Text\nDialogue: 0:00:01.00,0:00:02.00,a\u{0}b\n",
         ]
         let text = try #require(samples[format])
         switch Self.outcome(Array(text.utf8), as: format, name: "nul-in-text") {

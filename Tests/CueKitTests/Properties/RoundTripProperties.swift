@@ -147,6 +147,28 @@ struct RoundTripProperties {
         }
     }
 
+    @Test func assCarriesTimesInHundredthsTextStylingSpeakersAndTitle() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            let timeline = TimelineGen.timeline(draft)
+            if Self.keepsNothing(timeline, as: .ass) { return }
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .ass) else {
+                Issue.record("the round trip threw for \(draft)")
+                return
+            }
+            // Times are hundredths, rounded half up (ass.md, "Lossy").
+            func hundredths(_ time: Timestamp?) -> Timestamp? {
+                time.map { Timestamp(milliseconds: ($0.milliseconds + 5) / 10 * 10) }
+            }
+            var expected = Self.cues(timeline)
+            for index in expected.indices {
+                expected[index].start = hundredths(expected[index].start)
+                expected[index].end = hundredths(expected[index].end)
+            }
+            #expect(Self.cues(read) == expected, "\(written)")
+            #expect(read.metadata["title"] == timeline.metadata["title"])
+        }
+    }
+
     @Test func ttmlCarriesTimesTextStylingSpeakersAndIDs() async {
         await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
             let timeline = TimelineGen.timeline(draft)

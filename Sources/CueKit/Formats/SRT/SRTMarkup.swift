@@ -2,9 +2,9 @@
 ///
 /// - `<i>`, `<b>`, `<u>` (any case) and the `{i}`/`{b}`/`{u}` variants become
 ///   italic, bold and underline spans; `<br>` a line break.
-/// - `<font color=…>` becomes a class span (see `SRTColor`); its other
+/// - `<font color=…>` becomes a class span (see `ColorClass`); its other
 ///   attributes (`size`, `face`) and a `<font>` without a colour map to nothing.
-/// - The first `{\anN}` (N 1–9) is the cue's position (see `SRTPosition`).
+/// - The first `{\anN}` (N 1–9) is the cue's position (see `NumpadPosition`).
 /// - Tags that map to nothing (`<s>`, unknown tags, closing tags that close
 ///   nothing, further `{\anN}`, other `{\…}` override blocks and MicroDVD
 ///   `{y:…}` codes) are removed from the text, as FFmpeg does; the reader keeps
@@ -172,7 +172,7 @@ private struct Tag {
         if closing { return Tag(kind: .close(name), end: index + 1, isWrittenAsRendered: isWrittenAsRendered) }
         var colour: String?
         if name == "font" {
-            colour = attribute("color", in: bytes, from: nameEnd, to: index).flatMap(SRTColor.className(forFontColor:))
+            colour = attribute("color", in: bytes, from: nameEnd, to: index).flatMap(ColorClass.className(forFontColor:))
         }
         return Tag(kind: .open(name, colour: colour), end: index + 1, isWrittenAsRendered: isWrittenAsRendered)
     }

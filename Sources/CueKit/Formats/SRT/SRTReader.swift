@@ -290,7 +290,7 @@ private struct SRTParser {
                     at: location(inPayloadOf: textLines, offset: tooDeep.firstOffset)))
             }
             text = .spans(parsed.spans)
-            if let alignment = parsed.alignment { settings = SRTPosition.settings(forAlignment: alignment) }
+            if let alignment = parsed.alignment { settings = NumpadPosition.settings(forAlignment: alignment) }
             if !parsed.rendersAsWritten && SRTText.render(parsed.spans, alignment: parsed.alignment) != payload {
                 extras.append(SRTExtras.markup, .string(String(decoding: payload, as: UTF8.self)))
             }

@@ -1,5 +1,5 @@
 /// Renders spans as SRT cue text: `<i>`, `<b>`, `<u>`, colour classes as
-/// `<font color="…">` (see `SRTColor`), line breaks as line ends. SRT has no
+/// `<font color="…">` (see `ColorClass`), line breaks as line ends. SRT has no
 /// escaping, so text is written as it is.
 enum SRTText {
     /// What rendering had to leave out.
@@ -32,7 +32,7 @@ enum SRTText {
                 case .bold: (open, close) = ("<b>", "</b>")
                 case .underline: (open, close) = ("<u>", "</u>")
                 case .class:
-                    if let colour = element.classes.lazy.compactMap(SRTColor.fontColor(forClass:)).first {
+                    if let colour = element.classes.lazy.compactMap(ColorClass.fontColor(forClass:)).first {
                         (open, close) = ("<font color=\"\(colour)\">", "</font>")
                         if element.classes.count > 1 { losses.styling = true }
                     } else {

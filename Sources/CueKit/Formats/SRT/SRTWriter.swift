@@ -32,7 +32,7 @@ public struct SRTWriter: CueStreamWriter {
     static func markup(_ markup: String, stillDescribes cue: Cue) -> Bool {
         let parsed = SRTMarkup.parse(markup)
         guard parsed.spans == cue.text else { return false }
-        return cue.settings == (parsed.alignment.map(SRTPosition.settings(forAlignment:)) ?? [])
+        return cue.settings == (parsed.alignment.map(NumpadPosition.settings(forAlignment:)) ?? [])
     }
 
     /// Text for the timing line: one line.
@@ -102,7 +102,7 @@ struct SRTWriterStream: CueWriterStream {
             }
             return
         }
-        let placement = SRTPosition.alignment(from: cue.settings)
+        let placement = NumpadPosition.alignment(from: cue.settings)
         if !placement.unmapped.isEmpty {
             unplaced += 1
             for name in placement.unmapped where !unplacedNames.contains(name) { unplacedNames.append(name) }

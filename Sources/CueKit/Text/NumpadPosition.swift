@@ -1,14 +1,15 @@
-/// `{\anN}` positions (the ASS numpad: 7 8 9 top, 4 5 6 middle, 1 2 3
-/// bottom; columns left, centre, right) and the WebVTT-style cue settings that
-/// carry them in the timeline.
+/// Numpad positions (`{\anN}` in SRT and ASS: 7 8 9 top, 4 5 6 middle,
+/// 1 2 3 bottom; columns left, centre, right) and the WebVTT-style cue
+/// settings that carry them in the timeline. Shared by the formats that
+/// write `{\anN}`.
 ///
 /// Reading: the row becomes `line` (`0` top, `50%,center` middle, `-1`
 /// bottom) and the column becomes `align` (`left`, `center`, `right`).
 /// Writing: `line` (a line number: 0 or more is top, negative is bottom; a
 /// percentage: below a third is top, above two thirds bottom, else middle) and
 /// `align` (`left`/`start`, `center`/`middle`, `right`/`end`) give the number;
-/// `{\an2}`, the default place, is written only when `line` was set.
-enum SRTPosition {
+/// 2, the default place, is given only when `line` was set.
+enum NumpadPosition {
     /// Settings for `{\anN}`, N from 1 to 9.
     static func settings(forAlignment number: Int) -> [Field] {
         let row = (number - 1) / 3
@@ -18,8 +19,8 @@ enum SRTPosition {
         return [Field("line", .string(line)), Field("align", .string(align))]
     }
 
-    /// The `{\anN}` number for cue settings (nil for none), and the names of
-    /// settings SRT cannot hold.
+    /// The numpad number for cue settings (nil for none), and the names of
+    /// settings a numpad position cannot hold.
     static func alignment(from settings: [Field]) -> (number: Int?, unmapped: [String]) {
         guard !settings.isEmpty else { return (nil, []) }
         var row: Int?

@@ -36,4 +36,6 @@ public struct FormatID: RawRepresentable, Hashable, Sendable, Comparable, Custom
     public static let rss = FormatID("rss")
     /// Podlove Simple Chapters (`psc:chapters` XML).
     public static let psc = FormatID("psc")
+    /// Whisper-family speech-recognition JSON (OpenAI Whisper, whisper.cpp, WhisperX).
+    public static let whisper = FormatID("whisper")
 }

@@ -48,7 +48,7 @@ public enum WordTimes {
     /// first is ignored; `" "` when missing). A word's start is written only
     /// when it is after `cueStart` (the first word otherwise starts with the
     /// cue); an end only when the word has one before the next word's start
-    /// and before `cueEnd`.
+    /// (the next word being timed) and before `cueEnd` (see `hasWrittenEnd`).
     public static func spans(
         _ words: [TimedWord], separators: [String] = [], cueStart: Timestamp?, cueEnd: Timestamp?
     ) -> [Span] {
@@ -64,8 +64,8 @@ public enum WordTimes {
             }
             pending += word.text
             if let end = word.end {
-                let nextStart = words.dropFirst(index + 1).first?.start
-                let beforeNext = nextStart.map { end < $0 } ?? true
+                // Before an untimed word, a timestamp would read as its start.
+                let beforeNext = index + 1 < words.count ? words[index + 1].start.map { end < $0 } ?? false : true
                 let beforeCueEnd = cueEnd.map { end < $0 } ?? true
                 if beforeNext && beforeCueEnd && (word.start.map { end > $0 } ?? true) {
                     spans.append(.text(pending))
@@ -76,6 +76,14 @@ public enum WordTimes {
         }
         if !pending.isEmpty { spans.append(.text(pending)) }
         return spans
+    }
+
+    /// Whether `spans` writes the end of word `index` of `words`.
+    public static func hasWrittenEnd(_ words: [TimedWord], _ index: Int, cueEnd: Timestamp?) -> Bool {
+        guard let end = words[index].end else { return false }
+        if let start = words[index].start, end <= start { return false }
+        if let cueEnd, end >= cueEnd { return false }
+        return index + 1 < words.count ? words[index + 1].start.map { end < $0 } ?? false : true
     }
 
     /// The words of `spans` with their times as the text states them (see

@@ -44,16 +44,14 @@ struct WhisperSegmentReader {
         for other in members.others { extras.append(other.key, other.value.fieldValue) }
 
         var words: [TimedWord] = []
-        var wordExtras: [FieldValue] = []
-        var anyWordExtras = false
+        var wordExtras: [Fields] = []
         if let wordsValue = members.known["words"] {
             if case .array(let items) = wordsValue.kind {
                 words.reserveCapacity(items.count)
                 for item in items {
                     guard let word = try word(item, cue: &cue, diagnostics: &diagnostics) else { continue }
                     words.append(word.word)
-                    wordExtras.append(.map(word.extras))
-                    anyWordExtras = anyWordExtras || !word.extras.isEmpty
+                    wordExtras.append(word.extras)
                 }
             } else if case .null = wordsValue.kind {
             } else {
@@ -66,9 +64,16 @@ struct WhisperSegmentReader {
             cue.text = Span.plain(String(Substring(text).trimmingWhitespace()))
         } else {
             checkOrder(&words, cue: cue, location: cue.location, diagnostics: &diagnostics)
+            // An end the text cannot carry (before an untimed word) is kept with the word.
+            for index in words.indices where words[index].end != nil && !WordTimes.hasWrittenEnd(words, index, cueEnd: cue.end) {
+                let end = words[index].end!
+                if end != cue.end && words.indices.contains(index + 1) && words[index + 1].start == nil {
+                    wordExtras[index].append("end", .scalar(DecimalSeconds.string(end.milliseconds)))
+                }
+            }
             cue.text = layout(&words, text: text, cue: cue, extras: &extras)
         }
-        if anyWordExtras { extras.append(WhisperExtras.words, .list(wordExtras)) }
+        if wordExtras.contains(where: { !$0.isEmpty }) { extras.append(WhisperExtras.words, .list(wordExtras.map { .map($0) })) }
         if !extras.isEmpty { cue.extras[.whisper] = extras }
         return cue
     }

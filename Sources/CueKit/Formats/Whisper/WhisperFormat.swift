@@ -7,7 +7,7 @@ public enum WhisperFormat {
         id: .whisper,
         name: "Whisper speech-recognition JSON",
         kind: .transcript,
-        extensions: ["whisper.json", "json"],
+        extensions: ["whisper.json"],
         mediaTypes: ["application/json"],
         reader: WhisperReader(),
         writer: nil,

@@ -114,8 +114,13 @@ extension CaptionSegmenter {
                     spans.append(.timestamp(Timestamp(milliseconds: time)))
                 }
                 pending += words.word(position)
-                if let time = word.end?.milliseconds, time > (word.start?.milliseconds ?? start), time < end,
-                   position + 1 >= range.upperBound || timing.words[position + 1].start.map({ time < $0.milliseconds }) ?? false {
+                // The last timed word of a caption ends where the text says,
+                // else when the next word starts or the source cue ends.
+                let isLast = position + 1 == range.upperBound
+                let wordEnd = word.end?.milliseconds
+                    ?? (isLast && (word.start != nil || position == range.lowerBound) ? timing.ends[position] : nil)
+                if let time = wordEnd, time > (word.start?.milliseconds ?? start), time < end,
+                   isLast || timing.words[position + 1].start.map({ time < $0.milliseconds }) ?? false {
                     flush()
                     spans.append(.timestamp(Timestamp(milliseconds: time)))
                 }

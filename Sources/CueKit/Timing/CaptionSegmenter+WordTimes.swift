@@ -4,10 +4,11 @@
 ///
 /// A caption starts when its first word starts and ends when its last word
 /// ends plus `CaptionStyle.wordLeadOut`, never past the start of the next
-/// caption (or of the next source cue); it is lengthened to the minimum
-/// duration where that room allows. The cut search strongly avoids captions
-/// longer than the maximum duration or read faster than the maximum speed,
-/// and prefers cuts at pauses. Each caption keeps the times of its words
+/// caption (or of the next source cue), even when that is shorter than the
+/// minimum duration. The cut search strongly avoids captions longer than the
+/// maximum duration or read faster than the maximum speed, and captions
+/// that start with an untimed word (whose time is unknown); it prefers cuts
+/// at pauses and shorter captions over too-short ones. Each caption keeps the times of its words
 /// after the first as timestamp spans, so WebVTT still carries them.
 extension CaptionSegmenter {
     /// When each word of a cue is said, resolved for cutting.
@@ -69,6 +70,11 @@ extension CaptionSegmenter {
         return cost
     }
 
+    /// A cut before an untimed word: its caption would start at a guess.
+    func timedBreakPenalty(before index: Int, timing: WordTiming) -> Double {
+        timing.words[index].start == nil ? 60 : 0
+    }
+
     /// The cost of a cut before word `index`: a cut at a pause is cheaper.
     func timedBreakFactor(before index: Int, timing: WordTiming) -> Double {
         let pause = timing.pause(before: index)
@@ -84,7 +90,6 @@ extension CaptionSegmenter {
         let spokenEnd = timing.ends[to - 1]
         let next: Int64? = to < timing.words.count ? timing.starts[to] : limit
         var end = spokenEnd.saturatingAdd(style.wordLeadOut)
-        if end - start < style.minDuration { end = start.saturatingAdd(style.minDuration) }
         if let next { end = min(end, max(next, spokenEnd)) }
         end = min(end, start.saturatingAdd(style.maxDuration))
         return (start, max(end, start.saturatingAdd(1)))
@@ -116,9 +121,9 @@ extension CaptionSegmenter {
                 pending += words.word(position)
                 // The last timed word of a caption ends where the text says,
                 // else when the next word starts or the source cue ends.
+                // (At the end of the text a timestamp can only be an end.)
                 let isLast = position + 1 == range.upperBound
-                let wordEnd = word.end?.milliseconds
-                    ?? (isLast && (word.start != nil || position == range.lowerBound) ? timing.ends[position] : nil)
+                let wordEnd = word.end?.milliseconds ?? (isLast ? timing.ends[position] : nil)
                 if let time = wordEnd, time > (word.start?.milliseconds ?? start), time < end,
                    isLast || timing.words[position + 1].start.map({ time < $0.milliseconds }) ?? false {
                     flush()

@@ -244,7 +244,10 @@ public struct CaptionSegmenter: Sendable {
                     var cost = best[from]
                     if let timing {
                         cost += timedCueCost(from: from, to: to, count: count, length: length, timing: timing)
-                        if to < count { cost += words.breakCosts[to - 1] * timedBreakFactor(before: to, timing: timing) }
+                        if to < count {
+                            cost += words.breakCosts[to - 1] * timedBreakFactor(before: to, timing: timing)
+                                + timedBreakPenalty(before: to, timing: timing)
+                        }
                     } else {
                         cost += cueCost(from: from, to: to, count: count, length: length, total: total, duration: duration)
                         if to < count { cost += words.breakCosts[to - 1] }

@@ -27,7 +27,7 @@ struct DegenerateInputTests {
 
     @Test func everyReaderIsCovered() {
         #expect(Set(Self.readers) == [.episode, .timeline, .webVTT, .webVTTChapters, .srt, .jsonChapters,
-                                      .jsonTranscript, .youtubeChapters, .ffmetadata, .rss, .psc])
+                                      .jsonTranscript, .youtubeChapters, .ffmetadata, .rss, .psc, .whisper])
     }
 
     @Test(arguments: readers, [("empty", [UInt8]()), ("bom", [0xEF, 0xBB, 0xBF]), ("utf16-bom", [0xFF, 0xFE])])

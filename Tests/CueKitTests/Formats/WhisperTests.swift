@@ -297,6 +297,20 @@ struct WhisperTests {
         #expect(Self.timedWords(timeline) == before)
     }
 
+    // MARK: Golden files
+
+    /// Each sample as every format a recogniser's output goes to, kept in
+    /// `Tests/Golden/whisper/` (the WhisperX speakers named as `--speakers` would).
+    @Test(arguments: ["openai", "whispercpp", "whisperx-diarized"], [FormatID.webVTT, .srt, .jsonTranscript, .episode, .timeline])
+    func goldenOutputs(sample: String, format: FormatID) throws {
+        let converter = Converter(readOptions: ReadOptions(speakerNames: ["SPEAKER_00": "Alexey", "SPEAKER_01": "Guest"]))
+        var diagnostics = Diagnostics()
+        let url = TestFiles.sample("whisper/\(sample).json")
+        let bytes = try converter.convert(TestFiles.bytes(url), name: url.lastPathComponent, to: format, diagnostics: &diagnostics)
+        let ext = FormatRegistry.standard[format]!.preferredExtension
+        Golden.check(String(decoding: bytes, as: UTF8.self), "whisper/\(sample).\(ext)")
+    }
+
     // MARK: Helpers
 
     /// Every word with its start and end as the cue text states them

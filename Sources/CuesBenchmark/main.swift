@@ -134,6 +134,13 @@ final class Bench {
             row("JSON transcript → SRT, 9,000 words, \(name)", input: transcript, count: 9_000, unit: "segments",
                 [cues, "convert", transcript, "--to", "srt", "-q"])
         }
+        // Speech recognition (no FFmpeg peer: FFmpeg reads no recogniser JSON).
+        let recognised = quick ? 2_000 : 20_000
+        let whisperX = file("whisperx-\(recognised).json") { $0.whisperX(segments: recognised) }
+        row("WhisperX JSON → VTT (word times), \(recognised) segments", input: whisperX, count: recognised, unit: "segments",
+            [cues, "convert", whisperX, "--to", "vtt", "-q"])
+        row("WhisperX JSON → episode (speaker turns)", input: whisperX, count: recognised, unit: "segments",
+            [cues, "convert", whisperX, "--to", "episode", "-q"])
         let feedItems = quick ? 1_700 : 19_500
         let feed = file("feed-\(feedItems).rss") { $0.feed(items: feedItems) }
         row("RSS feed → timeline, first item", input: feed, count: feedItems, unit: "items",

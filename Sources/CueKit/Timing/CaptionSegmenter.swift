@@ -187,10 +187,13 @@ public struct CaptionSegmenter: Sendable {
             let times = timedPieceTimes(from, to, timing: timing, limit: limit)
             let lineLabel = from == 0 ? label : 0
             let text = timedLayout(words, from..<to, lineEnds: lineBreaks(words, from..<to, label: lineLabel), timing: timing, start: times.start, end: times.end)
+            // The source cue's extras stay with its first caption, so a
+            // writer that drops them still counts them.
             let piece = Cue(
                 id: cue.id.map { cuts.count > 1 ? "\($0)-\(index + 1)" : $0 },
                 start: Timestamp(milliseconds: times.start), end: Timestamp(milliseconds: times.end),
-                speaker: cue.speaker, text: text, settings: cue.settings, location: cue.location)
+                speaker: cue.speaker, text: text, settings: cue.settings, extras: index == 0 ? cue.extras : FormatExtras(),
+                location: cue.location)
             let characters = prefix[to] - prefix[from] - (from > 0 ? 1 : 0)
             let seconds = Double(times.end - times.start) / 1000
             if seconds > 0, Double(characters) / seconds > style.maxCharactersPerSecond {

@@ -64,6 +64,10 @@ public struct WhisperReader: FormatReader {
                     at: fields.location(root), format: .whisper)
             }
             timeline.metadata = metadata(top.others, result: top.known["result"])
+            if !timeline.metadata.isEmpty {
+                // So a writer without metadata says what it leaves out (`WhisperExtras.lossWarning`).
+                timeline.extras[.whisper] = [Field(WhisperExtras.metadataKeys, .list(timeline.metadata.map { .string($0.key) }))]
+            }
         default:
             throw .error(
                 "whisper.not-object",

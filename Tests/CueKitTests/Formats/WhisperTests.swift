@@ -250,6 +250,21 @@ struct WhisperTests {
         #expect(lossy.count == 1, "\(diagnostics)")
     }
 
+    @Test func writersSayWhatTheyLeaveOutOnce() throws {
+        let (timeline, _) = try Convert.read(whisperCpp)
+        let (_, vtt) = try Convert.write(timeline, as: .webVTT, sourceFormat: .whisper)
+        #expect(vtt.filter { $0.code == "whisper.lossy-elsewhere" }.map(\.message) == [
+            "2 segment(s) carry recogniser data (tokens) and 5 top-level field(s) (systeminfo, model, params, language, result), which vtt cannot hold; written without them",
+        ])
+        // Episode YAML writes every metadata key: only the segments' data is reported.
+        let (_, episode) = try Convert.write(timeline, as: .episode, sourceFormat: .whisper)
+        #expect(episode.filter { $0.code == "whisper.lossy-elsewhere" }.map(\.message) == [
+            "2 segment(s) carry recogniser data (tokens), which episode cannot hold; written without them",
+        ])
+        let (_, kept) = try Convert.write(timeline, as: .timeline, sourceFormat: .whisper)
+        #expect(!kept.contains { $0.code == "whisper.lossy-elsewhere" })
+    }
+
     // MARK: Episode from recognition output
 
     @Test func episodeLinesAreSpeakerTurnsThatReadBack() throws {

@@ -91,7 +91,8 @@ public struct CaptionSegmenter: Sendable {
                 part.cues.append(cue)
                 continue
             }
-            if WordTimes.hasWordTimes(cue.text) {
+            let text = cue.text
+            if WordTimes.hasWordTimes(text) {
                 let next = index + 1 < source.endIndex ? source[index + 1].start : followingStart
                 let limit = next.map { max($0.milliseconds, end.milliseconds) }
                 if let pieces = segmentAtWordTimes(cue, start: start.milliseconds, end: end.milliseconds, label: label, limit: limit, report: &part.report) {
@@ -100,7 +101,7 @@ public struct CaptionSegmenter: Sendable {
                     continue
                 }
             }
-            if cue.text.hasMarkup {
+            if text.hasMarkup {
                 if fitsAsIs(cue) {
                     part.cues.append(cue)
                     continue

@@ -233,6 +233,32 @@ struct WhisperCorpusTests {
         #expect(Double(within) >= Double(captions) * 0.99, "\(within) of \(captions) captions within the limits")
     }
 
+    /// → Podcasting 2.0 JSON transcript: one segment per timed word, in the
+    /// specification's shape, read back by the transcript reader without a
+    /// word of complaint, each word with the file's times.
+    @Test(arguments: wordFiles)
+    func podcastTranscriptHasOneSegmentPerWord(_ url: URL) throws {
+        let name = url.lastPathComponent
+        let (timeline, _) = try Convert.read(url)
+        let (json, _) = try Convert.write(timeline, as: .jsonTranscript, sourceFormat: .whisper)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["version"] as? String == "1.0.0")
+        let segments = try #require(object["segments"] as? [[String: Any]])
+        var latest = -1.0
+        for segment in segments {
+            #expect(Set(segment.keys).isSubset(of: ["speaker", "startTime", "endTime", "body"]), "\(name)")
+            let start = try #require(segment["startTime"] as? Double), end = try #require(segment["endTime"] as? Double)
+            #expect(start <= end && start >= latest, "\(name): \(segment)")
+            latest = start
+            #expect(!(segment["body"] as? String ?? "").isEmpty)
+        }
+        let (back, diagnostics) = try Convert.read(json, name: "back.transcript.json")
+        #expect(diagnostics.isEmpty, "\(name): \(diagnostics)")
+        // The words the file timed, each its own segment, with its start.
+        let timed = try Self.segments(url).flatMap { $0.words.compactMap(\.start) }
+        #expect(back.cues.map { $0.start!.milliseconds } == timed, "\(name)")
+    }
+
     @Test func whisperXWordSegmentsRepeatTheSegmentsWords() throws {
         for url in Self.files where url.path.contains("/whisperx/") {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])

@@ -173,6 +173,13 @@ final class Bench {
         let mp4 = file("mp4chaps-\(lines).chapters.txt") { $0.mp4chaps(chapters: lines) }
         row("mp4chaps → OGM list, \(lines) chapters", input: mp4, count: lines, unit: "chapters",
             [cues, "convert", mp4, "--to", "ogm-chapters", "-q"])
+        // Speech recognition (no FFmpeg peer: FFmpeg reads no recogniser JSON).
+        let recognised = quick ? 2_000 : 20_000
+        let whisperX = file("whisperx-\(recognised).json") { $0.whisperX(segments: recognised) }
+        row("WhisperX JSON → VTT (word times), \(recognised) segments", input: whisperX, count: recognised, unit: "segments",
+            [cues, "convert", whisperX, "--to", "vtt", "-q"])
+        row("WhisperX JSON → episode (speaker turns)", input: whisperX, count: recognised, unit: "segments",
+            [cues, "convert", whisperX, "--to", "episode", "-q"])
         let feedItems = quick ? 1_700 : 19_500
         let feed = file("feed-\(feedItems).rss") { $0.feed(items: feedItems) }
         row("RSS feed → timeline, first item", input: feed, count: feedItems, unit: "items",

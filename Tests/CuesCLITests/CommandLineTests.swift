@@ -83,7 +83,7 @@ struct CommandLineTests {
         let directory = try Cues.temporaryDirectory()
         let convert = try srt([
             "--to", "vtt", "-o", directory.path + "/all.vtt", "--from", "episode", "-r", "--strict", "--encoding", "UTF-8",
-            "--speaker-labels", "--item", "1", "-f", "--base-url", "https://example.com/", "--crlf", "--bom",
+            "--speaker-labels", "--speakers", "SPEAKER_00=Ada", "--item", "1", "-f", "--base-url", "https://example.com/", "--crlf", "--bom",
             "--shift", "1s", "--scale", "25:25", "--infer-end", "gap=100", "--segment", "auto", "--preset", "netflix",
             "--max-chars", "40", "--max-lines", "2", "--min-duration", "1", "--max-duration", "7", "--max-cps", "20",
             "-j", "1", "-q", "--json",
@@ -93,13 +93,13 @@ struct CommandLineTests {
         let written = try Data(contentsOf: directory.appendingPathComponent("all.vtt"))
         #expect(written.starts(with: [0xEF, 0xBB, 0xBF] + Array("WEBVTT\r\n".utf8)))
         let check = try Cues.run([
-            "check", Self.sample, "--from", "episode", "-r", "--strict", "--encoding", "UTF-8", "--speaker-labels", "--item", "1",
+            "check", Self.sample, "--from", "episode", "-r", "--strict", "--encoding", "UTF-8", "--speaker-labels", "--speakers", "A=B", "--item", "1",
             "--captions", "--preset", "podcast-srt", "--max-chars", "40", "--max-lines", "2", "--min-duration", "1",
             "--max-duration", "7", "--max-cps", "20", "--shift", "1s", "--scale", "25:25", "--infer-end", "max=5000", "-q", "--json",
         ])
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.contains("\"status\": \"ok\""))
-        let info = try Cues.run(["info", Self.sample, "--from", "episode", "-r", "--strict", "--encoding", "UTF-8", "--speaker-labels", "--item", "1", "--json"])
+        let info = try Cues.run(["info", Self.sample, "--from", "episode", "-r", "--strict", "--encoding", "UTF-8", "--speaker-labels", "--speakers", "A=B", "--item", "1", "--json"])
         #expect(info.status == 0, "\(info.stderr)")
         #expect(info.stdout.contains("\"format\": \"episode\""))
         let formats = try Cues.run(["formats", "--json"])
@@ -162,7 +162,8 @@ struct CommandLineTests {
         }
         #expect(try offered("cues co") == ["convert"])
         #expect(try offered("cues convert x.md --to v") == ["vtt", "vtt-chapters"])
-        #expect(try offered("cues info x.md --sp") == ["--speaker-labels"])
+        #expect(try offered("cues info x.md --speaker-") == ["--speaker-labels"])
+        #expect(try offered("cues info x.md --sp") == ["--speakers", "--speaker-labels"])
     }
 
     @Test(.enabled(if: installed("zsh"), "zsh is not installed"))

@@ -132,8 +132,11 @@ public struct Converter: Sendable {
         _ timeline: Timeline, for format: FormatID, sourceFormat: FormatID?, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Timeline {
         let writer = try self.writer(for: format)
-        guard writer.requiresTimes else { return timeline }
         var timeline = timeline
+        guard writer.requiresTimes else {
+            if mergesTurns(from: sourceFormat, to: format) { SpeakerTurns.merge(&timeline) }
+            return timeline
+        }
         func report(_ found: [Diagnostic]) {
             diagnostics.append(contentsOf: found.map { diagnostic in
                 sourceFormat.map { tagged(diagnostic, $0) } ?? diagnostic
@@ -142,6 +145,8 @@ public struct Converter: Sendable {
         report(inference.apply(to: &timeline).diagnostics)
         if segments(from: sourceFormat, to: format) {
             report(segmentationDiagnostics(&timeline, reservesSpeakerLabels: writer.writesSpeakerLabels))
+        } else if mergesTurns(from: sourceFormat, to: format) {
+            SpeakerTurns.merge(&timeline)
         }
         return timeline
     }
@@ -158,6 +163,13 @@ public struct Converter: Sendable {
                 at: segmentation.firstTooFast, hint: .checkCaptions))
         }
         return found
+    }
+
+    /// Whether writing `source` as `target` merges its lines per speaker
+    /// turn: speech-recognition output written as a transcript (see `SpeakerTurns`).
+    public func mergesTurns(from source: FormatID?, to target: FormatID) -> Bool {
+        guard let source, registry[source]?.speechRecognition == true, source != target else { return false }
+        return registry[target]?.kind == .transcript
     }
 
     /// Whether writing `source` as `target` cuts lines into captions.
@@ -341,6 +353,7 @@ public struct Converter: Sendable {
                         at: name.map { SourceLocation(file: $0, line: 1, column: 1) }, format: format)
                 }
                 var timeline = writer.requiresTimes ? Timeline() : read.timeline
+                if !writer.requiresTimes && mergesTurns(from: source, to: format) { SpeakerTurns.merge(&timeline) }
                 if writer.requiresTimes {
                     timeline = inferredTimeline(at: index, diagnostics: &diagnostics)
                     if segments(from: source, to: format) {
@@ -356,6 +369,8 @@ public struct Converter: Sendable {
                             segmented[labels] = cut
                         }
                         timeline = segmented[labels]!
+                    } else if mergesTurns(from: source, to: format) {
+                        SpeakerTurns.merge(&timeline)
                     }
                 }
                 let others = outputs.filter { $0 != format }

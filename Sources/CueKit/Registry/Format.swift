@@ -45,6 +45,10 @@ public struct Format: Sendable {
     /// (the id given) that drops data kept in this format's extras, or nil
     /// when nothing is lost.
     public var extrasLoss: (@Sendable (ExtrasTally, FormatID) -> Diagnostic?)?
+    /// Whether the format is speech-recognition output, whose cues are the
+    /// recogniser's segments: a transcript writer gets them merged per
+    /// speaker turn (see `SpeakerTurns`).
+    public var speechRecognition: Bool
 
     public init(
         id: FormatID,
@@ -56,7 +60,8 @@ public struct Format: Sendable {
         writer: (any FormatWriter)?,
         sniff: (@Sendable (ArraySlice<UInt8>) -> Bool)? = nil,
         extrasLoss: (@Sendable (ExtrasTally, FormatID) -> Diagnostic?)? = nil,
-        contents: Contents? = nil
+        contents: Contents? = nil,
+        speechRecognition: Bool = false
     ) {
         self.id = id
         self.name = name
@@ -73,6 +78,7 @@ public struct Format: Sendable {
         self.writer = writer
         self.sniff = sniff
         self.extrasLoss = extrasLoss
+        self.speechRecognition = speechRecognition
     }
 
     /// The extension an output file of this format gets.

@@ -52,4 +52,6 @@ public struct FormatID: RawRepresentable, Hashable, Sendable, Comparable, Custom
     public static let ttml = FormatID("ttml")
     /// Advanced SubStation Alpha and SubStation Alpha scripts (`.ass`, `.ssa`).
     public static let ass = FormatID("ass")
+    /// Whisper-family speech-recognition JSON (OpenAI Whisper, whisper.cpp, WhisperX).
+    public static let whisper = FormatID("whisper")
 }

@@ -30,11 +30,16 @@ public struct ReadOptions: Sendable {
     /// each with a warning naming what was read (a repair, so `strict`
     /// refuses it). See Formats/webvtt.md.
     public var w3cWebVTT: Bool
+    /// Names for the speaker labels a recogniser gives (`SPEAKER_00` to
+    /// `Alexey`): a reader of speech-recognition output names each speaker
+    /// so; a label not in the map stays as it is.
+    public var speakerNames: [String: String]
 
     public init(
         strict: Bool = false, speakerLabels: Bool = false, encoding: String? = nil,
         item: ItemSelector? = nil, linkedFiles: (any LinkedFileResolver)? = nil, w3cWebVTT: Bool = false,
-        remoteFiles: RemoteFiles? = nil, transcriptTypes: [String] = ReadOptions.defaultTranscriptTypes
+        remoteFiles: RemoteFiles? = nil, transcriptTypes: [String] = ReadOptions.defaultTranscriptTypes,
+        speakerNames: [String: String] = [:]
     ) {
         self.remoteFiles = remoteFiles
         self.transcriptTypes = transcriptTypes
@@ -44,6 +49,7 @@ public struct ReadOptions: Sendable {
         self.item = item
         self.linkedFiles = linkedFiles
         self.w3cWebVTT = w3cWebVTT
+        self.speakerNames = speakerNames
     }
 }
 

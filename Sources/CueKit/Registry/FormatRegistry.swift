@@ -15,6 +15,9 @@ public struct FormatRegistry: Sendable {
         WebVTTChaptersFormat.format,
         SRTFormat.format,
         JSONChaptersFormat.format,
+        // Before the JSON transcript, whose sniffer takes any "segments"
+        // array it cannot see the end of.
+        WhisperFormat.format,
         JSONTranscriptFormat.format,
         YouTubeChaptersFormat.format,
         FFMetadataFormat.format,

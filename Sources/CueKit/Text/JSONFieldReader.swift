@@ -16,6 +16,10 @@ struct JSONFieldReader {
     let format: FormatID
     private var nulls: (count: Int, first: SourceLocation?) = (0, nil)
     private var rounded: (count: Int, first: SourceLocation?) = (0, nil)
+    /// Whether times finer than a millisecond are expected (a recogniser's
+    /// binary floats such as `7.6000000000000005`): their rounding is then a
+    /// note, not a warning.
+    var roundingIsExpected = false
 
     init(source: SourceText, format: FormatID) {
         self.source = source
@@ -167,10 +171,10 @@ struct JSONFieldReader {
                 at: nulls.first, format: format))
         }
         if rounded.count > 0 {
-            diagnostics.report(.warning(
-                code("sub-millisecond"),
-                "\(rounded.count) time(s) have more than three decimals; rounded to the nearest millisecond, first here",
-                at: rounded.first, format: format))
+            let message = "\(rounded.count) time(s) have more than three decimals; rounded to the nearest millisecond, first here"
+            diagnostics.report(roundingIsExpected
+                ? .note(code("sub-millisecond"), message, at: rounded.first, format: format)
+                : .warning(code("sub-millisecond"), message, at: rounded.first, format: format))
         }
     }
 

@@ -39,11 +39,11 @@ public struct CaptionSegmenter: Sendable {
             let middle = cues.count / 2
             var second: Part
             (part, second) = WorkerThread.sideBySide(
-                { segment(cues[..<middle], after: nil) },
-                { [self] in segment(cues[middle...], after: cues[middle - 1].speaker) })
+                { segment(cues[..<middle], after: nil, followedBy: cues[middle].start) },
+                { [self] in segment(cues[middle...], after: cues[middle - 1].speaker, followedBy: nil) })
             part.append(second)
         } else {
-            part = segment(cues[...], after: nil)
+            part = segment(cues[...], after: nil, followedBy: nil)
         }
         if style.keepsGap { keepGaps(&part.cues) }
         var report = part.report
@@ -77,19 +77,31 @@ public struct CaptionSegmenter: Sendable {
         }
     }
 
-    /// Cuts `source`, whose cue before (if any) has the speaker `previousSpeaker`.
-    private func segment(_ source: ArraySlice<Cue>, after previousSpeaker: String?) -> Part {
+    /// Cuts `source`, whose cue before (if any) has the speaker
+    /// `previousSpeaker` and whose cue after (if any) starts at `followingStart`.
+    private func segment(_ source: ArraySlice<Cue>, after previousSpeaker: String?, followedBy followingStart: Timestamp?) -> Part {
         var part = Part()
         part.cues.reserveCapacity(source.count * 3)
         var previousSpeaker = previousSpeaker
-        for cue in source {
+        for index in source.indices {
+            let cue = source[index]
             defer { previousSpeaker = cue.speaker }
             let label = reservesSpeakerLabels && cue.speaker != previousSpeaker ? (cue.speaker?.count ?? -2) + 2 : 0
             guard let start = cue.start, let end = cue.end, end > start else {
                 part.cues.append(cue)
                 continue
             }
-            if cue.text.hasMarkup {
+            let text = cue.text
+            if WordTimes.hasWordTimes(text) {
+                let next = index + 1 < source.endIndex ? source[index + 1].start : followingStart
+                let limit = next.map { max($0.milliseconds, end.milliseconds) }
+                if let pieces = segmentAtWordTimes(cue, start: start.milliseconds, end: end.milliseconds, label: label, limit: limit, report: &part.report) {
+                    if pieces.count > 1 { part.report.linesSplit += 1 }
+                    part.cues.append(contentsOf: pieces)
+                    continue
+                }
+            }
+            if text.hasMarkup {
                 if fitsAsIs(cue) {
                     part.cues.append(cue)
                     continue
@@ -151,6 +163,50 @@ public struct CaptionSegmenter: Sendable {
         return pieces
     }
 
+    /// Cuts one cue whose words carry times (see `CaptionSegmenter+WordTimes`);
+    /// nil when its words cannot be matched to its text.
+    private func segmentAtWordTimes(
+        _ cue: Cue, start: Int64, end: Int64, label: Int, limit: Int64?, report: inout SegmentationReport
+    ) -> [Cue]? {
+        let words = CaptionWords(cue.plainText)
+        guard let timing = WordTiming(cue, start: start, end: end, wordCount: words.count) else { return nil }
+        for position in 0..<words.count where words.widths[position] > style.maxCharactersPerLine {
+            report.diagnostics.append(.warning(
+                "captions.long-word",
+                "'\(words.word(position).prefix(60))' is \(words.widths[position]) characters, longer than a caption line of \(style.maxCharactersPerLine); kept whole on its own line",
+                at: cue.location))
+        }
+        var prefix = [Int](repeating: 0, count: words.count + 1)
+        for position in 0..<words.count {
+            prefix[position + 1] = prefix[position] + words.widths[position] + (position > 0 ? 1 : 0)
+        }
+        let cuts = bestCuts(words, prefix: prefix, duration: end - start, label: label, timing: timing)
+        var pieces: [Cue] = []
+        pieces.reserveCapacity(cuts.count)
+        var from = 0
+        for (index, to) in cuts.enumerated() {
+            let times = timedPieceTimes(from, to, timing: timing, limit: limit)
+            let lineLabel = from == 0 ? label : 0
+            let text = timedLayout(words, from..<to, lineEnds: lineBreaks(words, from..<to, label: lineLabel), timing: timing, start: times.start, end: times.end)
+            // The source cue's extras stay with its first caption, so a
+            // writer that drops them still counts them.
+            let piece = Cue(
+                id: cue.id.map { cuts.count > 1 ? "\($0)-\(index + 1)" : $0 },
+                start: Timestamp(milliseconds: times.start), end: Timestamp(milliseconds: times.end),
+                speaker: cue.speaker, text: text, settings: cue.settings, extras: index == 0 ? cue.extras : FormatExtras(),
+                location: cue.location)
+            let characters = prefix[to] - prefix[from] - (from > 0 ? 1 : 0)
+            let seconds = Double(times.end - times.start) / 1000
+            if seconds > 0, Double(characters) / seconds > style.maxCharactersPerSecond {
+                report.tooFast += 1
+                if report.firstTooFast == nil { report.firstTooFast = cue.location }
+            }
+            pieces.append(piece)
+            from = to
+        }
+        return pieces
+    }
+
     /// `span * part / whole` in milliseconds, without overflow.
     private func proportion(_ span: Int64, _ part: Int, _ whole: Int) -> Int64 {
         guard whole > 0, span > 0 else { return 0 }
@@ -160,7 +216,7 @@ public struct CaptionSegmenter: Sendable {
 
     /// The word indices where cues end (the last is `words.count`), chosen by
     /// dynamic programming over cue costs.
-    private func bestCuts(_ words: CaptionWords, prefix: [Int], duration: Int64, label: Int) -> [Int] {
+    private func bestCuts(_ words: CaptionWords, prefix: [Int], duration: Int64, label: Int, timing: WordTiming? = nil) -> [Int] {
         let count = words.count
         let total = Double(prefix[count])
         func characters(_ from: Int, _ to: Int) -> Int { prefix[to] - prefix[from] - (from > 0 ? 1 : 0) }
@@ -189,8 +245,17 @@ public struct CaptionSegmenter: Sendable {
                 let extra = from == 0 ? label : 0
                 if !single && (length + extra > style.capacity || !fits(from, to)) { break }
                 if best[from] < .infinity {
-                    var cost = best[from] + cueCost(from: from, to: to, count: count, length: length, total: total, duration: duration)
-                    if to < count { cost += words.breakCosts[to - 1] }
+                    var cost = best[from]
+                    if let timing {
+                        cost += timedCueCost(from: from, to: to, count: count, length: length, timing: timing)
+                        if to < count {
+                            cost += words.breakCosts[to - 1] * timedBreakFactor(before: to, timing: timing)
+                                + timedBreakPenalty(before: to, timing: timing)
+                        }
+                    } else {
+                        cost += cueCost(from: from, to: to, count: count, length: length, total: total, duration: duration)
+                        if to < count { cost += words.breakCosts[to - 1] }
+                    }
                     if cost < best[to] {
                         best[to] = cost
                         previous[to] = from

@@ -18,11 +18,14 @@ public struct CaptionStyle: Hashable, Sendable {
     public var minGap: Int64
     /// Whether the segmenter leaves `minGap` before the next cue.
     public var keepsGap: Bool
+    /// How long a caption cut at word times stays after its last word ends
+    /// (less when the next caption starts sooner), in milliseconds.
+    public var wordLeadOut: Int64
 
     public init(
         maxCharactersPerLine: Int = 42, maxLines: Int = 2, minDuration: Int64 = 833, maxDuration: Int64 = 7000,
         targetCharactersPerSecond: Double = 17, maxCharactersPerSecond: Double = 20, minGap: Int64 = 83,
-        keepsGap: Bool = false
+        keepsGap: Bool = false, wordLeadOut: Int64 = 500
     ) {
         self.maxCharactersPerLine = max(1, maxCharactersPerLine)
         self.maxLines = max(1, maxLines)
@@ -32,6 +35,7 @@ public struct CaptionStyle: Hashable, Sendable {
         self.maxCharactersPerSecond = maxCharactersPerSecond
         self.minGap = max(0, minGap)
         self.keepsGap = keepsGap
+        self.wordLeadOut = max(0, wordLeadOut)
     }
 
     /// YouTube and general video upload: 2 lines of 42, 5/6 s to 7 s, 17 cps

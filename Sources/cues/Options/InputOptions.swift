@@ -20,7 +20,10 @@ struct InputOptions {
     static let w3c = OptionSpec.flag(
         "w3c",
         help: "Read WebVTT exactly as the W3C parser and browsers do: skip cues whose timings break its syntax (00:01:39, 00:02:04.08) instead of reading them with a warning.")
-    static let options = [from, recursive, strict, encoding, speakerLabels, item, w3c] + FetchOptions.options
+    static let speakers = OptionSpec.option(
+        "speakers", valueName: "LABEL=Name,...|file",
+        help: "Names for a recogniser's speaker labels: 'SPEAKER_00=Alexey,SPEAKER_01=Guest', or a file of one LABEL=Name a line.")
+    static let options = [from, recursive, strict, encoding, speakerLabels, item, w3c, speakers] + FetchOptions.options
 
     var inputs: [String]
     var from: String?
@@ -33,6 +36,8 @@ struct InputOptions {
     var fetch: FetchOptions
     /// The run's downloads, with `--fetch`.
     var remoteFiles: RemoteFiles?
+    /// Speaker labels to names, from `--speakers`.
+    var speakerNames: [String: String] = [:]
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         inputs = arguments.arguments
@@ -54,6 +59,9 @@ struct InputOptions {
         if let from, FormatRegistry.standard[FormatID(from)]?.reader == nil {
             throw UsageError("unknown input format '\(from)'; expected one of \(FormatRegistry.standard.readableIDs.joined(separator: ", "))")
         }
+        if let speakers = arguments.value(Self.speakers) {
+            speakerNames = try Self.speakerNames(speakers)
+        }
         if inputs.filter({ $0 == "-" }).count > 1 {
             throw UsageError("standard input ('-') can be read only once")
         }
@@ -64,7 +72,51 @@ struct InputOptions {
     var readOptions: ReadOptions {
         ReadOptions(
             strict: strict, speakerLabels: speakerLabels, encoding: encoding, item: item.map { ItemSelector($0) }, w3cWebVTT: w3c,
-            remoteFiles: remoteFiles, transcriptTypes: fetch.transcriptTypes)
+            remoteFiles: remoteFiles, transcriptTypes: fetch.transcriptTypes,
+            speakerNames: speakerNames)
+    }
+
+    /// The names `--speakers` gives: `LABEL=Name` pairs separated by commas,
+    /// or, when the value has no `=`, a file of one pair a line (blank lines
+    /// and lines starting with `#` skipped).
+    static func speakerNames(_ value: String) throws(UsageError) -> [String: String] {
+        var pairs: [Substring]
+        var source = "--speakers"
+        if value.contains("=") {
+            pairs = value.split(separator: ",")
+        } else {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileIO.read(value)
+            } catch {
+                throw UsageError("cannot read the speaker names file: \(error.message)")
+            }
+            source = "'\(value)'"
+            pairs = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+                .filter { line in
+                    let text = line.drop(while: { $0 == " " || $0 == "\t" })
+                    return !text.isEmpty && !text.hasPrefix("#")
+                }
+        }
+        func trimmed(_ text: Substring) -> Substring {
+            var text = text.drop(while: { $0 == " " || $0 == "\t" })
+            while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
+            return text
+        }
+        var names: [String: String] = [:]
+        for pair in pairs {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let label = parts.first.map { String(trimmed($0)) } ?? ""
+            let name = parts.count == 2 ? String(trimmed(parts[1])) : ""
+            guard parts.count == 2, !label.isEmpty, !name.isEmpty else {
+                throw UsageError("\(source): expected LABEL=Name such as SPEAKER_00=Alexey, found '\(trimmed(pair))'")
+            }
+            if let earlier = names[label], earlier != name {
+                throw UsageError("\(source): the label \(label) is named twice ('\(earlier)' and '\(name)')")
+            }
+            names[label] = name
+        }
+        return names
     }
 
     /// The files to read, in order; directories expand to the regular files

@@ -28,7 +28,7 @@ struct DegenerateInputTests {
     @Test func everyReaderIsCovered() {
         #expect(Set(Self.readers) == [.episode, .timeline, .webVTT, .webVTTChapters, .srt, .jsonChapters,
                                       .jsonTranscript, .youtubeChapters, .ffmetadata, .rss, .psc, .sbv, .lrc,
-                                      .audacity, .matroskaChapters, .ogmChapters, .mp4chaps, .ttml, .ass])
+                                      .audacity, .matroskaChapters, .ogmChapters, .mp4chaps, .ttml, .ass, .whisper])
     }
 
     @Test(arguments: readers, [("empty", [UInt8]()), ("bom", [0xEF, 0xBB, 0xBF]), ("utf16-bom", [0xFF, 0xFE])])

@@ -4,7 +4,8 @@
 /// Every cue becomes a segment with `speaker` (when known; a leading voice
 /// span names it when the cue has no speaker), `startTime`, `endTime` and
 /// `body` (the plain text, line breaks as `\n`), then the keys a JSON
-/// transcript source had that the specification does not define. The writer
+/// transcript source had that the specification does not define. A cue
+/// whose words carry times becomes one segment per word instead. The writer
 /// needs times: the converter runs time inference first. Styling, chapters
 /// and metadata have no place in the format and are reported.
 public struct JSONTranscriptWriter: FormatWriter {
@@ -30,6 +31,10 @@ public struct JSONTranscriptWriter: FormatWriter {
         for cue in timeline.cues {
             guard let start = cue.start, let end = cue.end else {
                 untimed += 1
+                continue
+            }
+            if WordTimes.hasWordTimes(cue.text) {
+                writeWords(cue, start: start, end: end, to: &json)
                 continue
             }
             json.beginObject()
@@ -74,6 +79,47 @@ public struct JSONTranscriptWriter: FormatWriter {
         if options.byteOrderMark { bytes = [0xEF, 0xBB, 0xBF] }
         bytes.append(contentsOf: json.bytes)
         return bytes
+    }
+
+    /// A cue whose words carry times as one segment per timed word, the
+    /// specification's word-level form (how podcast apps highlight the
+    /// spoken word): an untimed word joins the segment of the word before
+    /// it. A segment ends when its word ends (see `WordTimes`), else when
+    /// the next starts, else with the cue. The cue's own extra keys go on
+    /// its first segment.
+    private func writeWords(_ cue: Cue, start: Timestamp, end: Timestamp, to json: inout JSONWriter) {
+        let words = WordTimes.words(cue.text, cueStart: start)
+        var groups: [(body: String, start: Timestamp, end: Timestamp?)] = []
+        for word in words {
+            if let time = word.start ?? (groups.isEmpty ? start : nil) {
+                groups.append((word.text, time, word.end))
+            } else {
+                groups[groups.count - 1].body += " " + word.text
+                groups[groups.count - 1].end = word.end ?? groups[groups.count - 1].end
+            }
+        }
+        for (index, group) in groups.enumerated() {
+            let next = index + 1 < groups.count ? groups[index + 1].start : end
+            let groupEnd = min(max(group.end ?? next, group.start), max(end, group.start))
+            json.beginObject()
+            if let speaker = cue.speaker {
+                json.key("speaker")
+                json.string(speaker)
+            }
+            json.key("startTime")
+            json.number(DecimalSeconds.string(group.start.milliseconds))
+            json.key("endTime")
+            json.number(DecimalSeconds.string(groupEnd.milliseconds))
+            json.key("body")
+            json.string(group.body)
+            if index == 0 {
+                for field in cue.extras[.jsonTranscript] ?? Fields() {
+                    json.key(field.key)
+                    json.fieldValue(field.value)
+                }
+            }
+            json.endObject()
+        }
     }
 
     /// The name of a voice span that opens the cue.

@@ -278,11 +278,11 @@ struct WhisperTests {
             transcript:
             - line: Hello and welcome to cues. It has 2 readers now.
               sec: 0.5
-              time: 0:00
+              time: '0:00'
               who: Alexey
             - line: Thanks, glad to be here.
               sec: 5.6
-              time: 0:05
+              time: '0:05'
               who: Guest
             ---
 

@@ -17,6 +17,14 @@ struct MP4ChapsTests {
         #expect(diagnostics.isEmpty, "\(diagnostics)")
     }
 
+    /// Found by fuzzing: a title that is only `>` (or `<>`) crashed the
+    /// link check; it is a title like any other.
+    @Test func aTitleOfAngleBracketsIsATitle() throws {
+        let (timeline, _) = try Convert.read("00:00:00.000 >\n00:00:10.000 <>\n00:00:20.000 x <https://a.example/>\n", as: .mp4chaps)
+        #expect(timeline.chapters.map(\.title) == [">", "<>", "x"])
+        #expect(timeline.chapters.map(\.url) == [nil, nil, "https://a.example/"])
+    }
+
     @Test func writesTheSampleAsItIs() throws {
         let (timeline, _) = try Convert.read(sample)
         let (text, diagnostics) = try Convert.write(timeline, as: .mp4chaps)

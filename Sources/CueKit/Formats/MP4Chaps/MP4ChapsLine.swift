@@ -24,8 +24,10 @@ struct MP4ChapsLine {
         if titleEnd > index, bytes[titleEnd - 1] == UInt8(ascii: ">") {
             var open = titleEnd - 1
             while open > index, bytes[open] != UInt8(ascii: "<") { open -= 1 }
-            let inner = (open + 1)..<(titleEnd - 1)
-            if bytes[open] == UInt8(ascii: "<"), Self.isLink(bytes, inner), open == index || bytes[open - 1] == 0x20 {
+            // A title that is `>` alone, or `<>`, holds no link (found by fuzzing).
+            if bytes[open] == UInt8(ascii: "<"), open < titleEnd - 1, Self.isLink(bytes, (open + 1)..<(titleEnd - 1)),
+               open == index || bytes[open - 1] == 0x20 {
+                let inner = (open + 1)..<(titleEnd - 1)
                 url = inner
                 var cut = open
                 while cut > index, bytes[cut - 1] == 0x20 { cut -= 1 }

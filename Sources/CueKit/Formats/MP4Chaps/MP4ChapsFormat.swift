@@ -17,18 +17,9 @@ public enum MP4ChapsFormat {
     /// exactly `HH:MM:SS.mmm`. A YouTube list (`0:00 Intro`, no
     /// milliseconds) never passes; the registry asks this sniffer first.
     static func isChapterList(_ head: ArraySlice<UInt8>) -> Bool {
-        let bytes = Array(head)
-        return bytes.withUnsafeBufferPointer { buffer in
-            var lines = TextLines(buffer)
-            var count = 0
-            while let line = lines.next() {
-                if line.end == buffer.count, buffer.count >= 4096, count > 0 { break }
-                if TextBlank.isBlank(buffer, line.start, line.end) { continue }
-                guard let parsed = MP4ChapsLine(buffer, start: line.start, end: line.end),
-                      MP4ChapsLine.isStrictTime(buffer, parsed.time) else { return false }
-                count += 1
-            }
-            return count > 0
+        SniffedLines.all(head) { buffer, line, _ in
+            guard let parsed = MP4ChapsLine(buffer, start: line.start, end: line.end) else { return false }
+            return MP4ChapsLine.isStrictTime(buffer, parsed.time)
         }
     }
 }

@@ -69,11 +69,14 @@ enum ChapterClock {
         guard seconds < 60, minutes < 60 || fields.count == 2, fieldDigits.last! <= 2 else { return .invalid }
         var nanoseconds: Int64 = 0
         for position in 0..<9 { nanoseconds = nanoseconds * 10 + Int64(position < fraction.count ? fraction[position] : 0) }
+        // Minutes are unbounded when the hours are left out ("90:00.000").
         let (hourMs, o1) = hours.multipliedReportingOverflow(by: 3_600_000)
-        let (total, o2) = hourMs.addingReportingOverflow(minutes * 60_000 + seconds * 1000)
-        guard !o1, !o2, let (milliseconds, isRounded) = milliseconds(nanoseconds: nanoseconds, fraction: []) else { return .invalid }
-        let (sum, o3) = total.addingReportingOverflow(milliseconds)
-        guard !o3 else { return .invalid }
+        let (minuteMs, o2) = minutes.multipliedReportingOverflow(by: 60_000)
+        let (clockMs, o3) = minuteMs.addingReportingOverflow(seconds * 1000)
+        let (total, o4) = hourMs.addingReportingOverflow(clockMs)
+        guard !o1, !o2, !o3, !o4, let (milliseconds, isRounded) = milliseconds(nanoseconds: nanoseconds, fraction: []) else { return .invalid }
+        let (sum, o5) = total.addingReportingOverflow(milliseconds)
+        guard !o5 else { return .invalid }
         return .clock(milliseconds: negative ? -sum : sum, isRounded: isRounded)
     }
 

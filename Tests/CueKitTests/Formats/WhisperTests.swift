@@ -112,6 +112,21 @@ struct WhisperTests {
         #expect(rounded.cues[0].end == ms(1))
     }
 
+    @Test func whisperCppTimestampStringsAreReadWhenOffsetsAreMissing() throws {
+        let text = #"{"transcription": [{"timestamps": {"from": "01:00:02,500", "to": "01:00:04,000"}, "text": " Hi."}]}"#
+        let (timeline, diagnostics) = try Convert.read(text, name: "t.json")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(timeline.cues.map(\.start) == [ms(3_602_500)])
+        #expect(timeline.cues.map(\.end) == [ms(3_604_000)])
+        // Hours past what milliseconds can count, or a signed fraction, are not a time.
+        for bad in ["99999999999999999:00:00,000", "00:00:01,-12"] {
+            let (untimed, warnings) = try Convert.read(
+                #"{"transcription": [{"timestamps": {"from": "\#(bad)"}, "text": " Hi."}]}"#, name: "t.json")
+            #expect(untimed.cues.map(\.start) == [nil], "\(bad)")
+            #expect(warnings.map(\.code).contains("whisper.no-start"), "\(bad)")
+        }
+    }
+
     @Test func anEmptySegmentsArrayIsZeroCues() throws {
         let (timeline, diagnostics) = try Convert.read(#"{"text": "", "segments": [], "language": "en"}"#, name: "empty.json")
         #expect(timeline.cues.isEmpty)

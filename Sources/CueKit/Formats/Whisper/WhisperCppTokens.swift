@@ -35,11 +35,18 @@ enum WhisperCppTokens {
 enum WhisperCppTime {
     static func parse(_ text: String?) -> Timestamp? {
         guard let text else { return nil }
-        let parts = text.split(separator: ",")
-        guard parts.count == 2, parts[1].count == 3, let milliseconds = Int64(parts[1]) else { return nil }
-        let clock = parts[0].split(separator: ":")
-        guard clock.count == 3, let hours = Int64(clock[0]), let minutes = Int64(clock[1]), let seconds = Int64(clock[2]),
-              minutes < 60, seconds < 60 else { return nil }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1].count == 3, let milliseconds = digits(parts[1]) else { return nil }
+        let clock = parts[0].split(separator: ":", omittingEmptySubsequences: false)
+        // Nine hour digits at most: the time stays far inside Int64 milliseconds.
+        guard clock.count == 3, clock[0].count <= 9, let hours = digits(clock[0]), let minutes = digits(clock[1]),
+              let seconds = digits(clock[2]), minutes < 60, seconds < 60 else { return nil }
         return Timestamp(milliseconds: ((hours * 60 + minutes) * 60 + seconds) * 1000 + milliseconds)
+    }
+
+    /// ASCII digits only (no sign), as a number.
+    private static func digits(_ text: Substring) -> Int64? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
+        return Int64(text)
     }
 }

@@ -1,7 +1,7 @@
 /// Reads, transforms and writes timelines: the one pipeline the command-line
 /// tool and library users share.
 ///
-/// Input bytes are decoded to UTF-8 (see `TextDecoding`), the format is chosen
+/// Input bytes are decoded to UTF-8 (see `TextEncoding`), the format is chosen
 /// (explicit id, else sniffed, else by extension), and a writer that needs
 /// times gets a timeline that went through `TimeInference`.
 public struct Converter: Sendable {
@@ -48,7 +48,7 @@ public struct Converter: Sendable {
         /// `ReadOptions.item` picked. Empty for a feed without items.
         public var timelines: [Timeline]
         public var format: Format
-        public var encoding: TextDecoding.Encoding
+        public var encoding: TextEncoding
 
         /// The first timeline (an empty one when there is none): what a
         /// format that holds one timeline receives.
@@ -92,7 +92,7 @@ public struct Converter: Sendable {
     struct DecodedInput {
         var source: SourceText
         var format: Format
-        var encoding: TextDecoding.Encoding
+        var encoding: TextEncoding
     }
 
     /// `bytes` as UTF-8 text, and the format to read it as: `format`, else
@@ -101,7 +101,7 @@ public struct Converter: Sendable {
         _ bytes: InputBytes, name: String?, format: FormatID?, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> DecodedInput {
         var decoding = Diagnostics(strict: readOptions.strict || diagnostics.isStrict)
-        let text: InputBytes, encoding: TextDecoding.Encoding
+        let text: InputBytes, encoding: TextEncoding
         do {
             (text, encoding) = try TextDecoding.utf8(
                 from: bytes, name: name, encoding: readOptions.encoding, diagnostics: &decoding)
@@ -167,13 +167,13 @@ public struct Converter: Sendable {
 
     /// Whether writing `source` as `target` merges its lines per speaker
     /// turn: speech-recognition output written as a transcript (see `SpeakerTurns`).
-    public func mergesTurns(from source: FormatID?, to target: FormatID) -> Bool {
+    func mergesTurns(from source: FormatID?, to target: FormatID) -> Bool {
         guard let source, registry[source]?.speechRecognition == true, source != target else { return false }
         return registry[target]?.kind == .transcript
     }
 
     /// Whether writing `source` as `target` cuts lines into captions.
-    public func segments(from source: FormatID?, to target: FormatID) -> Bool {
+    func segments(from source: FormatID?, to target: FormatID) -> Bool {
         guard registry[target]?.kind == .captions else { return false }
         switch segmentation {
         case .never: return false
@@ -228,7 +228,7 @@ public struct Converter: Sendable {
     }
 
     /// Whether `format`'s writer puts every timeline of an input in one file.
-    public func writesManyTimelines(_ format: FormatID) -> Bool {
+    package func writesManyTimelines(_ format: FormatID) -> Bool {
         registry[format]?.writer?.writesManyTimelines ?? false
     }
 

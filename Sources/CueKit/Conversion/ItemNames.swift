@@ -11,20 +11,20 @@
 ///
 /// A field the item lacks is left empty, and a name left empty is `item-N`.
 /// Names that clash get `-2`, `-3`, … in item order, the same on every run.
-public struct ItemNames: Sendable {
-    public var template: String
+package struct ItemNames: Sendable {
+    package var template: String
 
     /// The default template.
-    public static let defaultTemplate = "{item}-{slug}"
+    package static let defaultTemplate = "{item}-{slug}"
     /// The fields a template may use.
-    public static let fields = ["item", "episode", "season", "slug", "guid", "date"]
+    package static let fields = ["item", "episode", "season", "slug", "guid", "date"]
 
-    public init(template: String = defaultTemplate) {
+    package init(template: String = defaultTemplate) {
         self.template = template
     }
 
     /// The field a template names that does not exist, if any.
-    public var unknownField: String? {
+    package var unknownField: String? {
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
             guard let close = rest[open...].firstIndex(of: "}") else { return String(rest[open...]) }
@@ -38,7 +38,7 @@ public struct ItemNames: Sendable {
     /// One name per item of `items`, whose positions in the input are
     /// `positions` (0-based; the items selected), of `count` items in all;
     /// with the clashes that were resolved as (name taken, item position).
-    public func names(for items: [Timeline], positions: [Int], count: Int) -> (names: [String], clashes: [(name: String, position: Int)]) {
+    package func names(for items: [Timeline], positions: [Int], count: Int) -> (names: [String], clashes: [(name: String, position: Int)]) {
         var taken = Set<String>()
         var names: [String] = []
         var clashes: [(String, Int)] = []

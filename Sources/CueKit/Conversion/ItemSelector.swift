@@ -48,7 +48,7 @@ public struct ItemSelector: Hashable, Sendable, CustomStringConvertible {
     /// selected, known before the other items are read: false only when the
     /// text is neither its guid nor its title and is a list of positions
     /// without it. A reader may keep less of an item that cannot be.
-    public func mightSelect(position: Int, _ timeline: Timeline) -> Bool {
+    func mightSelect(position: Int, _ timeline: Timeline) -> Bool {
         if timeline.metadata["guid"]?.text == text || timeline.metadata["title"]?.text == text { return true }
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let part = part.trimmingCharacters(in: " ")
@@ -65,7 +65,7 @@ public struct ItemSelector: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The first selected index, for callers that take one.
-    public func index(in timelines: [Timeline]) -> Int? {
+    func index(in timelines: [Timeline]) -> Int? {
         indices(in: timelines)?.first
     }
 

@@ -10,7 +10,7 @@ extension Converter {
     public struct SinkConversion: Sendable {
         /// The format the input was read as.
         public var format: Format
-        public var encoding: TextDecoding.Encoding
+        public var encoding: TextEncoding
         /// Each output that could not be written, with why; the others were
         /// handed to their sinks whole.
         public var failures: [(format: FormatID, error: Diagnostic)]

@@ -43,7 +43,7 @@ public final class RemoteFiles: @unchecked Sendable {
     /// URL (a relative link resolved against `baseURL`), or why it is not
     /// downloaded. Nil for a relative link without a base: it names a file
     /// beside the input (see `ReadOptions.linkedFiles`).
-    public func target(of link: String) -> Result<String, LinkedFileError>? {
+    func target(of link: String) -> Result<String, LinkedFileError>? {
         let text = link.trimmingXMLWhitespace()
         guard !text.isEmpty else { return nil }
         let absolute: String
@@ -65,7 +65,7 @@ public final class RemoteFiles: @unchecked Sendable {
 
     /// Downloads every URL not downloaded yet, `parallelism` at a time, and
     /// keeps the results for `file(at:)`.
-    public func prefetch(_ urls: [String]) {
+    func prefetch(_ urls: [String]) {
         var seen = Set<String>()
         let wanted = lock.withLock { urls.filter { results[$0] == nil && seen.insert($0).inserted } }
         guard !wanted.isEmpty else { return }

@@ -47,7 +47,7 @@ public struct Format: Sendable {
     public var extrasLoss: (@Sendable (ExtrasTally, FormatID) -> Diagnostic?)?
     /// Whether the format is speech-recognition output, whose cues are the
     /// recogniser's segments: a transcript writer gets them merged per
-    /// speaker turn (see `SpeakerTurns`).
+    /// speaker turn, one cue per speaker until another speaks.
     public var speechRecognition: Bool
 
     public init(

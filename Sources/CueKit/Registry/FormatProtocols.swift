@@ -19,7 +19,7 @@ public struct ReadOptions: Sendable {
     /// types that cues reads is used (see `defaultTranscriptTypes`).
     public var transcriptTypes: [String]
     /// The input's character encoding by name (`GB2312`, `Big5`,
-    /// `Windows-1250`, any name iconv knows); nil to detect it (see `TextDecoding`).
+    /// `Windows-1250`, any name iconv knows); nil to detect it (see `TextEncoding`).
     public var encoding: String?
     /// Read WebVTT exactly as the W3C parser (and so a browser) does: a cue
     /// whose timing line breaks the spec's syntax is skipped, and a setting

@@ -1,6 +1,6 @@
 /// Writes timestamps as clock text, into strings or byte buffers.
-public enum ClockFormat {
-    public enum Style: Sendable {
+package enum ClockFormat {
+    package enum Style: Sendable {
         /// `HH:MM:SS.mmm` (WebVTT).
         case vtt
         /// `HH:MM:SS,mmm` (SRT).
@@ -13,14 +13,14 @@ public enum ClockFormat {
     }
 
     /// `time` in `style`.
-    public static func string(_ time: Timestamp, style: Style) -> String {
+    package static func string(_ time: Timestamp, style: Style) -> String {
         var bytes: [UInt8] = []
         append(time, style: style, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `time` in `style` to `bytes`.
-    public static func append(_ time: Timestamp, style: Style, to bytes: inout [UInt8]) {
+    package static func append(_ time: Timestamp, style: Style, to bytes: inout [UInt8]) {
         var ms = time.milliseconds
         if ms < 0 {
             bytes.append(UInt8(ascii: "-"))

@@ -2,20 +2,20 @@
 /// written: every format parses its times through this one scanner and then
 /// applies its own rules (WebVTT wants exactly three fraction digits, SRT
 /// takes a comma, an episode wants `M:SS`).
-public struct ClockTime: Sendable {
+struct ClockTime: Sendable {
     /// How many colon-separated fields were written (1 to 3).
-    public private(set) var fieldCount: Int
+    private(set) var fieldCount: Int
     private var values: (Int64, Int64, Int64) = (0, 0, 0)
     private var digits: (Int, Int, Int) = (0, 0, 0)
     /// The fraction digits after the separator, as written (`"5"`, `"500"`).
-    public var fractionDigits: Int
+    var fractionDigits: Int
     /// The fraction's value as an integer (`5` for `.5`, `500` for `.500`).
-    public var fractionValue: Int64
+    var fractionValue: Int64
     /// `.` or `,` when a fraction was written.
-    public var fractionSeparator: UInt8?
+    var fractionSeparator: UInt8?
 
     /// The field at `index` (0 is the most significant written field).
-    public func field(_ index: Int) -> Int64 {
+    func field(_ index: Int) -> Int64 {
         switch index {
         case 0: values.0
         case 1: values.1
@@ -24,7 +24,7 @@ public struct ClockTime: Sendable {
     }
 
     /// How many digits the field at `index` had.
-    public func fieldDigits(_ index: Int) -> Int {
+    func fieldDigits(_ index: Int) -> Int {
         switch index {
         case 0: digits.0
         case 1: digits.1
@@ -41,13 +41,13 @@ public struct ClockTime: Sendable {
     }
 
     /// Hours, minutes and seconds (fields right-aligned).
-    public var hours: Int64 { fieldCount == 3 ? field(0) : 0 }
-    public var minutes: Int64 { fieldCount >= 2 ? field(fieldCount - 2) : 0 }
-    public var seconds: Int64 { field(fieldCount - 1) }
+    var hours: Int64 { fieldCount == 3 ? field(0) : 0 }
+    var minutes: Int64 { fieldCount >= 2 ? field(fieldCount - 2) : 0 }
+    var seconds: Int64 { field(fieldCount - 1) }
 
     /// Milliseconds reading the fraction as a decimal (`.5` is 500 ms, digits
     /// after the third are truncated). Nil on overflow.
-    public var milliseconds: Int64? {
+    var milliseconds: Int64? {
         var total: Int64 = 0
         for index in 0..<fieldCount {
             let (scaled, o1) = total.multipliedReportingOverflow(by: 60)
@@ -61,7 +61,7 @@ public struct ClockTime: Sendable {
     }
 
     /// The fraction as milliseconds, read as a decimal fraction.
-    public var decimalFractionMilliseconds: Int64 {
+    var decimalFractionMilliseconds: Int64 {
         switch fractionDigits {
         case 0: return 0
         case 1: return fractionValue * 100
@@ -81,7 +81,7 @@ public struct ClockTime: Sendable {
     }
 
     /// Whether minutes and seconds are below 60 where a larger field holds them.
-    public var isNormalized: Bool {
+    var isNormalized: Bool {
         if fieldCount >= 2 && seconds > 59 { return false }
         if fieldCount == 3 && minutes > 59 { return false }
         return true
@@ -90,7 +90,7 @@ public struct ClockTime: Sendable {
     /// Scans a clock time at `bytes[index...]`, advancing `index` past it.
     /// Accepts `S`, `M:S`, `H:M:S`, each with an optional `.` or `,` fraction.
     /// Returns nil (leaving `index` unchanged) when no digit starts there.
-    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> ClockTime? {
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> ClockTime? {
         var i = index
         var time = ClockTime(fieldCount: 0, fractionDigits: 0, fractionValue: 0, fractionSeparator: nil)
         while true {
@@ -135,7 +135,7 @@ public struct ClockTime: Sendable {
     }
 
     /// Parses a whole string as a clock time; nil unless all of it is one.
-    public static func parse(_ text: String) -> ClockTime? {
+    static func parse(_ text: String) -> ClockTime? {
         var text = text
         return text.withUTF8 { bytes in
             var index = 0

@@ -4,16 +4,16 @@
 /// Reading works on the decimal digits, never through `Double`, so `1.001` is
 /// 1001 ms. Digits after the third decimal are rounded half away from zero,
 /// and the result says so, for the reader to report.
-public enum DecimalSeconds {
+enum DecimalSeconds {
     /// Milliseconds read from decimal seconds.
-    public struct Reading: Hashable, Sendable {
-        public var milliseconds: Int64
+    struct Reading: Hashable, Sendable {
+        var milliseconds: Int64
         /// Whether digits finer than a millisecond were rounded away.
-        public var isRounded: Bool
+        var isRounded: Bool
     }
 
     /// Why text could not be read as seconds.
-    public enum Failure: Error, Hashable, Sendable {
+    enum Failure: Error, Hashable, Sendable {
         /// Not a number as JSON writes one.
         case notANumber
         /// A number too large for milliseconds in 64 bits.
@@ -22,13 +22,13 @@ public enum DecimalSeconds {
 
     /// Reads `text`, a number in JSON syntax (`-`, digits, optional fraction
     /// and exponent), as seconds.
-    public static func milliseconds(_ text: String) -> Result<Reading, Failure> {
+    static func milliseconds(_ text: String) -> Result<Reading, Failure> {
         var text = text
         return text.withUTF8 { milliseconds($0) }
     }
 
     /// Reads UTF-8 `bytes`, a number in JSON syntax, as seconds.
-    public static func milliseconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Reading, Failure> {
+    static func milliseconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Reading, Failure> {
         var index = 0
         let count = bytes.count
         var negative = false
@@ -114,14 +114,14 @@ public enum DecimalSeconds {
 
     /// `milliseconds` as seconds: whole seconds without a point (`168`),
     /// otherwise up to three decimals without trailing zeros (`1.001`, `2.5`).
-    public static func string(_ milliseconds: Int64) -> String {
+    static func string(_ milliseconds: Int64) -> String {
         var bytes: [UInt8] = []
         append(milliseconds, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `milliseconds` as seconds (see `string(_:)`) to `bytes`.
-    public static func append(_ milliseconds: Int64, to bytes: inout [UInt8]) {
+    static func append(_ milliseconds: Int64, to bytes: inout [UInt8]) {
         let magnitude = milliseconds.magnitude
         if milliseconds < 0 { bytes.append(UInt8(ascii: "-")) }
         let whole = magnitude / 1000

@@ -1,12 +1,12 @@
 /// Whether text is a number exactly as JSON (RFC 8259) writes one: `-`,
 /// digits without a leading zero, an optional fraction and exponent.
-public enum JSONNumberSyntax {
-    public static func isNumber(_ text: String) -> Bool {
+enum JSONNumberSyntax {
+    static func isNumber(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { isNumber($0) }
     }
 
-    public static func isNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count
         func digits(_ index: inout Int) -> Int {

@@ -1,6 +1,6 @@
 /// A strict JSON parser (RFC 8259) over UTF-8 bytes that reports the line
 /// and column of the first error, with what it expected and what it found.
-public struct JSONParser {
+struct JSONParser {
     private let bytes: [UInt8]
     private let name: String?
     private let format: FormatID?
@@ -15,7 +15,7 @@ public struct JSONParser {
     static let maximumDepth = 512
 
     /// Parses `bytes` as one JSON document.
-    public static func parse(_ bytes: [UInt8], name: String?, format: FormatID?) throws(Diagnostic) -> JSONValue {
+    static func parse(_ bytes: [UInt8], name: String?, format: FormatID?) throws(Diagnostic) -> JSONValue {
         var parser = JSONParser(bytes: bytes, name: name, format: format)
         parser.skipWhitespace()
         let value = try parser.parseValue()

@@ -3,15 +3,15 @@
 ///
 /// Nested values are skipped without being checked; the scan stops at the
 /// end of the object, at a syntax error, or where the bytes end.
-public struct JSONTopLevelKeys: Sendable {
+struct JSONTopLevelKeys: Sendable {
     /// Each key in order, with the first byte of its value (`[` for an
     /// array, `"` for a string, `{` for an object, ...).
-    public private(set) var keys: [(key: String, valueStart: UInt8)] = []
+    private(set) var keys: [(key: String, valueStart: UInt8)] = []
     /// Whether the scan reached the closing `}` of the object.
-    public private(set) var isComplete = false
+    private(set) var isComplete = false
 
     /// Scans `bytes`; `keys` is empty when they do not start with `{`.
-    public init(_ bytes: ArraySlice<UInt8>) {
+    init(_ bytes: ArraySlice<UInt8>) {
         var scanner = Scanner(bytes: bytes)
         scanner.skipWhitespace()
         guard scanner.take(UInt8(ascii: "{")) else { return }
@@ -39,11 +39,11 @@ public struct JSONTopLevelKeys: Sendable {
     }
 
     /// The first byte of the value under `key`, if the scan saw it.
-    public func valueStart(of key: String) -> UInt8? {
+    func valueStart(of key: String) -> UInt8? {
         keys.first { $0.key == key }?.valueStart
     }
 
-    public func contains(_ key: String) -> Bool {
+    func contains(_ key: String) -> Bool {
         keys.contains { $0.key == key }
     }
 

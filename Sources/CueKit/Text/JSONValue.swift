@@ -1,7 +1,7 @@
 /// A JSON value that keeps object key order and number text as written, with
 /// the line and column where it starts. Shared by every JSON format.
-public struct JSONValue: Sendable {
-    public indirect enum Kind: Sendable {
+struct JSONValue: Sendable {
+    indirect enum Kind: Sendable {
         case object([(key: String, value: JSONValue)])
         case array([JSONValue])
         case string(String)
@@ -11,29 +11,29 @@ public struct JSONValue: Sendable {
         case null
     }
 
-    public var kind: Kind
-    public var line: Int
-    public var column: Int
+    var kind: Kind
+    var line: Int
+    var column: Int
 
-    public init(_ kind: Kind, line: Int = 0, column: Int = 0) {
+    init(_ kind: Kind, line: Int = 0, column: Int = 0) {
         self.kind = kind
         self.line = line
         self.column = column
     }
 
     /// The value under `key` in an object.
-    public subscript(key: String) -> JSONValue? {
+    subscript(key: String) -> JSONValue? {
         guard case .object(let members) = kind else { return nil }
         return members.first { $0.key == key }?.value
     }
 
-    public var string: String? {
+    var string: String? {
         if case .string(let text) = kind { return text }
         return nil
     }
 
     /// A short name of the value's type for messages ("a string", "an array").
-    public var typeDescription: String {
+    var typeDescription: String {
         switch kind {
         case .object: "an object"
         case .array: "an array"
@@ -48,7 +48,7 @@ public struct JSONValue: Sendable {
 extension JSONValue {
     /// The value as a field value: strings stay strings; numbers, booleans
     /// and null become scalars with their JSON text.
-    public var fieldValue: FieldValue {
+    var fieldValue: FieldValue {
         switch kind {
         case .object(let members): .map(Fields(members.map { Field($0.key, $0.value.fieldValue) }))
         case .array(let items): .list(items.map(\.fieldValue))

@@ -3,7 +3,7 @@ extension JSONWriter {
     /// strings, scalars that are JSON literals (numbers as written, `true`,
     /// `false`, `null`) as those literals and any other scalar as a string,
     /// lists as arrays and maps as objects in order.
-    public mutating func fieldValue(_ value: FieldValue) {
+    package mutating func fieldValue(_ value: FieldValue) {
         switch value {
         case .string(let text): string(text)
         case .scalar(let text):

@@ -1,20 +1,20 @@
 /// Appends JSON to a byte buffer, pretty-printed with two-space indents.
 /// Shared by every JSON format so escaping and layout are the same.
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+package struct JSONWriter {
+    package private(set) var bytes: [UInt8] = []
     private var indent = 0
     /// Whether the current container already has a member.
     private var hasMember: [Bool] = []
 
-    public init() {}
+    package init() {}
 
-    public mutating func beginObject() { open(UInt8(ascii: "{")) }
-    public mutating func endObject() { close(UInt8(ascii: "}")) }
-    public mutating func beginArray() { open(UInt8(ascii: "[")) }
-    public mutating func endArray() { close(UInt8(ascii: "]")) }
+    package mutating func beginObject() { open(UInt8(ascii: "{")) }
+    package mutating func endObject() { close(UInt8(ascii: "}")) }
+    package mutating func beginArray() { open(UInt8(ascii: "[")) }
+    package mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Starts an object member: writes its key; the value follows.
-    public mutating func key(_ key: String) {
+    package mutating func key(_ key: String) {
         separate()
         appendString(key)
         bytes.append(contentsOf: ": ".utf8)
@@ -24,33 +24,33 @@ public struct JSONWriter {
 
     private var pendingValueAfterKey = false
 
-    public mutating func string(_ text: String) {
+    package mutating func string(_ text: String) {
         beginValue()
         appendString(text)
     }
 
     /// A number written exactly as given (it must be valid JSON number text).
-    public mutating func number(_ text: String) {
+    package mutating func number(_ text: String) {
         beginValue()
         bytes.append(contentsOf: text.utf8)
     }
 
-    public mutating func number(_ value: Int64) {
+    package mutating func number(_ value: Int64) {
         number(String(value))
     }
 
-    public mutating func bool(_ value: Bool) {
+    package mutating func bool(_ value: Bool) {
         beginValue()
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
-    public mutating func null() {
+    package mutating func null() {
         beginValue()
         bytes.append(contentsOf: "null".utf8)
     }
 
     /// Writes a parsed value back, keeping key order and number text.
-    public mutating func value(_ value: JSONValue) {
+    mutating func value(_ value: JSONValue) {
         switch value.kind {
         case .object(let members):
             beginObject()
@@ -71,7 +71,7 @@ public struct JSONWriter {
     }
 
     /// Ends the document with a line break.
-    public mutating func finish() {
+    package mutating func finish() {
         bytes.append(0x0A)
     }
 

@@ -3,7 +3,7 @@ extension TextDecoding {
     /// (any name the C library's iconv knows: `GB2312`, `Big5`,
     /// `Windows-1250`, ...), so a caller can refuse a misspelt one before
     /// reading anything.
-    public static func isKnownEncoding(_ name: String) -> Bool {
+    package static func isKnownEncoding(_ name: String) -> Bool {
         IconvDecoding.knows(name)
     }
 }

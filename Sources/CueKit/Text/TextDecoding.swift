@@ -10,43 +10,23 @@
 /// naming the first place and counting them); otherwise the whole file is
 /// read as Windows-1252 (a repair, `text.not-utf8`, naming the first bad
 /// byte).
-/// With a named encoding (`--encoding`), the bytes are converted by iconv, and
+/// With a named encoding (`ReadOptions.encoding`), the bytes are converted by iconv, and
 /// bytes that are not valid in that encoding are a located error.
-public enum TextDecoding {
-    /// The encoding the input was read in.
-    public struct Encoding: Hashable, Sendable, CustomStringConvertible {
-        /// A name such as `UTF-8`, `Windows-1252` or the name given to `--encoding`.
-        public var name: String
-
-        public init(_ name: String) {
-            self.name = name
-        }
-
-        public var description: String { name }
-
-        public static let utf8 = Encoding("UTF-8")
-        public static let utf8WithBOM = Encoding("UTF-8 with BOM")
-        public static let utf16LE = Encoding("UTF-16LE")
-        public static let utf16BE = Encoding("UTF-16BE")
-        public static let utf32LE = Encoding("UTF-32LE")
-        public static let utf32BE = Encoding("UTF-32BE")
-        public static let windows1252 = Encoding("Windows-1252")
-    }
-
+package enum TextDecoding {
     /// The input as UTF-8 without a byte order mark, and the encoding it was
     /// read in: `encoding` when named, else detected.
-    public static func utf8(
+    package static func utf8(
         from bytes: [UInt8], name: String?, encoding: String?, diagnostics: inout Diagnostics
-    ) throws(Diagnostic) -> (bytes: [UInt8], encoding: Encoding) {
+    ) throws(Diagnostic) -> (bytes: [UInt8], encoding: TextEncoding) {
         guard let encoding else { return try utf8(from: bytes, name: name, diagnostics: &diagnostics) }
-        return (try decode(bytes, named: encoding, name: name), Encoding(encoding))
+        return (try decode(bytes, named: encoding, name: name), TextEncoding(encoding))
     }
 
     /// `utf8(from:name:encoding:diagnostics:)` without copying input that
     /// is UTF-8 already, without a byte order mark.
     package static func utf8(
         from input: InputBytes, name: String?, encoding: String?, diagnostics: inout Diagnostics
-    ) throws(Diagnostic) -> (bytes: InputBytes, encoding: Encoding) {
+    ) throws(Diagnostic) -> (bytes: InputBytes, encoding: TextEncoding) {
         if encoding == nil, input.withUnsafeBufferPointer({ isPlainUTF8($0) }) { return (input, .utf8) }
         let (bytes, found) = try utf8(from: input.array, name: name, encoding: encoding, diagnostics: &diagnostics)
         return (InputBytes(bytes), found)
@@ -62,9 +42,9 @@ public enum TextDecoding {
     }
 
     /// The input as UTF-8 without a byte order mark, and the encoding found.
-    public static func utf8(
+    package static func utf8(
         from bytes: [UInt8], name: String?, diagnostics: inout Diagnostics
-    ) throws(Diagnostic) -> (bytes: [UInt8], encoding: Encoding) {
+    ) throws(Diagnostic) -> (bytes: [UInt8], encoding: TextEncoding) {
         if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
             return (try decodeUTF32(bytes.dropFirst(4), bigEndian: true, name: name, diagnostics: &diagnostics), .utf32BE)
         }
@@ -108,7 +88,7 @@ public enum TextDecoding {
 
     /// UTF-16 or UTF-32 recognised by the zero bytes of ASCII characters in
     /// the first four bytes (text that is valid UTF-8 has no zero bytes there).
-    private static func unmarkedWideEncoding(_ bytes: [UInt8]) -> Encoding? {
+    private static func unmarkedWideEncoding(_ bytes: [UInt8]) -> TextEncoding? {
         guard bytes.count >= 4 else { return nil }
         let zero = (bytes[0] == 0, bytes[1] == 0, bytes[2] == 0, bytes[3] == 0)
         switch zero {
@@ -122,7 +102,7 @@ public enum TextDecoding {
 
     /// `bytes` in the encoding named `encoding` (UTF-8 is checked here,
     /// anything else goes through iconv), without a leading byte order mark.
-    public static func decode(_ bytes: [UInt8], named encoding: String, name: String?) throws(Diagnostic) -> [UInt8] {
+    package static func decode(_ bytes: [UInt8], named encoding: String, name: String?) throws(Diagnostic) -> [UInt8] {
         let key = encoding.uppercased().filter { $0 != "-" && $0 != "_" }
         if key == "UTF8" {
             let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
@@ -168,7 +148,7 @@ public enum TextDecoding {
     }
 
     /// Whether `bytes` are well-formed UTF-8.
-    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+    package static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { UTF8Validation.isValidInParallel($0) }
     }
 
@@ -219,7 +199,7 @@ public enum TextDecoding {
     /// Decodes Windows-1252 (Latin-1 with printable characters in 0x80–0x9F;
     /// the five bytes it leaves undefined become the C1 controls of the same
     /// value, as the WHATWG Encoding standard does, so nothing is lost).
-    public static func decodeWindows1252(_ bytes: [UInt8]) -> [UInt8] {
+    package static func decodeWindows1252(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
         for byte in bytes {
@@ -338,7 +318,7 @@ public enum TextDecoding {
 
     /// The 1-based line and column (in characters) of byte `offset`; LF,
     /// CR LF and a lone CR each end a line, as the readers count them.
-    public static func lineAndColumn(ofByte offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+    package static func lineAndColumn(ofByte offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1
         var lineStart = 0
         var index = 0

@@ -1,15 +1,15 @@
 /// Checks timed cues against a caption style: lines too long, too many
 /// lines, reading speed over the limit, cues too short or too long, overlaps,
 /// and gaps too small to see. Each finding is a warning at the cue's location.
-public struct CaptionLint: Sendable {
-    public var style: CaptionStyle
+package struct CaptionLint: Sendable {
+    package var style: CaptionStyle
 
-    public init(style: CaptionStyle = .youtube) {
+    package init(style: CaptionStyle = .youtube) {
         self.style = style
     }
 
     /// The findings for `timeline`'s cues, in cue order.
-    public func check(_ timeline: Timeline) -> [Diagnostic] {
+    package func check(_ timeline: Timeline) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let cues = timeline.cues
         for (index, cue) in cues.enumerated() {

@@ -8,13 +8,13 @@
 /// screen at most `maxDuration`. Lines are balanced. Every word of the source
 /// appears once, in order. A change of speaker is always a new cue, since each
 /// source cue is cut on its own.
-public struct CaptionSegmenter: Sendable {
-    public var style: CaptionStyle
+struct CaptionSegmenter: Sendable {
+    var style: CaptionStyle
     /// Whether the output shows the speaker as `Name: ` text at each change of
     /// speaker (SRT), so the first line of such a cue leaves room for it.
-    public var reservesSpeakerLabels: Bool
+    var reservesSpeakerLabels: Bool
 
-    public init(style: CaptionStyle = .youtube, reservesSpeakerLabels: Bool = false) {
+    init(style: CaptionStyle = .youtube, reservesSpeakerLabels: Bool = false) {
         self.style = style
         self.reservesSpeakerLabels = reservesSpeakerLabels
     }
@@ -27,7 +27,7 @@ public struct CaptionSegmenter: Sendable {
     /// Each cue is cut on its own (knowing only the speaker of the cue
     /// before it), so a long timeline is cut in two halves side by side and
     /// the parts joined in order: the same cues and report as one pass.
-    public func apply(to timeline: inout Timeline) -> SegmentationReport {
+    func apply(to timeline: inout Timeline) -> SegmentationReport {
         apply(to: &timeline, inParallel: timeline.cues.count >= Self.parallelThreshold)
     }
 
@@ -396,13 +396,13 @@ public struct CaptionSegmenter: Sendable {
 }
 
 /// What segmentation did.
-public struct SegmentationReport: Sendable {
+struct SegmentationReport: Sendable {
     /// Source cues cut into more than one caption.
-    public var linesSplit = 0
-    public var cuesWritten = 0
+    var linesSplit = 0
+    var cuesWritten = 0
     /// Captions whose reading speed is over the maximum because the source
     /// gives their text too little time.
-    public var tooFast = 0
-    public var firstTooFast: SourceLocation?
-    public var diagnostics: [Diagnostic] = []
+    var tooFast = 0
+    var firstTooFast: SourceLocation?
+    var diagnostics: [Diagnostic] = []
 }

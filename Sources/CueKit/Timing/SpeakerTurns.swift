@@ -11,8 +11,8 @@
 /// (see `WordTimes`). A cue starts at its first word: a timestamp opening
 /// the text moves into the start. Untimed cues are never merged. Extras are
 /// kept, joined in order.
-public enum SpeakerTurns {
-    public static func merge(_ timeline: inout Timeline) {
+enum SpeakerTurns {
+    static func merge(_ timeline: inout Timeline) {
         guard !timeline.cues.isEmpty else { return }
         var merged: [Cue] = []
         merged.reserveCapacity(timeline.cues.count)

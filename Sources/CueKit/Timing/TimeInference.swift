@@ -184,7 +184,7 @@ public struct TimeInference: Sendable {
     /// says so: where the next cue starts (`next`) when that is later, else
     /// after its reading time. A whole timeline and cues streamed one at a
     /// time are repaired alike.
-    public func repairedEnd(of cue: Cue, next: Timestamp?) -> (Timestamp, Diagnostic) {
+    func repairedEnd(of cue: Cue, next: Timestamp?) -> (Timestamp, Diagnostic) {
         let start = cue.start!.milliseconds
         let later = next.map(\.milliseconds).flatMap { $0 > start ? $0 : nil }
         let weight = Int64(max(1, cue.plainText.unicodeScalars.count))

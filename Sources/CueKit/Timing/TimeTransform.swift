@@ -158,7 +158,7 @@ public struct TimeTransform: Hashable, Sendable {
 extension TimeTransform {
     /// A signed offset such as `-1.5s`, `+2s`, `250ms`, `-00:00:02.000` or
     /// `1:02.5`, in milliseconds. Nil when `text` is not one.
-    public static func parseOffset(_ text: String) -> Int64? {
+    package static func parseOffset(_ text: String) -> Int64? {
         var body = Substring(text)
         var sign: Int64 = 1
         if body.first == "-" { sign = -1; body = body.dropFirst() } else if body.first == "+" { body = body.dropFirst() }
@@ -175,7 +175,7 @@ extension TimeTransform {
 
     /// A frame-rate ratio such as `25:23.976`: times are multiplied by
     /// FROM/TO. Nil when `text` is not two positive decimals.
-    public static func parseScale(_ text: String) -> (numerator: Int64, denominator: Int64)? {
+    package static func parseScale(_ text: String) -> (numerator: Int64, denominator: Int64)? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let from = decimal(parts[0]), let to = decimal(parts[1]),
               from.value > 0, to.value > 0 else { return nil }

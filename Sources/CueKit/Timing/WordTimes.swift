@@ -14,14 +14,14 @@
 ///
 /// So `<0.5>Hello<0.9> <1.4>world` says "Hello" from 0.5 to 0.9 s, then a
 /// pause, then "world" from 1.4 s to the cue's end.
-public struct TimedWord: Hashable, Sendable {
-    public var text: String
+struct TimedWord: Hashable, Sendable {
+    var text: String
     /// When the word starts; nil for an untimed word.
-    public var start: Timestamp?
+    var start: Timestamp?
     /// When the word ends, if the text says so (see `WordTimes`).
-    public var end: Timestamp?
+    var end: Timestamp?
 
-    public init(_ text: String, start: Timestamp? = nil, end: Timestamp? = nil) {
+    init(_ text: String, start: Timestamp? = nil, end: Timestamp? = nil) {
         self.text = text
         self.start = start
         self.end = end
@@ -29,10 +29,10 @@ public struct TimedWord: Hashable, Sendable {
 }
 
 /// Building and reading word times in cue text (see `TimedWord`).
-public enum WordTimes {
+enum WordTimes {
     /// Whether `spans` carry word times: at least one timestamp, and no
     /// markup other than text, line breaks and timestamps.
-    public static func hasWordTimes(_ spans: [Span]) -> Bool {
+    static func hasWordTimes(_ spans: [Span]) -> Bool {
         var found = false
         for span in spans {
             switch span {
@@ -49,7 +49,7 @@ public enum WordTimes {
     /// when it is after `cueStart` (the first word otherwise starts with the
     /// cue); an end only when the word has one before the next word's start
     /// (the next word being timed) and before `cueEnd` (see `hasWrittenEnd`).
-    public static func spans(
+    static func spans(
         _ words: [TimedWord], separators: [String] = [], cueStart: Timestamp?, cueEnd: Timestamp?
     ) -> [Span] {
         var spans: [Span] = []
@@ -79,7 +79,7 @@ public enum WordTimes {
     }
 
     /// Whether `spans` writes the end of word `index` of `words`.
-    public static func hasWrittenEnd(_ words: [TimedWord], _ index: Int, cueEnd: Timestamp?) -> Bool {
+    static func hasWrittenEnd(_ words: [TimedWord], _ index: Int, cueEnd: Timestamp?) -> Bool {
         guard let end = words[index].end else { return false }
         if let start = words[index].start, end <= start { return false }
         if let cueEnd, end >= cueEnd { return false }
@@ -89,7 +89,7 @@ public enum WordTimes {
     /// The words of `spans` with their times as the text states them (see
     /// `TimedWord`); the first word gets `cueStart` when no timestamp comes
     /// before it. Markup elements are read as their text.
-    public static func words(_ spans: [Span], cueStart: Timestamp? = nil) -> [TimedWord] {
+    static func words(_ spans: [Span], cueStart: Timestamp? = nil) -> [TimedWord] {
         var words: [TimedWord] = []
         var pendingStart: Timestamp? = cueStart
         /// A timestamp right after a word, not yet known to be its end.

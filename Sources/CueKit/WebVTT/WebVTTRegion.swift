@@ -1,27 +1,27 @@
 /// A WebVTT region as a REGION block defines it ("collect WebVTT region
 /// settings"): the reader keeps the block's text for a round trip, and this
 /// type reads its settings with the spec's defaults and validation.
-public struct WebVTTRegion: Hashable, Sendable {
-    public var id: String = ""
+struct WebVTTRegion: Hashable, Sendable {
+    var id: String = ""
     /// Width in percent of the video.
-    public var width: Double = 100
+    var width: Double = 100
     /// Height in lines (the spec allows any non-negative integer).
-    public var lines: Double = 3
+    var lines: Double = 3
     /// The point of the region anchored to the viewport, in percent.
-    public var regionAnchorX: Double = 0
-    public var regionAnchorY: Double = 100
+    var regionAnchorX: Double = 0
+    var regionAnchorY: Double = 100
     /// The point of the viewport the region is anchored to, in percent.
-    public var viewportAnchorX: Double = 0
-    public var viewportAnchorY: Double = 100
+    var viewportAnchorX: Double = 0
+    var viewportAnchorY: Double = 100
     /// Whether cues scroll up (`scroll:up`).
-    public var scrollsUp = false
+    var scrollsUp = false
 
     /// A region with the spec's defaults.
-    public init() {}
+    init() {}
 
     /// The region a REGION block's text defines (the first line, `REGION`,
     /// is skipped); invalid settings keep their defaults, as the spec says.
-    public init(block: String) {
+    init(block: String) {
         var lines = block.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         if !lines.isEmpty { lines.removeFirst() }
         let settings = lines.first.map(String.init) ?? ""

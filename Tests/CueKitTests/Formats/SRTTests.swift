@@ -7,7 +7,7 @@ enum SRTSupport {
     struct Read {
         var timeline: Timeline
         var diagnostics: [Diagnostic]
-        var encoding: TextDecoding.Encoding
+        var encoding: TextEncoding
     }
 
     static func read(_ bytes: [UInt8], name: String, options: ReadOptions = ReadOptions()) throws -> Read {
@@ -623,7 +623,7 @@ struct SRTCorpusTests {
         #expect(reference.encoding == .utf8WithBOM)
         #expect(reference.timeline.cues[0].plainText == "About 2 months ago I found myself on\nthe comment section of YouTube")
         #expect(reference.timeline.cues[6].plainText == "So what I thought I do is instead if answering on a YouTube comment is organize a global awareness day")
-        let encodings: [(String, TextDecoding.Encoding)] = [
+        let encodings: [(String, TextEncoding)] = [
             ("bom-utf-16-le.srt", .utf16LE), ("bom-utf-16-be.srt", .utf16BE),
             ("bom-utf-32-le.srt", .utf32LE), ("bom-utf-32-be.srt", .utf32BE),
         ]

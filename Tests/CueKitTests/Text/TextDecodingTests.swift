@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Text decoding")
 struct TextDecodingTests {
-    private func decode(_ bytes: [UInt8], encoding: String? = nil, strict: Bool = false) throws -> (text: String, encoding: TextDecoding.Encoding, diagnostics: [Diagnostic]) {
+    private func decode(_ bytes: [UInt8], encoding: String? = nil, strict: Bool = false) throws -> (text: String, encoding: TextEncoding, diagnostics: [Diagnostic]) {
         var diagnostics = Diagnostics(strict: strict)
         let (utf8, found) = try TextDecoding.utf8(from: bytes, name: "in.txt", encoding: encoding, diagnostics: &diagnostics)
         return (String(decoding: utf8, as: UTF8.self), found, diagnostics.items)
@@ -25,7 +25,7 @@ struct TextDecodingTests {
 
     @Test func byteOrderMarksChooseUTF16AndUTF32() throws {
         #expect(try sample("french.srt") == Array(french.utf8))
-        let cases: [(String, TextDecoding.Encoding)] = [
+        let cases: [(String, TextEncoding)] = [
             ("french-utf16le.srt", .utf16LE), ("french-utf16be.srt", .utf16BE), ("french-utf32le.srt", .utf32LE),
         ]
         for (file, encoding) in cases {

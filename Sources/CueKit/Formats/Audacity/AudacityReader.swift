@@ -7,7 +7,7 @@
 /// - A line without an end (`12.5<TAB>Intro`, or `12.5` alone) is a point
 ///   label, as Audacity reads it, with one note; so is a decimal comma
 ///   (`12,5`), which Audacity reads too.
-/// - Times convert exactly (`DecimalSeconds`); digits finer than a
+/// - Times convert exactly (decimal digits, never a binary float); digits finer than a
 ///   millisecond are rounded half away from zero, with one note.
 /// - A continuation line (`\<TAB>low<TAB>high`, a spectral label's
 ///   frequencies) is skipped, with one note.

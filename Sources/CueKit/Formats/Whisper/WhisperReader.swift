@@ -12,7 +12,7 @@
 /// Each segment becomes a cue: its times (seconds read exactly, never
 /// through a binary float), its text without the leading space, its speaker
 /// (renamed by `ReadOptions.speakerNames`). Word times become timestamp spans
-/// in the cue text (see `WordTimes`); a word without times is kept, untimed,
+/// in the cue text (`Span.timestamp`); a word without times is kept, untimed,
 /// with one warning: no time is invented. Other top-level keys (`language`,
 /// `model`, ...) become metadata; other segment and word keys (`tokens`,
 /// `avg_logprob`, `probability`, ...) the cue's `whisper` extras. The

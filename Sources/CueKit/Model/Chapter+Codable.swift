@@ -20,7 +20,7 @@ extension Chapter: Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.expecting("a chapter object") { try decoder.container(keyedBy: CodingKeys.self) }
-        self.init(location: (decoder as? any SourceLocatingDecoder)?.sourceLocation)
+        self.init(location: (decoder as? JSONTreeDecoder)?.sourceLocation)
         start = try container.decodeIfPresent(Timestamp.self, forKey: .start)
         end = try container.decodeIfPresent(Timestamp.self, forKey: .end)
         title = try container.decodeIfPresent(String.self, forKey: .title)

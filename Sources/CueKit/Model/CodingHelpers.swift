@@ -21,12 +21,15 @@ extension DecodingError {
     /// `body`'s result, with a type mismatch or missing value `depth` keys
     /// down (the value being decoded, not one inside it) saying it expected
     /// `description`.
-    fileprivate static func expecting<T>(_ description: String, atDepth depth: Int, _ body: () throws -> T) throws -> T {
+    /// (`depth` is only worked out for an error: a coding path is a walk.)
+    fileprivate static func expecting<T>(
+        _ description: String, atDepth depth: @autoclosure () -> Int, _ body: () throws -> T
+    ) throws -> T {
         do {
             return try body()
-        } catch DecodingError.typeMismatch(let type, let context) where context.codingPath.count == depth {
+        } catch DecodingError.typeMismatch(let type, let context) where context.codingPath.count == depth() {
             throw DecodingError.typeMismatch(type, context.expecting(description))
-        } catch DecodingError.valueNotFound(let type, let context) where context.codingPath.count == depth {
+        } catch DecodingError.valueNotFound(let type, let context) where context.codingPath.count == depth() {
             throw DecodingError.valueNotFound(type, context.expecting(description))
         }
     }

@@ -37,6 +37,6 @@ extension Cue: Codable {
             id: id, start: start, end: end, speaker: speaker, text: text,
             settings: container.contains(.settings) ? try container.decode(Fields.self, forKey: .settings).entries : [],
             extras: container.contains(.extras) ? try container.decode(FormatExtras.self, forKey: .extras) : FormatExtras(),
-            location: (decoder as? any SourceLocatingDecoder)?.sourceLocation)
+            location: (decoder as? JSONTreeDecoder)?.sourceLocation)
     }
 }

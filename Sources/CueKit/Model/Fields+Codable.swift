@@ -56,7 +56,7 @@ extension FieldValue: Codable {
             break
         }
         if JSONNumberSyntax.isNumber(text) {
-            if let numbers = encoder as? any JSONNumberTextEncoder {
+            if let numbers = encoder as? JSONStreamEncoder {
                 numbers.encodeNumber(text: text)
                 return
             }
@@ -81,7 +81,7 @@ extension FieldValue: Codable {
             self = .scalar("null")
         } else if let text = try? single.decode(String.self) {
             self = .string(text)
-        } else if let number = (decoder as? any JSONNumberTextDecoder)?.numberText {
+        } else if let number = (decoder as? JSONTreeDecoder)?.numberText {
             self = .scalar(number)
         } else if let flag = try? single.decode(Bool.self) {
             self = .scalar(flag ? "true" : "false")

@@ -1,5 +1,5 @@
 /// Encodes `Encodable` values straight into a `JSONWriter` (two-space
-/// indents, keys in the order given, numbers as `JSONNumberTextEncoder`
+/// indents, keys in the order given, numbers as `encodeNumber(text:)`
 /// gives them): the model's own `encode(to:)` written as cues' JSON, with
 /// no tree built on the way.
 ///
@@ -7,7 +7,7 @@
 /// once and in order: a container takes no more values once a value of the
 /// container around it has followed (a precondition). A container ends when
 /// the one around it takes its next value, or at the end of the document.
-struct JSONStreamEncoder: Encoder, JSONNumberTextEncoder {
+struct JSONStreamEncoder: Encoder {
     let sink: JSONStreamSink
     /// How many containers hold this value (0 for the document's value).
     let depth: Int
@@ -37,6 +37,8 @@ struct JSONStreamEncoder: Encoder, JSONNumberTextEncoder {
         JSONSingleValueEncodingContainer(encoder: self)
     }
 
+    /// Writes `text`, a number as JSON writes one, as this value (the
+    /// model's fields write numbers as their source did: `1.50`).
     func encodeNumber(text: String) {
         sink.json.number(text)
     }

@@ -4,11 +4,20 @@
 struct JSONKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let members: [(key: String, value: JSONValue)]
     let decoder: JSONTreeDecoder
+    /// Whether the keys are `PositionedCodingKey`s (asked once: a cast per
+    /// lookup would cost more than the lookup).
+    private let isPositioned: Bool
+
+    init(members: [(key: String, value: JSONValue)], decoder: JSONTreeDecoder) {
+        self.members = members
+        self.decoder = decoder
+        self.isPositioned = Key.self is any PositionedCodingKey.Type
+    }
 
     var codingPath: [any CodingKey] { decoder.codingPath }
 
     var allKeys: [Key] {
-        if let positioned = Key.self as? any PositionedCodingKey.Type {
+        if isPositioned, let positioned = Key.self as? any PositionedCodingKey.Type {
             return members.indices.map { positioned.init(members[$0].key, position: $0) as! Key }
         }
         return members.compactMap { Key(stringValue: $0.key) }
@@ -16,7 +25,7 @@ struct JSONKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 
     private func member(_ key: Key) -> JSONValue? {
         let name = key.stringValue
-        if let position = (key as? any PositionedCodingKey)?.position, position < members.count,
+        if isPositioned, let position = (key as? any PositionedCodingKey)?.position, position < members.count,
            members[position].key == name {
             return members[position].value
         }

@@ -5,7 +5,7 @@
 ///
 /// Type mismatches say what was expected (`expected a string`); the caller
 /// adds what was found, from the value at the error's coding path.
-final class JSONTreeDecoder: Decoder, JSONNumberTextDecoder, SourceLocatingDecoder {
+final class JSONTreeDecoder: Decoder {
     let value: JSONValue
     /// The decoder of the array or object that holds this value.
     private let parent: JSONTreeDecoder?
@@ -43,11 +43,14 @@ final class JSONTreeDecoder: Decoder, JSONNumberTextDecoder, SourceLocatingDecod
 
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
+    /// The number's text as written, when this value is a number (the
+    /// model's fields keep it: `1.50` stays `1.50`).
     var numberText: String? {
         if case .number(let text) = value.kind { return text }
         return nil
     }
 
+    /// Where the value starts: the model's cues and chapters keep it.
     var sourceLocation: SourceLocation {
         SourceLocation(file: file, line: value.line, column: value.column)
     }

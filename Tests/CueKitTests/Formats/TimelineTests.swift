@@ -125,6 +125,48 @@ struct TimelineTests {
         #expect(diagnostics.isEmpty)
     }
 
+    struct BadValue: Sendable, CustomTestStringConvertible {
+        let json: String
+        let line: Int
+        let column: Int
+        let message: String
+        var code = "timeline.type"
+        var testDescription: String { message }
+    }
+
+    static let badValues: [BadValue] = [
+        BadValue(json: "[1]", line: 1, column: 1, message: "expected a timeline object, found an array"),
+        BadValue(json: "{\"cuesTimeline\": 1,\n\"cues\": [5]}", line: 2, column: 10, message: "expected a cue object, found a number"),
+        BadValue(json: "{\"cues\": [\n  {\"start\": 1.5}\n]}", line: 2, column: 13,
+                 message: "expected whole milliseconds or null, found a number"),
+        BadValue(json: "{\"cues\": [\n  {\"spans\": [{\"span\": \"blink\", \"children\": []}]}\n]}", line: 2, column: 23,
+                 message: "expected a span kind (italic, bold, underline, class, voice, language, ruby, rubyText), found 'blink'",
+                 code: "timeline.value"),
+        BadValue(json: #"{"cues": [{"spans": ["a", 7]}]}"#, line: 1, column: 27, message: "expected text or a span object, found a number"),
+        BadValue(json: #"{"cues": [{"spans": [{"timestamp": null}]}]}"#, line: 1, column: 36, message: "expected milliseconds, found null"),
+        BadValue(json: #"{"cues": [{"spans": [{"children": []}]}]}"#, line: 1, column: 22,
+                 message: "expected a span object with a \"span\" kind, found an object"),
+        BadValue(json: #"{"cues": [{"id": 3}]}"#, line: 1, column: 18, message: "expected a string or null, found a number"),
+        BadValue(json: #"{"cues": {}}"#, line: 1, column: 10, message: "expected an array, found an object"),
+        BadValue(json: #"{"chapters": [{"toc": "yes"}]}"#, line: 1, column: 23, message: "expected true or false, found a string"),
+        BadValue(json: #"{"chapters": [{"cueIndex": -1}]}"#, line: 1, column: 28, message: "expected a cue index, found a number"),
+        BadValue(json: #"{"extras": []}"#, line: 1, column: 12, message: "expected an object of format extras, found an array"),
+        BadValue(json: #"{"metadata": "x"}"#, line: 1, column: 14, message: "expected an object, found a string"),
+        BadValue(json: #"{"cuesTimeline": 1, "timelines": [{}, 2]}"#, line: 1, column: 39,
+                 message: "expected a timeline object, found a number"),
+        // The second of two members with one key: found by its place, not its key.
+        BadValue(json: #"{"extras": {"vtt": {}, "vtt": 5}}"#, line: 1, column: 31, message: "expected an object, found a number"),
+    ]
+
+    @Test(arguments: badValues)
+    func aValueOfTheWrongKindIsALocatedError(_ bad: BadValue) {
+        let error = Convert.readError(bad.json, name: "bad.timeline.json", as: .timeline)
+        #expect(error?.message == bad.message)
+        #expect(error?.location == SourceLocation(file: "bad.timeline.json", line: bad.line, column: bad.column))
+        #expect(error?.code == bad.code)
+        #expect(error?.severity == .error)
+    }
+
     @Test func badJSONGivesALocatedError() {
         let error = Convert.readError("{\"cuesTimeline\": 1,\n  \"cues\": [\n    {\"start\": \"soon\"}\n  ]\n}", name: "bad.timeline.json")
         #expect(error?.location == SourceLocation(file: "bad.timeline.json", line: 3, column: 15))

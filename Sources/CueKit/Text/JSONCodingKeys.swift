@@ -1,26 +1,8 @@
-/// What cues' own JSON coders (`JSONTreeDecoder`, `JSONStreamEncoder`) offer
-/// beyond `Codable`, for the model's `Codable` conformances to use when they
-/// are there: a number kept as written, the place a value was read, and
-/// objects whose keys repeat. Any other coder (Foundation's `JSONEncoder`
-/// and `JSONDecoder`) goes through plain `Codable` and gets the same JSON.
-
-/// An encoder that writes a JSON number from its text (`1.50` stays `1.50`).
-protocol JSONNumberTextEncoder {
-    /// Writes `text`, which is a number as JSON writes one, as this value.
-    func encodeNumber(text: String)
-}
-
-/// A decoder that gives a JSON number's text as written.
-protocol JSONNumberTextDecoder {
-    /// The number's text when this value is a number, else nil.
-    var numberText: String? { get }
-}
-
-/// A decoder that knows where in its input the value it decodes starts.
-protocol SourceLocatingDecoder {
-    /// The line and column of the value's first character.
-    var sourceLocation: SourceLocation { get }
-}
+/// The coding keys cues' JSON coders (`JSONTreeDecoder`, `JSONStreamEncoder`)
+/// know beyond a type's own `CodingKeys`. The model's conformances also ask
+/// those coders, when they are the ones at work, for a number's text and a
+/// value's place in the input; any other coder (Foundation's) goes through
+/// plain `Codable`.
 
 /// A coding key that may carry the position of the member it names in its
 /// object: with it, the decoder finds each of several members that share a

@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 @testable import CueKit
@@ -479,6 +480,21 @@ struct RoundTripProperties {
                 return
             }
             #expect(read == timeline, "\(written)")
+        }
+    }
+
+    @Test func foundationCodesGeneratedTimelinesAsCuesDoes() async throws {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            let timeline = TimelineGen.withUntimedLines(TimelineGen.timeline(draft), draft)
+            guard let data = try? JSONEncoder().encode(timeline),
+                  let decoded = try? JSONDecoder().decode(Timeline.self, from: data),
+                  let (written, _) = try? Self.roundTrip(timeline, as: .timeline),
+                  let fromCuesFile = try? JSONDecoder().decode(Timeline.self, from: Data(written.utf8)) else {
+                Issue.record("a coder threw for \(draft)")
+                return
+            }
+            #expect(KeyOrder.sorted(decoded) == KeyOrder.sorted(timeline))
+            #expect(KeyOrder.sorted(fromCuesFile) == KeyOrder.sorted(timeline), "\(written)")
         }
     }
 }

@@ -6,19 +6,15 @@ enum JSONDecodingFailure {
     /// `<format>.type` for a value of the wrong type or a missing one,
     /// `<format>.value` for a value of the right type that is not allowed.
     static func diagnostic(_ error: DecodingError, root: JSONValue, file: String?, format: FormatID) -> Diagnostic {
-        let code: String, message: String, context: DecodingError.Context
+        let code: String, context: DecodingError.Context, saysWhatWasFound: Bool
         switch error {
-        case .typeMismatch(_, let found), .valueNotFound(_, let found):
-            let value = self.value(at: found.codingPath, in: root)
-            (code, message, context) = ("type", "\(found.debugDescription), found \(value.typeDescription)", found)
-        case .keyNotFound(_, let found):
-            (code, message, context) = ("type", found.debugDescription, found)
-        case .dataCorrupted(let found):
-            (code, message, context) = ("value", found.debugDescription, found)
-        @unknown default:
-            return .error("\(format.rawValue).value", "\(error)", at: SourceLocation(file: file, line: root.line, column: root.column), format: format)
+        case .typeMismatch(_, let found), .valueNotFound(_, let found): (code, context, saysWhatWasFound) = ("type", found, true)
+        case .keyNotFound(_, let found): (code, context, saysWhatWasFound) = ("type", found, false)
+        case .dataCorrupted(let found): (code, context, saysWhatWasFound) = ("value", found, false)
+        @unknown default: (code, context, saysWhatWasFound) = ("value", .init(codingPath: [], debugDescription: "\(error)"), false)
         }
         let value = self.value(at: context.codingPath, in: root)
+        let message = saysWhatWasFound ? "\(context.debugDescription), found \(value.typeDescription)" : context.debugDescription
         return .error("\(format.rawValue).\(code)", message,
                       at: SourceLocation(file: file, line: value.line, column: value.column), format: format)
     }

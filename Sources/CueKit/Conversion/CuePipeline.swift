@@ -19,7 +19,6 @@ final class CuePipeline: CueReceiver {
     @exclusivity(unchecked) var tally = TimeTransform.Tally()
     @exclusivity(unchecked) var order = CueOrderCheck()
     @exclusivity(unchecked) var orderWarnings = Diagnostics()
-    private(set) var header: Timeline?
     /// The extras of the cues, counted: enough to say which of them an
     /// output format drops.
     @exclusivity(unchecked) private(set) var extras = ExtrasTally()
@@ -31,7 +30,6 @@ final class CuePipeline: CueReceiver {
     }
 
     func begin(_ header: Timeline, input: InputBytes) throws(Diagnostic) {
-        self.header = header
         for output in outputs { output.writer.begin(header) }
     }
 

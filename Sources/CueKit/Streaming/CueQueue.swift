@@ -19,7 +19,7 @@ final class CueQueue: CueConsumer, @unchecked Sendable {
     static let pendingLimit = 4
 
     /// What the consumer receives next.
-    enum Event {
+    enum Event: Sendable {
         case cues(CueBatch)
         /// The reader returned (the input's trailer) or threw.
         case end(Result<Timeline, Diagnostic>)

@@ -24,7 +24,9 @@
 /// A stream is iterated once: it is the reading itself, not a description
 /// of it.
 public final class CueStream: AsyncSequence, Sendable {
+    /// Each element is one cue of the input, in input order.
     public typealias Element = Cue
+    /// What iterating throws: the reader's first error, located.
     public typealias Failure = Diagnostic
 
     /// The format the input is read as.
@@ -63,6 +65,7 @@ public final class CueStream: AsyncSequence, Sendable {
         return all
     }
 
+    /// The iterator over the cues; call it once (`for try await` does).
     public func makeAsyncIterator() -> Iterator {
         precondition(queue.startIterating(), "a CueStream is iterated once")
         return Iterator(stream: self)
@@ -70,7 +73,9 @@ public final class CueStream: AsyncSequence, Sendable {
 
     /// Gives the cues one by one, taking them from the reader a batch at a time.
     public struct Iterator: AsyncIteratorProtocol {
+        /// One cue of the input.
         public typealias Element = Cue
+        /// The reader's first error, located.
         public typealias Failure = Diagnostic
 
         private let stream: CueStream
@@ -85,11 +90,20 @@ public final class CueStream: AsyncSequence, Sendable {
         /// cancelled; throws the reader's error after the cues before it.
         public mutating func next() async throws(Diagnostic) -> Cue? {
             if !done, !Task.isCancelled, let cue = batch?.takeNext() { return cue }
-            return try await refill()
+            return try await refill(isolation: nil)
+        }
+
+        /// `next()` on the caller's actor (what `for try await` calls), so
+        /// that an actor's code iterates without handing the iterator to
+        /// another.
+        @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
+        public mutating func next(isolation actor: isolated (any Actor)?) async throws(Diagnostic) -> Cue? {
+            if !done, !Task.isCancelled, let cue = batch?.takeNext() { return cue }
+            return try await refill(isolation: actor)
         }
 
         /// The next cue when the current batch is used up (or the task was cancelled).
-        private mutating func refill() async throws(Diagnostic) -> Cue? {
+        private mutating func refill(isolation actor: isolated (any Actor)?) async throws(Diagnostic) -> Cue? {
             if let used = batch.take() { stream.queue.recycle(used) }
             if done { return nil }
             if Task.isCancelled {

@@ -228,3 +228,15 @@ struct CueStreamTests {
         return nil
     }
 }
+
+/// The stream read from an actor's code, as an app's main actor would.
+@Suite("Cue stream on an actor")
+struct CueStreamOnAnActorTests {
+    @MainActor
+    @Test func theMainActorIteratesTheStream() async throws {
+        let stream = try await Converter().cues(of: Array("WEBVTT\n\n00:01.000 --> 00:02.000\nOne\n".utf8), name: "one.vtt")
+        var texts: [String] = []
+        for try await cue in stream { texts.append(cue.plainText) }
+        #expect(texts == ["One"])
+    }
+}

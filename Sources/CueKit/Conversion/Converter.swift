@@ -234,7 +234,7 @@ public struct Converter: Sendable {
 
     /// The warning for an input of several timelines written to a format that
     /// holds one: which one was taken and how to choose.
-    private func firstItemWarning(_ input: Input, name: String?) -> Diagnostic {
+    func firstItemWarning(_ input: Input, name: String?) -> Diagnostic {
         let first = input.timelines[0].metadata["title"]?.text.map { " ('\($0)')" } ?? ""
         return .warning(
             "input.first-item",

@@ -13,7 +13,7 @@ import Darwin
 ///
 /// Cues travel in `CueBatch`es, moved in and out without a copy; a written
 /// batch goes back to the reader (`recycle`) to be filled again.
-final class CueRelay: CueConsumer, @unchecked Sendable {
+final class CueRelay: CueReceiver, @unchecked Sendable {
     /// What the reader did, in order.
     enum Event {
         /// The header, and the bytes the cues' plain text points into.

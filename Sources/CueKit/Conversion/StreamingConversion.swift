@@ -1,10 +1,3 @@
-/// Where one output of a conversion goes, in chunks, in order.
-public protocol OutputSink: AnyObject {
-    /// Appends `bytes` (valid during the call only) to the output; throws
-    /// when they cannot be written.
-    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(Diagnostic)
-}
-
 extension Converter {
     /// What a conversion into sinks did.
     public struct SinkConversion: Sendable {
@@ -36,18 +29,31 @@ extension Converter {
         try convert(InputBytes(bytes), name: name, from: input, into: outputs, transform: transform, diagnostics: &diagnostics)
     }
 
-    /// `convert(_:name:from:into:transform:diagnostics:)` on bytes held
-    /// anywhere (the `cues` tool maps a large file instead of reading it).
-    package func convert(
-        _ bytes: InputBytes, name: String?, from input: FormatID? = nil,
+    /// `convert(_:name:from:into:transform:diagnostics:)` on bytes that are
+    /// not in an array, such as a large file mapped into memory (as the
+    /// `cues` tool does, instead of copying it). The bytes are read in
+    /// place: they must stay valid and unchanged during the call, and
+    /// nothing points into them once it returns.
+    public func convert(
+        _ bytes: UnsafeBufferPointer<UInt8>, name: String?, from input: FormatID? = nil,
         into outputs: [(format: FormatID, sink: any OutputSink)],
         transform: TimeTransform = TimeTransform(), diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> SinkConversion {
+        try convert(InputBytes(region: bytes, owner: BorrowedBytes.owner), name: name, from: input, into: outputs,
+                    transform: transform, diagnostics: &diagnostics)
+    }
+
+    /// The conversion into sinks, on bytes held anywhere.
+    private func convert(
+        _ bytes: InputBytes, name: String?, from input: FormatID?,
+        into outputs: [(format: FormatID, sink: any OutputSink)],
+        transform: TimeTransform, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> SinkConversion {
         let decoded = try decode(bytes, name: name, format: input, diagnostics: &diagnostics)
         let chosen = decoded.format
         if let reader = chosen.reader as? any CueStreamReader, readOptions.item == nil,
-           let writers = streamWriters(for: outputs.map(\.format), from: chosen.id) {
-            try stream(decoded.source, reader: reader, format: chosen.id, writers: writers, sinks: outputs.map(\.sink),
+           streamsAll(outputs.map(\.format), from: chosen.id) {
+            try stream(decoded.source, reader: reader, format: chosen.id, into: outputs,
                        transform: transform, diagnostics: &diagnostics)
             return SinkConversion(format: chosen, encoding: decoded.encoding, failures: [], streamed: true)
         }
@@ -65,30 +71,27 @@ extension Converter {
         return SinkConversion(format: chosen, encoding: decoded.encoding, failures: failures, streamed: false)
     }
 
-    /// The streaming writers for `formats`, or nil when one of them needs the
-    /// whole timeline (no streaming writer, several timelines, segmentation).
-    private func streamWriters(for formats: [FormatID], from source: FormatID) -> [(FormatID, any CueStreamWriter)]? {
-        var writers: [(FormatID, any CueStreamWriter)] = []
-        for format in formats {
-            guard let writer = registry[format]?.writer as? any CueStreamWriter, !writer.writesManyTimelines,
-                  !segments(from: source, to: format) else { return nil }
-            writers.append((format, writer))
+    /// Whether every one of `formats` can be written cue by cue from
+    /// `source`: none needs the whole timeline (no cue-by-cue writer,
+    /// several timelines, segmentation).
+    private func streamsAll(_ formats: [FormatID], from source: FormatID) -> Bool {
+        formats.allSatisfy { format in
+            guard let writer = registry[format]?.writer as? any CueStreamWriter else { return false }
+            return !writer.writesManyTimelines && !segments(from: source, to: format)
         }
-        return writers
     }
 
     /// Streams `source` into the sinks.
     private func stream(
         _ source: SourceText, reader: any CueStreamReader, format: FormatID,
-        writers: [(FormatID, any CueStreamWriter)], sinks: [any OutputSink],
+        into sinks: [(format: FormatID, sink: any OutputSink)],
         transform: TimeTransform, diagnostics: inout Diagnostics
     ) throws(Diagnostic) {
-        let pipeline = CuePipeline(
-            outputs: zip(writers, sinks).map { writer, sink in
-                CuePipeline.Output(format: writer.0, stream: writer.1.makeStream(options: writeOptions),
-                                   out: TextOutput(options: writeOptions, capacity: CuePipeline.flushSize + 4096), sink: sink)
-            },
-            transform: transform, inference: inference)
+        var outputs: [CuePipeline.Output] = []
+        for (format, sink) in sinks {
+            outputs.append(CuePipeline.Output(writer: try CueWriter(format, registry: registry, options: writeOptions), sink: sink))
+        }
+        let pipeline = CuePipeline(outputs: outputs, transform: transform, inference: inference)
         var readDiagnostics = Diagnostics(strict: readOptions.strict)
         let trailer: Timeline
         do {
@@ -103,7 +106,7 @@ extension Converter {
         }
         diagnostics.append(contentsOf: readDiagnostics.items.map { tagged($0, format) })
         try pipeline.releaseInverted(next: nil)
-        // Streamed cues carry no file name (see `CueConsumer`): what is said of them gets it here.
+        // Streamed cues carry no file name (see `CueReceiver`): what is said of them gets it here.
         let said = pipeline.tally.diagnostics + pipeline.repairs.items + pipeline.orderWarnings.items
         diagnostics.append(contentsOf: said.map { diagnostic in
             var diagnostic = tagged(diagnostic, format)
@@ -183,120 +186,9 @@ extension Converter {
     }
 }
 
-/// Feeds streamed cues to every output: transform, repair of an end before
-/// its start (the cue is held until the next one's start is known, as time
-/// inference does on a whole timeline), order check, writers, and a flush to
-/// the sinks whenever an output's buffer passes `flushSize`.
-private final class CuePipeline: CueConsumer {
-    static let flushSize = 1 << 20
-
-    // The stored state below is touched once or twice per cue from one
-    // thread, never with overlapping accesses: `@exclusivity(unchecked)`
-    // spares the run-time exclusivity check of class properties.
-    final class Output {
-        let format: FormatID
-        @exclusivity(unchecked) var stream: any CueWriterStream
-        @exclusivity(unchecked) var out: TextOutput
-        let sink: any OutputSink
-
-        init(format: FormatID, stream: any CueWriterStream, out: consuming TextOutput, sink: any OutputSink) {
-            self.format = format
-            self.stream = stream
-            self.out = out
-            self.sink = sink
-        }
-    }
-
-    let outputs: [Output]
-    let transform: TimeTransform
-    let inference: TimeInference
-    /// A cue whose end is before its start, until the next start is known.
-    @exclusivity(unchecked) private var inverted: Cue?
-    @exclusivity(unchecked) var repairs = Diagnostics()
-    @exclusivity(unchecked) var tally = TimeTransform.Tally()
-    @exclusivity(unchecked) var order = CueOrderCheck()
-    @exclusivity(unchecked) var orderWarnings = Diagnostics()
-    private(set) var header: Timeline?
-    /// The extras of the cues, counted: enough to say which of them an
-    /// output format drops.
-    @exclusivity(unchecked) private(set) var extras = ExtrasTally()
-
-    init(outputs: [Output], transform: TimeTransform, inference: TimeInference) {
-        self.outputs = outputs
-        self.transform = transform
-        self.inference = inference
-    }
-
-    func begin(_ header: Timeline, input: InputBytes) throws(Diagnostic) {
-        self.header = header
-        for output in outputs { output.stream.begin(header, to: &output.out) }
-    }
-
-    func consume(_ cue: consuming Cue) throws(Diagnostic) {
-        try write(cue)
-    }
-
-    /// Transforms `cue` and writes it to every output.
-    func write(_ cue: borrowing Cue) throws(Diagnostic) {
-        if transform.isIdentity {
-            try deliver(cue)
-        } else if let moved = transform.apply(to: copy cue, tally: &tally) {
-            try deliver(moved)
-        }
-    }
-
-    private func deliver(_ cue: borrowing Cue) throws(Diagnostic) {
-        if inverted != nil { try releaseInverted(next: cue.start) }
-        if let start = cue.start, let end = cue.end, end < start {
-            // Held past this call: its text must not point into the reader's
-            // buffers, which may be gone when it is written.
-            var held = copy cue
-            held.text = cue.text
-            inverted = held
-            return
-        }
-        try send(cue)
-    }
-
-    /// Writes the cue held for its end, ending it where `next` starts (or
-    /// after its reading time); call with nil when the input ends.
-    func releaseInverted(next: Timestamp?) throws(Diagnostic) {
-        guard var held = inverted.take() else { return }
-        let (end, warning) = inference.repairedEnd(of: held, next: next)
-        held.end = end
-        repairs.report(warning)
-        try send(held)
-    }
-
-    private func send(_ cue: borrowing Cue) throws(Diagnostic) {
-        // Times only: a cue handed to a method of a stored property is copied.
-        if let start = cue.start, let previous = order.record(start) {
-            orderWarnings.report(CueOrderCheck.warning(start, after: previous, at: cue.location))
-        }
-        if !cue.extras.isEmpty { extras.add(cue) }
-        for output in outputs {
-            output.stream.append(cue, to: &output.out)
-            if output.out.count >= Self.flushSize { try flush(output) }
-        }
-    }
-
-    /// Ends `output` (writing its header first when no cue came) and flushes it.
-    func finish(_ output: Output, trailer: Timeline, diagnostics: inout Diagnostics) throws(Diagnostic) {
-        if header == nil { output.stream.begin(trailer, to: &output.out) }
-        output.stream.finish(trailer, to: &output.out, diagnostics: &diagnostics)
-        try flush(output)
-    }
-
-    /// Hands the buffer to the sink and reuses it (the sink keeps no reference).
-    private func flush(_ output: Output) throws(Diagnostic) {
-        do throws(Diagnostic) {
-            try output.out.withBytes { (bytes) throws(Diagnostic) in try output.sink.write(bytes) }
-        } catch {
-            // The output failed, not the reader this is called under.
-            var failure = error
-            if failure.format == nil { failure.format = output.format }
-            throw failure
-        }
-        output.out.clear()
-    }
+/// The owner of bytes a caller lends for the length of a call: nothing
+/// to keep alive, since nothing outlives the call.
+private enum BorrowedBytes {
+    final class Owner: Sendable {}
+    static let owner = Owner()
 }

@@ -40,6 +40,15 @@ struct WorkerThread {
         }
     }
 
+    /// Lets the thread's resources go when it returns, without a `join`.
+    private func detach() {
+        #if canImport(Darwin)
+        if let thread { pthread_detach(thread) }
+        #else
+        pthread_detach(thread)
+        #endif
+    }
+
     /// Waits until the function has returned.
     func join() {
         #if canImport(Darwin)
@@ -51,6 +60,15 @@ struct WorkerThread {
 }
 
 extension WorkerThread {
+    /// Starts `body` on a thread of its own that nobody joins: its
+    /// resources go when it returns. False (and `body` not run) when no
+    /// thread can be made.
+    static func detached(_ body: @escaping @Sendable () -> Void) -> Bool {
+        guard let thread = WorkerThread(body) else { return false }
+        thread.detach()
+        return true
+    }
+
     /// Runs `first` here and `second` on a thread of its own, side by side,
     /// and returns both results.
     static func sideBySide<First, Second>(

@@ -7,7 +7,7 @@
 ///
 /// It points into the input and holds no reference to it (a cue handed
 /// from one thread to another touches no reference count): it is valid
-/// while the bytes a streaming reader passes to `CueConsumer.begin` are.
+/// while the bytes a streaming reader passes to `CueReceiver.begin` are.
 struct SourceLines: @unchecked Sendable {
     /// The lines with what separates them.
     let text: UnsafeBufferPointer<UInt8>

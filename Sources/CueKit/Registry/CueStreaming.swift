@@ -1,12 +1,15 @@
-/// Receives a caption file's cues one at a time, as a streaming reader finds them.
+/// Receives a caption file's cues one at a time, as a streaming reader
+/// finds them: the library's own side of streaming (the public one is
+/// `CueConsumer`, which gets every cue owning its text, see `CueOwnership`).
 ///
-/// A streamed cue's `location` has no file: the consumer knows which file
+/// A streamed cue's `location` has no file: the receiver knows which file
 /// it reads, and a cue without a reference-counted name is cheaper to hand
-/// from one thread to another.
-protocol CueConsumer: AnyObject {
+/// from one thread to another. Its text may be lines still in the input
+/// (`SourceLines`), valid while the bytes given to `begin` are.
+protocol CueReceiver: AnyObject {
     /// Called once, before the first cue, with the file's data that comes
     /// before its cues (a WebVTT header, STYLE and REGION blocks), and the
-    /// bytes plain cue text points into (`SourceLines`): a consumer that
+    /// bytes plain cue text points into (`SourceLines`): a receiver that
     /// keeps cues after the reader returns keeps these bytes too.
     func begin(_ header: Timeline, input: InputBytes) throws(Diagnostic)
     /// One cue, with a start and an end.
@@ -20,7 +23,7 @@ protocol CueStreamReader: FormatReader {
     /// times) instead of keeping it; returns the timeline without its cues,
     /// with what the file holds after them.
     func stream(
-        _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics, to consumer: any CueConsumer
+        _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics, to consumer: any CueReceiver
     ) throws(Diagnostic) -> Timeline
 }
 

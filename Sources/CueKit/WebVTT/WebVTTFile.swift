@@ -14,7 +14,7 @@ enum WebVTTFile {
     /// as the W3C parser does when `w3c`; with a `consumer`, cues go to it as
     /// they are read.
     static func parse(
-        _ source: SourceText, format: FormatID, w3c: Bool, diagnostics: inout Diagnostics, consumer: (any CueConsumer)? = nil
+        _ source: SourceText, format: FormatID, w3c: Bool, diagnostics: inout Diagnostics, consumer: (any CueReceiver)? = nil
     ) throws(Diagnostic) -> Timeline {
         var nulLocation: (line: Int, column: Int)?
         var normalized: [UInt8]?

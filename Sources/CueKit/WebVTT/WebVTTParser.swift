@@ -27,7 +27,7 @@ struct WebVTTParser {
     private var pendingNotes: [FieldValue] = []
     private var cues: [Cue] = []
     /// When set, cues go here as they are read (after the header) instead of into `cues`.
-    private var consumer: (any CueConsumer)?
+    private var consumer: (any CueReceiver)?
     /// What `bytes` points into, when streaming: plain cue text is
     /// handed on as lines of it (`SourceLines`), and the consumer keeps it.
     private var input = InputBytes([])
@@ -57,7 +57,7 @@ struct WebVTTParser {
     }
 
     /// Sends cues to `consumer` as they are read; `input` is what `bytes` points into.
-    mutating func stream(to consumer: any CueConsumer, input: InputBytes) {
+    mutating func stream(to consumer: any CueReceiver, input: InputBytes) {
         self.consumer = consumer
         self.input = input
     }
@@ -564,7 +564,7 @@ struct WebVTTParser {
             textStorage: plain.map { .source($0.lines) } ?? .spans(spans),
             settings: timing.settings,
             extras: extras,
-            // Without the file when streaming (see `CueConsumer`).
+            // Without the file when streaming (see `CueReceiver`).
             location: SourceLocation(file: consumer == nil ? name : nil, line: timingLine, column: 1))
         if let consumer {
             if !sentHeader {

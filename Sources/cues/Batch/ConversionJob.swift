@@ -98,9 +98,17 @@ struct ConversionJob: Sendable {
         var stopped: Diagnostic?
         if !sinks.isEmpty {
             do {
-                let conversion = try converter.convert(
-                    loaded.bytes, name: input.displayName, from: inputFormat, into: sinks, transform: transform,
-                    diagnostics: &diagnostics)
+                let conversion = try loaded.withBytes(
+                    array: { (bytes) throws(Diagnostic) in
+                        try converter.convert(
+                            bytes, name: input.displayName, from: inputFormat, into: sinks, transform: transform,
+                            diagnostics: &diagnostics)
+                    },
+                    mapped: { (bytes) throws(Diagnostic) in
+                        try converter.convert(
+                            bytes, name: input.displayName, from: inputFormat, into: sinks, transform: transform,
+                            diagnostics: &diagnostics)
+                    })
                 result.sourceFormat = conversion.format.id
                 for (format, error) in conversion.failures { failures[format] = error }
             } catch {

@@ -48,6 +48,16 @@ enum FileIO {
         fileprivate let mapping: MappedFile?
         fileprivate let path: String
 
+        /// `array` with the bytes read (or downloaded), `mapped` with the
+        /// mapped memory, valid during the call: the two forms the library's
+        /// conversion takes without a copy.
+        func withBytes<Value, Failure: Error>(
+            array: ([UInt8]) throws(Failure) -> Value, mapped: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Value
+        ) throws(Failure) -> Value {
+            guard mapping != nil else { return try array(bytes.array) }
+            return try bytes.withUnsafeBufferPointer(mapped)
+        }
+
         /// Bytes downloaded from `url`.
         static func downloaded(_ bytes: [UInt8], url: String) -> LoadedInput {
             LoadedInput(bytes: InputBytes(bytes), mapping: nil, path: url)

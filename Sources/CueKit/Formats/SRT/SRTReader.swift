@@ -26,7 +26,7 @@ public struct SRTReader: CueStreamReader {
     }
 
     func stream(
-        _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics, to consumer: any CueConsumer
+        _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics, to consumer: any CueReceiver
     ) throws(Diagnostic) -> Timeline {
         _ = try parse(source, options: options, diagnostics: &diagnostics, consumer: consumer)
         return Timeline()
@@ -34,7 +34,7 @@ public struct SRTReader: CueStreamReader {
 
     /// The cues, or none when they went to `consumer`.
     private func parse(
-        _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics, consumer: (any CueConsumer)?
+        _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics, consumer: (any CueReceiver)?
     ) throws(Diagnostic) -> [Cue] {
         try source.input.withUnsafeBufferPointer { (buffer) throws(Diagnostic) in
             var parser = SRTParser(bytes: buffer, source: source, options: options, diagnostics: diagnostics)
@@ -54,7 +54,7 @@ private struct SRTParser {
     private var lines: TextLines
     private var cues: [Cue] = []
     /// When set, cues go here as they are read instead of into `cues`.
-    var consumer: (any CueConsumer)?
+    var consumer: (any CueReceiver)?
     private var cueCount = 0
 
     private enum State { case beforeFirstCue, afterBlank, inText }
@@ -435,7 +435,7 @@ private struct SRTParser {
         source.location(line: line.number, column: 1)
     }
 
-    /// A cue's location: without the file when streaming (see `CueConsumer`).
+    /// A cue's location: without the file when streaming (see `CueReceiver`).
     private func cueLocation(_ line: TextLine) -> SourceLocation {
         SourceLocation(file: consumer == nil ? source.name : nil, line: line.number, column: 1)
     }

@@ -19,7 +19,7 @@ public struct VTTReader: CueStreamReader {
     }
 
     func stream(
-        _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics, to consumer: any CueConsumer
+        _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics, to consumer: any CueReceiver
     ) throws(Diagnostic) -> Timeline {
         try WebVTTFile.parse(source, format: .vtt, w3c: options.w3cWebVTT, diagnostics: &diagnostics, consumer: consumer)
     }

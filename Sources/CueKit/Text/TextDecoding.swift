@@ -31,6 +31,8 @@ public enum TextDecoding {
         public static let utf32LE = Encoding("UTF-32LE")
         public static let utf32BE = Encoding("UTF-32BE")
         public static let windows1252 = Encoding("Windows-1252")
+        /// Not text: a binary format's bytes, read as they are.
+        public static let binary = Encoding("binary")
     }
 
     /// The input as UTF-8 without a byte order mark, and the encoding it was

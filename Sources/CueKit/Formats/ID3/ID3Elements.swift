@@ -206,7 +206,7 @@ final class ID3FrameReader {
         let byte = storage.bytes[index]
         guard let encoding = ID3TextEncoding(rawValue: byte) else {
             throw .error(
-                "id3.text-encoding", "expected a text encoding byte from $00 to $03 in \(frame), found $\(String(byte, radix: 16, uppercase: true))",
+                "id3.text-encoding", "expected a text encoding byte from $00 to $03 in \(frame), found \(ID3FrameWalk.describe([byte]))",
                 at: location(storage, index), format: .id3)
         }
         if tag.version == 3 && byte > 1 { laterEncodings += 1 }

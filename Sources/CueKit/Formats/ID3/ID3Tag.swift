@@ -25,7 +25,7 @@ struct ID3Tag {
         guard bytes.count >= header.totalLength else {
             throw .error(
                 "id3.truncated",
-                "expected a tag of \(header.totalLength) bytes (the size its header gives), found the file ends after \(bytes.count)",
+                "expected a tag of \(header.totalLength) bytes (the size its header gives), found the file ends after \(bytes.count) bytes",
                 at: location.at(bytes.count), format: .id3)
         }
         let body = ID3TagHeader.length..<(ID3TagHeader.length + header.size)
@@ -96,7 +96,7 @@ struct ID3Tag {
         if header.undefinedFlags != 0 {
             try diagnostics.repair(.warning(
                 "id3.tag-flags",
-                "expected only the flags ID3v2.\(header.majorVersion) defines in the tag header, found $\(String(header.flags, radix: 16, uppercase: true)); the undefined ones are ignored",
+                "expected only the flags ID3v2.\(header.majorVersion) defines in the tag header, found the flags byte \(ID3FrameWalk.describe([header.flags])); the undefined ones are ignored",
                 at: location.at(5), format: .id3))
         }
         return header

@@ -64,6 +64,9 @@ struct ID3WrittenChapters {
         }
         if nul > 0 { warn("nul-removed", "\(nul) title(s) held NUL characters, which end a string in ID3; removed") }
         if chapters.isEmpty { warn("no-chapters", "the timeline has no chapters with a time; wrote a tag without chapters") }
+        if !chapters.isEmpty && visible == 0 {
+            warn("all-silent", "every chapter is silent (toc: false), and a CTOC cannot list none; written without a table of contents, so readers list them all")
+        }
     }
 
     /// Element ids: each chapter's kept one when it is usable (non-empty

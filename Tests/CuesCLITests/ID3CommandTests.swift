@@ -39,6 +39,19 @@ struct ID3CommandTests {
         #expect(info.stdout.contains("chapters: 4"))
     }
 
+    @Test(arguments: [
+        ("id3-truncated.mp3", "1:56: error: [id3] expected a tag of 522 bytes (the size its header gives), found the file ends after 55 bytes"),
+        ("id3-frame-past-end.mp3", "1:15: error: [id3] expected frame 'CHAP' to end within the tag (at most 35 bytes of data), found the size 4096"),
+        ("id3-unsynchronised-bad-encoding.mp3", "1:60: error: [id3] expected a text encoding byte from $00 to $03 in TIT2 of chapter 'cy', found 07"),
+    ])
+    func brokenTagsFailWithTheirLocatedError(file: String, error: String) throws {
+        let path = Cues.sample("invalid/" + file)
+        let run = try Cues.run(["convert", path, "--to", "chapters"])
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix(path + ":" + error), "\(run.stderr)")
+    }
+
     @Test func writesANewMP3OfTheTagWithTheChaptersAndTheAudio() throws {
         let directory = try workspace()
         let media = directory.appendingPathComponent("episode.mp3"), output = directory.appendingPathComponent("out.mp3")

@@ -90,7 +90,7 @@ enum FileIO {
     /// `body` with the open file (or standard input for `-`) and its status;
     /// a directory is an error. A FIFO or device is opened without waiting
     /// and then read as a stream.
-    static func withOpenFile<Value>(
+    private static func withOpenFile<Value>(
         _ path: String, _ body: (Int32, stat) throws(Failure) -> Value
     ) throws(Failure) -> Value {
         let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
@@ -108,7 +108,7 @@ enum FileIO {
     /// straight into the array, then what a pipe gives, or a file that grew,
     /// in chunks. A regular file whose size or modification time changed
     /// meanwhile is an error: its bytes may be a mix of old and new.
-    static func readAll(_ descriptor: Int32, info: stat, path: String) throws(Failure) -> [UInt8] {
+    private static func readAll(_ descriptor: Int32, info: stat, path: String) throws(Failure) -> [UInt8] {
         var failure: Failure?
         let expected = max(Int(info.st_size), 0)
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in

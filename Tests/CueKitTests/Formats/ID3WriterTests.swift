@@ -155,6 +155,23 @@ struct ID3WriterTests {
         #expect(v24.containsSequence(ID3TestTags.frame(4, "TIT2", [3] + Array("Café".utf8))))
     }
 
+    @Test func longSubframesInAV24TagAreWarnedAbout() throws {
+        // FFmpeg reads CHAP sub-frame sizes as plain integers: in v2.4 one of
+        // 128 bytes or more is misread and its chapter dropped (id3.md).
+        let timeline = Timeline(chapters: [
+            Chapter(start: .zero, title: String(repeating: "a", count: 127)),
+            Chapter(start: Timestamp(seconds: 1), title: String(repeating: "b", count: 126)),
+        ])
+        let v24 = ID3TestTags.tag(4, ID3TestTags.frame(4, "TPE1", [3, 0x41])) + Self.mpegFrame
+        let (_, diagnostics) = try Convert.mp3(timeline, into: v24)
+        // 127 characters and the encoding byte: 128 bytes; 126: 127 bytes.
+        #expect(diagnostics.filter { $0.code == "id3.ffmpeg-long-subframes" }.map(\.message) == [
+            "1 chapter(s) have a title, URL or picture of 128 bytes or more, whose ID3v2.4 size FFmpeg reads wrongly: FFmpeg and the players built on it leave these chapters out (the media file's tag is v2.4, which cues keeps)",
+        ])
+        let (_, v23Diagnostics) = try Convert.mp3(timeline, into: Self.mpegFrame)
+        #expect(!v23Diagnostics.contains { $0.code == "id3.ffmpeg-long-subframes" })
+    }
+
     /// One MPEG-2.5 Layer III frame of silence (8 kHz mono, 8 kbit/s, 72 bytes), as LAME wrote it.
     static let mpegFrame: [UInt8] = [0xFF, 0xE3, 0x18, 0xC4, 0x3B, 0x00, 0x00, 0x03, 0x48] + [UInt8](repeating: 0, count: 4)
         + [UInt8](repeating: 0x55, count: 59)

@@ -49,7 +49,7 @@ public struct ID3Writer: FormatWriter {
         timed.duration = audioEnd ?? timeline.duration
         let chapters = try ID3WrittenChapters(timed, audioEnd: audioEnd, diagnostics: &diagnostics)
 
-        var body = existing?.frames.joined().map { $0 } ?? []
+        var body: [UInt8] = existing.map { Array($0.frames.joined()) } ?? []
         let visible = chapters.chapters.indices.filter { chapters.chapters[$0].isInTableOfContents }
         if !visible.isEmpty {
             var data = ID3FrameBuilder.elementID(chapters.tocID) + [0x03, UInt8(visible.count)]

@@ -25,6 +25,24 @@ enum FuzzTarget {
                 _ = try? converter.write(prepared, as: output.id, diagnostics: &writeDiagnostics)
             }
             if format == .srt || format == .vtt { checkStreaming(bytes, from: format) }
+            if format == .id3 { checkID3(input.timeline, media: bytes) }
+        }
+    }
+
+    /// The chapters read from a tag written back into the same bytes taken
+    /// as an MP3 (its frames kept, its chapters replaced): whatever the
+    /// writer writes must read back.
+    static func checkID3(_ timeline: Timeline, media bytes: [UInt8]) {
+        var converter = Converter()
+        let tagLength = min(bytes.count, ID3TagHeader.tagLength(atStartOf: bytes.prefix(10)))
+        converter.writeOptions.id3Media = ID3Media(
+            name: "fuzz", tag: Array(bytes[..<tagLength]), audioHead: Array(bytes[tagLength...].prefix(ID3Media.audioHeadLength)),
+            audioLength: bytes.count - tagLength)
+        var diagnostics = Diagnostics()
+        guard let tag = try? converter.write(timeline, as: .id3, diagnostics: &diagnostics) else { return }
+        var again = Diagnostics()
+        if (try? converter.read(tag, name: "written", format: .id3, diagnostics: &again)) == nil {
+            fatalError("id3: a tag the writer wrote does not read back")
         }
     }
 

@@ -3,7 +3,9 @@
 ///
 /// Input bytes are decoded to UTF-8 (see `TextEncoding`), the format is chosen
 /// (explicit id, else sniffed, else by extension), and a writer that needs
-/// times gets a timeline that went through `TimeInference`.
+/// times gets a timeline that went through `TimeInference`. A binary format
+/// (`Format.binary`) is chosen first, by the same rules on the bytes as they
+/// are, and reads them undecoded.
 public struct Converter: Sendable {
     public var registry: FormatRegistry
     public var readOptions: ReadOptions
@@ -100,6 +102,10 @@ public struct Converter: Sendable {
     func decode(
         _ bytes: InputBytes, name: String?, format: FormatID?, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> DecodedInput {
+        // A binary format (ID3 chapters) reads the bytes as they are.
+        if let binary = registry.binaryFormat(explicit: format, head: ArraySlice(bytes.prefix(4096)), fileName: name) {
+            return DecodedInput(source: SourceText(input: bytes, name: name), format: binary, encoding: .binary)
+        }
         var decoding = Diagnostics(strict: readOptions.strict || diagnostics.isStrict)
         let text: InputBytes, encoding: TextEncoding
         do {

@@ -49,6 +49,11 @@ public struct Format: Sendable {
     /// recogniser's segments: a transcript writer gets them merged per
     /// speaker turn, one cue per speaker until another speaks.
     public var speechRecognition: Bool
+    /// For a binary format (ID3 chapters in an MP3): its bytes are read as
+    /// they are, never decoded as text, and only the part of the file it
+    /// needs; nil for the text formats. A binary format's `sniff` gets the
+    /// file's first bytes as they are.
+    public var binary: BinaryExtent?
 
     public init(
         id: FormatID,
@@ -61,7 +66,8 @@ public struct Format: Sendable {
         sniff: (@Sendable (ArraySlice<UInt8>) -> Bool)? = nil,
         extrasLoss: (@Sendable (ExtrasTally, FormatID) -> Diagnostic?)? = nil,
         contents: Contents? = nil,
-        speechRecognition: Bool = false
+        speechRecognition: Bool = false,
+        binary: BinaryExtent? = nil
     ) {
         self.id = id
         self.name = name
@@ -79,6 +85,24 @@ public struct Format: Sendable {
         self.sniff = sniff
         self.extrasLoss = extrasLoss
         self.speechRecognition = speechRecognition
+        self.binary = binary
+    }
+
+    /// How much of a file a binary format's reader reads: the data it reads
+    /// may sit in a larger file (an MP3's ID3 tag before its audio), and
+    /// the rest of the file is never read.
+    public struct BinaryExtent: Sendable {
+        /// How many bytes at the start of a file `length` looks at.
+        public var headerLength: Int
+        /// How many bytes from the start of the file the reader reads,
+        /// given its first `headerLength` bytes (fewer when the file is
+        /// shorter); at least `headerLength`.
+        public var length: @Sendable (ArraySlice<UInt8>) -> Int
+
+        public init(headerLength: Int, length: @escaping @Sendable (ArraySlice<UInt8>) -> Int) {
+            self.headerLength = headerLength
+            self.length = length
+        }
     }
 
     /// The extension an output file of this format gets.

@@ -54,4 +54,6 @@ public struct FormatID: RawRepresentable, Hashable, Sendable, Comparable, Custom
     public static let ass = FormatID("ass")
     /// Whisper-family speech-recognition JSON (OpenAI Whisper, whisper.cpp, WhisperX).
     public static let whisper = FormatID("whisper")
+    /// ID3v2 chapters (`CHAP`, `CTOC`) in an MP3 file's tag.
+    public static let id3 = FormatID("id3")
 }

@@ -84,9 +84,14 @@ public struct WriteOptions: Sendable {
     /// writer makes (see `ASSWriteOptions`).
     public var ass: ASSWriteOptions
 
+    /// The MP3 file the `id3` writer puts chapters into: its tag and the
+    /// start of its audio, as the caller read them (see `ID3Media`); nil
+    /// writes a tag alone.
+    public var id3Media: ID3Media?
+
     public init(
         crlf: Bool = false, byteOrderMark: Bool = false, baseURL: String? = nil, siblingStems: [String]? = nil,
-        ttmlProfile: TTMLProfile = .imsc, ass: ASSWriteOptions = ASSWriteOptions()
+        ttmlProfile: TTMLProfile = .imsc, ass: ASSWriteOptions = ASSWriteOptions(), id3Media: ID3Media? = nil
     ) {
         self.crlf = crlf
         self.byteOrderMark = byteOrderMark
@@ -94,6 +99,7 @@ public struct WriteOptions: Sendable {
         self.siblingStems = siblingStems
         self.ttmlProfile = ttmlProfile
         self.ass = ass
+        self.id3Media = id3Media
     }
 }
 

@@ -31,6 +31,7 @@ public struct FormatRegistry: Sendable {
         MP4ChapsFormat.format,
         TTMLFormat.format,
         ASSFormat.format,
+        ID3Format.format,
     ])
 
     public subscript(id: FormatID) -> Format? {
@@ -57,10 +58,26 @@ public struct FormatRegistry: Sendable {
         return formats.filter { $0.mediaTypes.contains { $0.lowercased() == wanted } }
     }
 
-    /// The first format whose sniffer recognises `bytes`.
+    /// The first text format whose sniffer recognises `bytes` (UTF-8 text).
     public func sniff(_ bytes: [UInt8]) -> Format? {
         let head = bytes.prefix(4096)
-        return formats.first { $0.reader != nil && ($0.sniff?(head) ?? false) }
+        return formats.first { $0.reader != nil && $0.binary == nil && ($0.sniff?(head) ?? false) }
+    }
+
+    /// The binary format to read a file as, before any text decoding:
+    /// `explicit` when it is one; without it, the first binary format whose
+    /// sniffer recognises `head` (the file's first bytes as they are), else
+    /// the binary format the name's extension gives (a file named `.mp3`
+    /// is read as ID3 chapters whatever it holds). Nil: a text format.
+    public func binaryFormat(explicit: FormatID?, head: ArraySlice<UInt8>, fileName: String?) -> Format? {
+        if let explicit {
+            guard let format = self[explicit], format.reader != nil, format.binary != nil else { return nil }
+            return format
+        }
+        let binaries = formats.filter { $0.reader != nil && $0.binary != nil }
+        if let sniffed = binaries.first(where: { $0.sniff?(head.prefix(4096)) ?? false }) { return sniffed }
+        guard let fileName, let named = format(forFileName: fileName), named.binary != nil, named.reader != nil else { return nil }
+        return named
     }
 
     /// The format to read an input with: `explicit`, else sniffed, else by

@@ -28,4 +28,6 @@ public struct TextEncoding: Hashable, Sendable, CustomStringConvertible {
     public static let utf32BE = TextEncoding("UTF-32BE")
     /// Windows-1252, the encoding of text that is not UTF-8.
     public static let windows1252 = TextEncoding("Windows-1252")
+    /// Not text: a binary format's bytes (an MP3 file's ID3 tag), read as they are.
+    public static let binary = TextEncoding("binary")
 }

@@ -17,6 +17,8 @@ struct ConversionJob: Sendable {
     var preface: [Diagnostic] = []
     /// Where a feed's items go, one file each, with `--out-dir`.
     var itemLayout: ItemLayout?
+    /// The MP3 an `id3` output is made from (`--media`).
+    var media: MediaOutput?
 
     init(input: InputFile, outputs: [(format: FormatID, destination: Destination)]) {
         self.input = input
@@ -57,7 +59,7 @@ struct ConversionJob: Sendable {
                 // The feed's relative links resolve against where it came from.
                 converter.readOptions.remoteFiles = remote.resolving(against: download.finalURL)
             } else {
-                loaded = try FileIO.load(input.path)
+                loaded = try FileIO.load(input.path, format: inputFormat)
             }
         } catch {
             result.diagnostics.append(error.diagnostic)
@@ -71,6 +73,15 @@ struct ConversionJob: Sendable {
         if writesItems(loaded, converter: converter, inputFormat: inputFormat) {
             return runItems(loaded, converter: converter, inputFormat: inputFormat, transform: transform, force: force, inputFiles: inputFiles)
         }
+        let mediaFile: MediaFile?
+        do throws(FileIO.Failure) {
+            mediaFile = try media.map { media throws(FileIO.Failure) in try MediaFile(path: media.path) }
+        } catch {
+            result.diagnostics.append(error.diagnostic)
+            return result
+        }
+        converter.writeOptions.id3Media = mediaFile?.media
+        let inputFiles = media?.protecting(inputFiles) ?? inputFiles
         // Open every destination first: an output that may not be written
         // fails here, before any work, and never touches the existing file.
         var sinks: [(format: FormatID, sink: any OutputSink)] = []
@@ -132,6 +143,10 @@ struct ConversionJob: Sendable {
         result.diagnostics = preface + diagnostics.items
         for (format, destination) in outputs {
             var output = OutputResult(format: format, destination: destination, error: failures[format])
+            if format == .id3, output.error == nil, let mediaFile {
+                // The audio follows the tag the conversion wrote.
+                output.error = mediaFile.appendAudio(to: opened[format]?.file)
+            }
             if let target = opened[format] {
                 if output.error != nil {
                     target.file.abort()

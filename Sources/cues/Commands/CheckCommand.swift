@@ -79,7 +79,7 @@ struct CheckCommand: Command {
     private func check(_ file: InputFile, converter: Converter, style: CaptionStyle) -> [Diagnostic] {
         var diagnostics = Diagnostics(strict: input.strict)
         do {
-            let (bytes, options) = try file.read(with: converter.readOptions)
+            let (bytes, options) = try file.read(with: converter.readOptions, format: input.format)
             var reading = converter
             reading.readOptions = options
             let read = try reading.read(bytes, name: file.displayName, format: input.format, diagnostics: &diagnostics)

@@ -17,7 +17,9 @@ struct ConvertCommand: Command {
             formats need --out-dir DIR and write DIR/<input name>.<format extension> (inputs found \
             in directories keep their subdirectory). Outputs are written to a temporary file and \
             renamed into place; an existing file is replaced only with --force; an input is never \
-            overwritten. One bad input never stops the others: exit status 1 says some failed.
+            overwritten. One bad input never stops the others: exit status 1 says some failed. \
+            Chapters go into an MP3 with --to id3 --media EPISODE.mp3: a new file of the MP3's \
+            tag with the chapters and its audio unchanged (--in-place --force writes over it).
             """,
         arguments: InputOptions.inputs,
         options: InputOptions.options + OutputOptions.options + TimingOptions.options + CaptionOptions.options
@@ -50,8 +52,18 @@ struct ConvertCommand: Command {
         if json && output.outDirectory == nil && (output.output ?? "-") == "-" {
             throw UsageError("--json prints the report on standard output; write the conversion with -o or --out-dir")
         }
-        if let path = output.output, path != "-", input.inputs.contains(where: { $0 != "-" && FileIO.sameFile($0, path) }) {
+        // --in-place writes over the media file even when it is the input too (MP3 to MP3).
+        if let path = output.output, path != "-", !output.inPlace,
+           input.inputs.contains(where: { $0 != "-" && FileIO.sameFile($0, path) }) {
             throw UsageError("the output '\(path)' is an input; refusing to overwrite it")
+        }
+        if output.media != nil {
+            if input.inputs.count != 1 || FileIO.isDirectory(input.inputs[0]) {
+                throw UsageError("--media takes one input: the chapters of one MP3")
+            }
+            if output.outDirectory == nil, (output.output ?? "-") == "-", isatty(STDOUT_FILENO) != 0 {
+                throw UsageError("an id3 output is an MP3 file; write it with -o FILE, not to a terminal")
+            }
         }
     }
 
@@ -60,6 +72,7 @@ struct ConvertCommand: Command {
         let files = try input.collect(reporting: DiagnosticPrinter(quiet: quiet))
         var plans = files.map { file in
             var job = ConversionJob(input: file, outputs: output.formats.map { format in (format, destination(for: file, format: format)) })
+            job.media = output.media.map { MediaOutput(path: $0, inPlace: output.inPlace) }
             if let directory = output.outDirectory {
                 // A feed's items go in a folder beside its other outputs.
                 var folder = directory.hasSuffix("/") ? String(directory.dropLast()) : directory

@@ -29,7 +29,7 @@ struct InfoCommand: Command {
             var diagnostics = Diagnostics(strict: input.strict)
             let read: Converter.Input
             do {
-                let (bytes, options) = try file.read(with: converter.readOptions)
+                let (bytes, options) = try file.read(with: converter.readOptions, format: input.format)
                 var reading = converter
                 reading.readOptions = options
                 read = try reading.read(bytes, name: file.displayName, format: input.format, diagnostics: &diagnostics)

@@ -30,15 +30,34 @@ enum FileIO {
         try withOpenFile(path) { (descriptor, info) throws(Failure) in try readAll(descriptor, info: info, path: path) }
     }
 
-    /// The bytes of `path` for a conversion: a regular file of `mappedSize`
-    /// or more is mapped into memory (`MappedFile`), anything else read.
-    static func load(_ path: String) throws(Failure) -> LoadedInput {
+    /// The bytes of an input to read as `format` (nil: as its content and
+    /// name say): the part a binary format reads when the input is one (the
+    /// ID3 tag of an MP3, never its audio; see `BinaryInput`), else all.
+    static func read(input path: String, format: FormatID?) throws(Failure) -> [UInt8] {
         try withOpenFile(path) { (descriptor, info) throws(Failure) in
-            if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= mappedSize,
+            switch try BinaryInput.read(descriptor, info: info, path: path, format: format) {
+            case .binary(let bytes): return bytes
+            case .text(let head): return head + (try readAll(descriptor, info: info, path: path))
+            }
+        }
+    }
+
+    /// The bytes of `path` for a conversion reading it as `format` (nil: as
+    /// its content and name say): a binary format's part of the file (see
+    /// `BinaryInput`); else, a regular file of `mappedSize` or more is
+    /// mapped into memory (`MappedFile`), anything else read.
+    static func load(_ path: String, format: FormatID?) throws(Failure) -> LoadedInput {
+        try withOpenFile(path) { (descriptor, info) throws(Failure) in
+            let head: [UInt8]
+            switch try BinaryInput.read(descriptor, info: info, path: path, format: format) {
+            case .binary(let bytes): return LoadedInput(bytes: InputBytes(bytes), mapping: nil, path: path)
+            case .text(let consumed): head = consumed
+            }
+            if head.isEmpty, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= mappedSize,
                let mapped = MappedFile(descriptor, info: info) {
                 return LoadedInput(bytes: InputBytes(region: mapped.bytes, owner: mapped), mapping: mapped, path: path)
             }
-            return LoadedInput(bytes: InputBytes(try readAll(descriptor, info: info, path: path)), mapping: nil, path: path)
+            return LoadedInput(bytes: InputBytes(head + (try readAll(descriptor, info: info, path: path))), mapping: nil, path: path)
         }
     }
 
@@ -134,7 +153,7 @@ enum FileIO {
 
     /// One `read` of at most `count` bytes (0 at the end), retried when a
     /// signal interrupts it.
-    private static func readSome(
+    static func readSome(
         _ descriptor: Int32, into buffer: UnsafeMutablePointer<UInt8>, count: Int, path: String
     ) throws(Failure) -> Int {
         while true {

@@ -22,10 +22,11 @@ enum InputDownload {
 }
 
 extension InputFile {
-    /// The input's bytes (downloaded when it is a URL) and `options` for
-    /// reading them: the files beside it, or downloads that resolve its
-    /// relative links against its URL.
-    func read(with options: ReadOptions) throws(FileIO.Failure) -> (bytes: [UInt8], options: ReadOptions) {
+    /// The input's bytes (downloaded when it is a URL; for a binary format
+    /// such as an MP3's ID3 tag, only its part of the file) and `options`
+    /// for reading them: the files beside it, or downloads that resolve its
+    /// relative links against its URL. `format` is the one asked for, if any.
+    func read(with options: ReadOptions, format: FormatID?) throws(FileIO.Failure) -> (bytes: [UInt8], options: ReadOptions) {
         var options = options
         if isURL, let remote = options.remoteFiles {
             let download = try InputDownload.load(path, with: remote)
@@ -35,6 +36,6 @@ extension InputFile {
         if !isStandardInput {
             options.linkedFiles = DirectoryFiles(directory: path.lastIndex(of: "/").map { String(path[...$0]) } ?? ".")
         }
-        return (try FileIO.read(path), options)
+        return (try FileIO.read(input: path, format: format), options)
     }
 }

@@ -33,7 +33,12 @@ struct OutputOptions {
     static let position = OptionSpec.option(
         "position", valueName: "place", completion: .list(ASSWriteOptions.Position.allCases.map(\.rawValue)),
         help: "Where an ASS output's captions sit: bottom (the default), middle or top; a cue's own position still wins.")
-    static let options = [to, output, outDirectory, force, name, baseURL, profile, crlf, bom, font, fontSize, position]
+    static let media = OptionSpec.option(
+        "media", valueName: "file", completion: .file,
+        help: "The MP3 an id3 output puts the chapters into: written as a new file of its tag with the chapters and its audio unchanged.")
+    static let inPlace = OptionSpec.flag(
+        "in-place", help: "Write the id3 output over the --media file itself (with --force), atomically.")
+    static let options = [to, output, outDirectory, force, name, baseURL, profile, crlf, bom, font, fontSize, position, media, inPlace]
 
     var formats: [FormatID]
     var output: String?
@@ -41,6 +46,10 @@ struct OutputOptions {
     var force: Bool
     var itemNames: ItemNames
     var writeOptions: WriteOptions
+    /// The MP3 an `id3` output is made from (`--media`).
+    var media: String?
+    /// Whether the `id3` output replaces the media file (`--in-place`).
+    var inPlace: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         formats = arguments.string(Self.to).split(separator: ",").map { FormatID(String($0).trimmingCharacters()) }
@@ -65,6 +74,31 @@ struct OutputOptions {
         if formats.isEmpty { throw UsageError("--to needs at least one format") }
         if Set(formats).count != formats.count { throw UsageError("--to names a format twice") }
         if output != nil && outDirectory != nil { throw UsageError("use -o for one output file or --out-dir for many, not both") }
+        media = arguments.value(Self.media)
+        inPlace = arguments.flag(Self.inPlace)
+        try checkMedia()
+    }
+
+    /// The rules of `--media` and `--in-place`: an `id3` output needs the
+    /// MP3 it goes into, and is written over it only when asked.
+    private mutating func checkMedia() throws(UsageError) {
+        let writesID3 = formats.contains(.id3)
+        guard let media else {
+            if writesID3 { throw UsageError("--to id3 needs --media FILE: the MP3 the chapters go into") }
+            if inPlace { throw UsageError("--in-place needs --media FILE and --to id3") }
+            return
+        }
+        if !writesID3 { throw UsageError("--media is for an id3 output; add id3 to --to") }
+        if FileIO.isDirectory(media) { throw UsageError("--media expects an MP3 file, found the directory '\(media)'") }
+        guard inPlace else {
+            if let output, output != "-", FileIO.sameFile(output, media) {
+                throw UsageError("the output '\(output)' is the --media file; pass --in-place (with --force) to write over it")
+            }
+            return
+        }
+        if formats.count > 1 { throw UsageError("--in-place writes the id3 output only; convert to other formats in another run") }
+        if output != nil || outDirectory != nil { throw UsageError("--in-place writes over the --media file; leave out -o and --out-dir") }
+        output = media
     }
 }
 

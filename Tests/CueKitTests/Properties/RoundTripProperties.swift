@@ -425,6 +425,35 @@ struct RoundTripProperties {
         }
     }
 
+    @Test func id3CarriesStartsEndsTitlesLinksAndSilentChapters() async {
+        await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
+            let timeline = Self.withoutDoubledTitles(TimelineGen.timeline(draft))
+            if Self.keepsNothing(timeline, as: .id3) { return }
+            let result: (written: String, read: Timeline)
+            do {
+                result = try Self.roundTrip(timeline, as: .id3)
+            } catch {
+                Issue.record("the round trip threw \(error) for \(draft)")
+                return
+            }
+            // Every chapter is a CHAP with an end: its own, else the next
+            // start (the next in the table of contents for a listed one),
+            // else the media end, else its start; when every chapter is
+            // silent there is no table of contents (id3.md, "Writing").
+            let allSilent = !timeline.chapters.contains(where: \.isInTableOfContents)
+            let mediaEnd = [timeline.duration, timeline.cues.last?.end].compactMap { $0 }.max()
+            let expected = timeline.chapters.enumerated().map { index, chapter in
+                var chapter = chapter
+                let later = timeline.chapters[(index + 1)...].first { !chapter.isInTableOfContents || $0.isInTableOfContents }
+                let end = chapter.end ?? later?.start ?? mediaEnd
+                chapter.end = end.flatMap { $0 >= chapter.start! ? $0 : nil } ?? chapter.start
+                if allSilent { chapter.isInTableOfContents = true }
+                return chapter
+            }
+            #expect(Self.chapters(result.read.chapters) == Self.chapters(expected), "\(result.written.count) bytes")
+        }
+    }
+
     @Test(arguments: [FormatID.ogmChapters, .mp4chaps])
     func chapterListsCarryStartsAndTitlesOfVisibleChapters(format: FormatID) async {
         await propertyCheck(count: 100, input: TimelineGen.draft) { draft in

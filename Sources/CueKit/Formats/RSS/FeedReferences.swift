@@ -185,7 +185,8 @@ struct FeedReferences {
 
     private func chooseFormat(_ text: [UInt8], types: [String], path: String, kind: Kind) -> Format? {
         func usable(_ format: Format?) -> Format? {
-            guard let format, format.reader != nil, format.id != .rss else { return nil }
+            // A linked file is read as text: never as a binary format.
+            guard let format, format.reader != nil, format.id != .rss, format.binary == nil else { return nil }
             return format
         }
         if let sniffed = usable(registry.sniff(text)) { return sniffed }

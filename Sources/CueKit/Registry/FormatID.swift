@@ -54,4 +54,6 @@ public struct FormatID: RawRepresentable, Hashable, Sendable, Comparable, Custom
     public static let ass = FormatID("ass")
     /// Whisper-family speech-recognition JSON (OpenAI Whisper, whisper.cpp, WhisperX).
     public static let whisper = FormatID("whisper")
+    /// A transcript page: self-contained HTML5 with chapters, speakers and a player.
+    public static let html = FormatID("html")
 }

@@ -84,9 +84,12 @@ public struct WriteOptions: Sendable {
     /// writer makes (see `ASSWriteOptions`).
     public var ass: ASSWriteOptions
 
+    /// The media an `html` transcript page plays (see `HTMLWriteOptions`).
+    public var html: HTMLWriteOptions
+
     public init(
         crlf: Bool = false, byteOrderMark: Bool = false, baseURL: String? = nil, siblingStems: [String]? = nil,
-        ttmlProfile: TTMLProfile = .imsc, ass: ASSWriteOptions = ASSWriteOptions()
+        ttmlProfile: TTMLProfile = .imsc, ass: ASSWriteOptions = ASSWriteOptions(), html: HTMLWriteOptions = HTMLWriteOptions()
     ) {
         self.crlf = crlf
         self.byteOrderMark = byteOrderMark
@@ -94,6 +97,7 @@ public struct WriteOptions: Sendable {
         self.siblingStems = siblingStems
         self.ttmlProfile = ttmlProfile
         self.ass = ass
+        self.html = html
     }
 }
 

@@ -31,6 +31,7 @@ public struct FormatRegistry: Sendable {
         MP4ChapsFormat.format,
         TTMLFormat.format,
         ASSFormat.format,
+        HTMLFormat.format,
     ])
 
     public subscript(id: FormatID) -> Format? {

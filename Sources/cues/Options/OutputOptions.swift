@@ -33,7 +33,10 @@ struct OutputOptions {
     static let position = OptionSpec.option(
         "position", valueName: "place", completion: .list(ASSWriteOptions.Position.allCases.map(\.rawValue)),
         help: "Where an ASS output's captions sit: bottom (the default), middle or top; a cue's own position still wins.")
-    static let options = [to, output, outDirectory, force, name, baseURL, profile, crlf, bom, font, fontSize, position]
+    static let media = OptionSpec.option(
+        "media", valueName: "URL",
+        help: "The audio or video an html page plays (a URL relative to the page, or absolute): its timestamps and chapters then seek the player.")
+    static let options = [to, output, outDirectory, force, name, baseURL, profile, crlf, bom, font, fontSize, position, media]
 
     var formats: [FormatID]
     var output: String?
@@ -57,7 +60,10 @@ struct OutputOptions {
         }
         writeOptions = WriteOptions(
             crlf: arguments.flag(Self.crlf), byteOrderMark: arguments.flag(Self.bom), baseURL: arguments.value(Self.baseURL),
-            ttmlProfile: profile, ass: try Self.assOptions(arguments))
+            ttmlProfile: profile, ass: try Self.assOptions(arguments), html: HTMLWriteOptions(mediaURL: arguments.value(Self.media)))
+        if writeOptions.html.mediaURL?.trimmingCharacters().isEmpty == true {
+            throw UsageError("--media expects the URL of the audio or video, found nothing")
+        }
         let registry = FormatRegistry.standard
         for format in formats where registry[format]?.writer == nil {
             throw UsageError("unknown output format '\(format)'; expected one of \(registry.writableIDs.joined(separator: ", "))")

@@ -150,7 +150,8 @@ def main():
         events = browser.events
         report = {
             "value": value,
-            "requests": [e["params"]["request"]["url"] for e in events if e["method"] == "Network.requestWillBeSent"],
+            # The start of each URL: a data: URL can be long.
+            "requests": [e["params"]["request"]["url"][:100] for e in events if e["method"] == "Network.requestWillBeSent"],
             "exceptions": [e["params"]["exceptionDetails"].get("exception", {}).get("description", e["params"]["exceptionDetails"].get("text"))
                            for e in events if e["method"] == "Runtime.exceptionThrown"],
             "console": [" ".join(str(a.get("value", a.get("description", ""))) for a in e["params"]["args"])

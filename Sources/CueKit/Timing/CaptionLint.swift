@@ -47,14 +47,14 @@ public struct CaptionLint: Sendable {
             func report(_ kind: String, _ message: String, value: Double? = nil, limit: Double? = nil, line: Int? = nil) {
                 findings.append(Finding(kind: kind, cueIndex: index, line: line, value: value, limit: limit, message: message))
             }
-            let lines = cue.plainText.split(separator: "\n", omittingEmptySubsequences: false)
-            if lines.count > style.maxLines {
-                report("too-many-lines", "\(lines.count) lines; at most \(style.maxLines)",
-                       value: Double(lines.count), limit: Double(style.maxLines))
+            let lengths = Self.lineLengths(cue)
+            if lengths.count > style.maxLines {
+                report("too-many-lines", "\(lengths.count) lines; at most \(style.maxLines)",
+                       value: Double(lengths.count), limit: Double(style.maxLines))
             }
-            for (number, line) in lines.enumerated() where line.count > style.maxCharactersPerLine {
-                report("line-too-long", "line \(number + 1) has \(line.count) characters; at most \(style.maxCharactersPerLine)",
-                       value: Double(line.count), limit: Double(style.maxCharactersPerLine), line: number)
+            for (number, length) in lengths.enumerated() where length > style.maxCharactersPerLine {
+                report("line-too-long", "line \(number + 1) has \(length) characters; at most \(style.maxCharactersPerLine)",
+                       value: Double(length), limit: Double(style.maxCharactersPerLine), line: number)
             }
             guard let start = cue.start, let end = cue.end else {
                 report("untimed", "no start or end time")
@@ -72,8 +72,7 @@ public struct CaptionLint: Sendable {
                 report("too-long", "on screen \(duration) ms; at most \(style.maxDuration) ms",
                        value: Double(duration), limit: Double(style.maxDuration))
             }
-            let characters = lines.reduce(0) { $0 + $1.count } + max(0, lines.count - 1)
-            let speed = Double(characters) * 1000 / Double(duration)
+            let speed = Self.readingSpeed(lineLengths: lengths, duration: duration)
             if speed > style.maxCharactersPerSecond {
                 report("too-fast", "\(Self.format(speed)) characters per second; at most \(Self.format(style.maxCharactersPerSecond))",
                        value: speed, limit: style.maxCharactersPerSecond)
@@ -88,6 +87,19 @@ public struct CaptionLint: Sendable {
             }
         }
         return findings
+    }
+
+    /// The length of each line of `cue`'s text without markup, in
+    /// characters (grapheme clusters, spaces included).
+    static func lineLengths(_ cue: Cue) -> [Int] {
+        cue.plainText.split(separator: "\n", omittingEmptySubsequences: false).map(\.count)
+    }
+
+    /// Characters per second of text whose lines are `lineLengths` long on
+    /// screen for `duration` ms (a line break counts as a character).
+    static func readingSpeed(lineLengths: [Int], duration: Int64) -> Double {
+        let characters = lineLengths.reduce(0, +) + max(0, lineLengths.count - 1)
+        return Double(characters) * 1000 / Double(duration)
     }
 
     /// `value` to one decimal, without a needless `.0`.

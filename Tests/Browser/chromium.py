@@ -9,13 +9,15 @@ descriptors 3 and 4), with the standard library only. It is killed with
 SIGKILL when done, whatever happens.
 
 usage: chromium.py PAGE [--script FILE] [--screenshot PNG] [--width N]
-                   [--height N] [--full-page] [--dark] [--fragment #...]
-                   [--chromium PATH] [--timeout SECONDS]
+                   [--height N] [--full-page] [--dark] [--no-javascript]
+                   [--fragment #...] [--chromium PATH] [--timeout SECONDS]
 
 The script is a JavaScript expression (an async function call is fine); its
 value, which must be JSON, is awaited. Prints one JSON object:
-{"value": ..., "requests": [url, ...], "exceptions": [text, ...],
- "console": [text, ...]}.
+{"value": ..., "screenshot": {"width", "height", "colours", "differing"},
+ "requests": [url, ...], "exceptions": [text, ...], "console": [text, ...]}
+(the screenshot's summary: its size, how many distinct colours it has and
+what share of its pixels differ from the top-left one).
 """
 import argparse
 import base64
@@ -28,6 +30,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import struct
+import zlib
 
 
 class Browser:
@@ -100,6 +104,54 @@ class Browser:
             self.buffer += chunk
 
 
+def picture_summary(png):
+    """Width, height, how many distinct colours and what share of the pixels
+    differ from the top-left one, read from 8-bit RGB or RGBA PNG bytes."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    offset, data, width, height, channels = 8, b"", 0, 0, 0
+    while offset < len(png):
+        length, kind = struct.unpack(">I4s", png[offset:offset + 8])
+        body = png[offset + 8:offset + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and colour in (2, 6), "expected 8-bit RGB or RGBA"
+            channels = 3 if colour == 2 else 4
+        elif kind == b"IDAT":
+            data += body
+        offset += 12 + length
+    raw = zlib.decompress(data)
+    stride = width * channels
+    previous = bytearray(stride)
+    colours, differing, first = set(), 0, None
+    for row in range(height):
+        start = row * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        for i in range(stride):
+            left = line[i - channels] if i >= channels else 0
+            up = previous[i]
+            corner = previous[i - channels] if i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + up) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                guess = left + up - corner
+                pa, pb, pc = abs(guess - left), abs(guess - up), abs(guess - corner)
+                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 0xFF
+        for x in range(0, stride, channels):
+            pixel = bytes(line[x:x + 3])
+            if first is None:
+                first = pixel
+            colours.add(pixel)
+            if pixel != first:
+                differing += 1
+        previous = line
+    return {"width": width, "height": height, "colours": len(colours),
+            "differing": differing / float(width * height)}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("page")
@@ -109,6 +161,7 @@ def main():
     parser.add_argument("--height", type=int, default=800)
     parser.add_argument("--full-page", action="store_true")
     parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--no-javascript", action="store_true", help="the page's own scripts do not run")
     parser.add_argument("--fragment", default="")
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
     parser.add_argument("--timeout", type=float, default=60)
@@ -126,10 +179,12 @@ def main():
         if options.dark:
             browser.send("Emulation.setEmulatedMedia",
                          {"features": [{"name": "prefers-color-scheme", "value": "dark"}]}, session=session)
+        if options.no_javascript:
+            browser.send("Emulation.setScriptExecutionDisabled", {"value": True}, session=session)
         url = "file://" + os.path.abspath(options.page) + options.fragment
         browser.send("Page.navigate", {"url": url}, session=session)
         browser.wait(lambda m: m.get("method") == "Page.loadEventFired")
-        value = None
+        value, picture = None, None
         if options.script:
             with open(options.script, encoding="utf-8") as source:
                 expression = source.read()
@@ -145,11 +200,14 @@ def main():
                 metrics = browser.send("Page.getLayoutMetrics", session=session)["cssContentSize"]
                 params["clip"] = {"x": 0, "y": 0, "width": options.width, "height": metrics["height"], "scale": 1}
             data = browser.send("Page.captureScreenshot", params, session=session)["data"]
+            png = base64.b64decode(data)
             with open(options.screenshot, "wb") as image:
-                image.write(base64.b64decode(data))
+                image.write(png)
+            picture = picture_summary(png)
         events = browser.events
         report = {
             "value": value,
+            "screenshot": picture,
             # The start of each URL: a data: URL can be long.
             "requests": [e["params"]["request"]["url"][:100] for e in events if e["method"] == "Network.requestWillBeSent"],
             "exceptions": [e["params"]["exceptionDetails"].get("exception", {}).get("description", e["params"]["exceptionDetails"].get("text"))

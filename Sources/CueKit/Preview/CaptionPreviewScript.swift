@@ -42,13 +42,19 @@ enum CaptionPreviewScript {
             track.mode = "hidden";
           });
 
+          // The cues showing: Chromium keeps a cue active at its very end,
+          // when the next one has started.
+          function active(track) {
+            if (!track || !track.activeCues) return [];
+            return Array.prototype.filter.call(track.activeCues, function (cue) { return cue.endTime > player.currentTime; });
+          }
+
           var current = [];
           function showCaptions() {
             current.forEach(function (entry) { entry.classList.remove("is-current"); });
             current = [];
             while (screen.firstChild) screen.removeChild(screen.firstChild);
-            var active = captions && captions.activeCues ? Array.prototype.slice.call(captions.activeCues) : [];
-            active.forEach(function (cue) {
+            active(captions).forEach(function (cue) {
               var line = document.createElement("div");
               line.className = "pv-screen-cue";
               line.appendChild(cue.getCueAsHTML());
@@ -59,8 +65,7 @@ enum CaptionPreviewScript {
             if (current.length && !player.paused) current[0].scrollIntoView({ block: "nearest" });
           }
           function showChapter() {
-            var active = chapters && chapters.activeCues && chapters.activeCues.length ? chapters.activeCues[0] : null;
-            var start = active ? Math.round(active.startTime * 1000) : -1;
+            var start = active(chapters).reduce(function (latest, cue) { return Math.max(latest, Math.round(cue.startTime * 1000)); }, -1);
             chapterButtons.forEach(function (button) {
               button.classList.toggle("is-current", Number(button.getAttribute("data-start")) === start);
             });

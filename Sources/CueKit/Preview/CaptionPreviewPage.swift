@@ -160,7 +160,8 @@ struct CaptionPreviewPage: ~Copyable {
         out.appendLines("<section class=\"pv-captions\" aria-labelledby=\"pv-captions-title\">\n<div class=\"pv-captions-head\">")
         out.append("<h2 id=\"pv-captions-title\">Captions</h2>")
         if !findings.isEmpty {
-            out.append("<label class=\"pv-filter\"><input type=\"checkbox\" id=\"pv-only-flagged\"> Only those over the limits</label>")
+            // Shown by the script, which does the filtering.
+            out.append("<label class=\"pv-filter\" hidden><input type=\"checkbox\" id=\"pv-only-flagged\"> Only those over the limits</label>")
         }
         out.appendLines("</div>\n<ol class=\"pv-cues\">\n")
         for index in cues.indices { writeCue(index) }

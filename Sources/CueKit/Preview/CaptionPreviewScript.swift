@@ -5,7 +5,8 @@
 /// It shows the captions showing over the player (the browser's own cue
 /// rendering of the `<track>`, which an audio-only source does not get),
 /// highlights their entries in the list and the current chapter, moves the
-/// playhead along the strip, and seeks from a chapter or a caption's time.
+/// playhead along the strip, seeks from a chapter or a caption's time, and
+/// shows the filter that lists only the captions over the limits.
 enum CaptionPreviewScript {
     static let javaScript = """
         (function () {
@@ -75,6 +76,12 @@ enum CaptionPreviewScript {
           player.addEventListener("timeupdate", function () {
             playhead.style.left = Math.min(100, player.currentTime / duration * 100) + "%";
           });
+
+          var filter = root.querySelector("#pv-only-flagged");
+          if (filter) {
+            filter.closest("label").hidden = false;
+            filter.addEventListener("change", function () { root.classList.toggle("is-only-flagged", filter.checked); });
+          }
 
           root.addEventListener("click", function (event) {
             var target = event.target.closest ? event.target.closest("[data-start]") : null;

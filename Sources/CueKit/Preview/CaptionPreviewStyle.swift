@@ -1,6 +1,8 @@
 /// The style sheet of the caption preview: the player and its captions on
 /// the left, the list of captions on the right (one column on a phone),
-/// light or dark as the reader's system prefers, the system's fonts.
+/// light or dark as the reader's system prefers, the system's fonts. It
+/// keeps to the CSS the Nu HTML Checker knows (a 16:9 box by its padding,
+/// no `aspect-ratio`, `inset` or `:has()`), so the page validates whole.
 enum CaptionPreviewStyle {
     static let css = """
         .cues-preview {
@@ -17,7 +19,6 @@ enum CaptionPreviewStyle {
           --pv-good-soft: #dafbe1;
           --pv-strip: #e8ebef;
           --pv-tick: #8c959f;
-          color-scheme: light dark;
           min-height: 100vh;
           background: var(--pv-bg);
           color: var(--pv-fg);
@@ -58,9 +59,9 @@ enum CaptionPreviewStyle {
         .cues-preview .pv-verdict.is-bad a { color: inherit; text-decoration: underline; }
         .cues-preview .pv-layout { display: grid; grid-template-columns: minmax(0, 1.4fr) minmax(20rem, 1fr); gap: 2rem; max-width: 90rem; margin: 0 auto; align-items: start; }
         .cues-preview .pv-stage-column { position: sticky; top: 1rem; }
-        .cues-preview .pv-stage { position: relative; aspect-ratio: 16 / 9; background: #0d0f12; border-radius: 12px; overflow: hidden; box-shadow: 0 1px 3px rgba(0, 0, 0, .12), 0 8px 24px rgba(0, 0, 0, .08); }
+        .cues-preview .pv-stage { position: relative; height: 0; padding-top: 56.25%; background: #0d0f12; border-radius: 12px; overflow: hidden; box-shadow: 0 1px 3px rgba(0, 0, 0, .12), 0 8px 24px rgba(0, 0, 0, .08); }
         .cues-preview .pv-stage.is-silent::before { content: "No media: a silent timeline as long as the captions"; position: absolute; top: 38%; left: 0; right: 0; text-align: center; color: #5b636d; font-size: .9375rem; }
-        .cues-preview .pv-player { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; background: transparent; }
+        .cues-preview .pv-player { position: absolute; top: 0; left: 0; width: 100%; height: 100%; object-fit: contain; background: transparent; }
         .cues-preview .pv-screen { position: absolute; left: 4%; right: 4%; bottom: 4.25rem; display: flex; flex-direction: column; align-items: center; gap: .25rem; pointer-events: none; text-align: center; }
         .cues-preview .pv-screen-cue { max-width: 100%; padding: .12em .5em; border-radius: 4px; background: rgba(0, 0, 0, .78); color: #fff; font-size: clamp(.95rem, 2.2vw, 1.6rem); line-height: 1.35; white-space: pre-line; }
         .cues-preview .pv-strip { position: relative; height: 1.75rem; margin-top: .85rem; border-radius: 6px; background: var(--pv-strip); overflow: hidden; }
@@ -83,19 +84,19 @@ enum CaptionPreviewStyle {
         .cues-preview .pv-cue.is-current { border-color: var(--pv-accent); box-shadow: 0 0 0 1px var(--pv-accent); background: var(--pv-accent-soft); }
         .cues-preview .pv-cue.is-flagged.is-current { box-shadow: inset 4px 0 0 var(--pv-bad), 0 0 0 1px var(--pv-accent); }
         .cues-preview .pv-cue:target { border-color: var(--pv-accent); }
-        .cues-preview:has(#pv-only-flagged:checked) .pv-cue:not(.is-flagged) { display: none; }
+        .cues-preview.is-only-flagged .pv-cue:not(.is-flagged) { display: none; }
         .cues-preview .pv-cue-head { display: flex; align-items: baseline; gap: .6rem; font-size: .8125rem; color: var(--pv-muted); }
         .cues-preview .pv-cue-number { min-width: 1.75rem; font-weight: 600; }
         .cues-preview .pv-cue-stats { margin-left: auto; white-space: nowrap; }
         .cues-preview .pv-cue-text { margin-top: .3rem; font-size: 1.0625rem; }
-        .cues-preview .pv-voice { display: block; font-size: .8125rem; font-weight: 650; color: var(--pv-accent); }
+        .cues-preview .pv-voice { display: block; font-size: .8125rem; font-weight: 600; color: var(--pv-accent); }
         .cues-preview .pv-line { display: flex; gap: .75rem; justify-content: space-between; align-items: baseline; }
         .cues-preview .pv-line-text { overflow-wrap: anywhere; }
         .cues-preview .pv-line-length { flex: none; font-size: .75rem; color: var(--pv-muted); }
         .cues-preview .pv-line.is-over .pv-line-length { color: var(--pv-bad); font-weight: 700; }
         .cues-preview .pv-findings { display: flex; flex-wrap: wrap; gap: .35rem; margin: .5rem 0 0; padding: 0; list-style: none; }
         .cues-preview .pv-finding { padding: .1rem .6rem; border-radius: 999px; background: var(--pv-bad-soft); color: var(--pv-bad); font-size: .8125rem; }
-        .cues-preview .pv-finding b { font-weight: 650; }
+        .cues-preview .pv-finding b { font-weight: 600; }
         @media (max-width: 56rem) {
           .cues-preview .pv-layout { grid-template-columns: minmax(0, 1fr); gap: 1.25rem; }
           .cues-preview .pv-stage-column { position: static; }

@@ -104,7 +104,7 @@ struct HTMLTranscriptPage: ~Copyable {
         out.append("<div class=\"cues-player\"><")
         out.append(element)
         out.append(" controls preload=\"metadata\"")
-        replaced += out.appendHTMLAttribute("src", url)
+        replaced += out.appendHTMLAttribute("src", HTMLMediaURL.valid(url))
         out.append(media.isVideo ? " aria-label=\"Episode video\"" : " aria-label=\"Episode audio\"")
         out.append("></")
         out.append(element)

@@ -2,7 +2,9 @@
 /// `.cues-transcript`, the class of the page's one `<article>`, so the
 /// article and this sheet pasted into a site style nothing else there. No
 /// font or image is fetched: the system's fonts, light or dark as the
-/// reader's system prefers, one column on a phone.
+/// reader's system prefers, one column on a phone. It keeps to the CSS the
+/// Nu HTML Checker knows (no `color-scheme`, `aspect-ratio` or `:has()`), so
+/// the page validates whole.
 enum HTMLTranscriptStyle {
     static let css = """
         .cues-transcript {
@@ -15,7 +17,6 @@ enum HTMLTranscriptStyle {
           --cues-current-edge: #e3a008;
           --cues-s1: #0a66c2; --cues-s2: #b3261e; --cues-s3: #1a7f37;
           --cues-s4: #8250df; --cues-s5: #9a6700; --cues-s6: #0b7a8a;
-          color-scheme: light dark;
           background: var(--cues-bg);
           color: var(--cues-fg);
           font: 1.0625rem/1.65 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
@@ -43,7 +44,7 @@ enum HTMLTranscriptStyle {
         .cues-transcript a:focus-visible { outline: 2px solid var(--cues-accent); outline-offset: 2px; border-radius: 3px; }
         .cues-transcript .cues-head { margin-bottom: 2rem; }
         .cues-transcript .cues-show { margin: 0 0 .35rem; color: var(--cues-muted); font-size: .8125rem; font-weight: 600; letter-spacing: .08em; text-transform: uppercase; }
-        .cues-transcript h1 { margin: 0; font-size: clamp(1.75rem, 4.5vw, 2.4rem); line-height: 1.15; letter-spacing: -.015em; font-weight: 700; text-wrap: balance; }
+        .cues-transcript h1 { margin: 0; font-size: clamp(1.75rem, 4.5vw, 2.4rem); line-height: 1.15; letter-spacing: -.015em; font-weight: 700; }
         .cues-transcript .cues-meta { margin: .75rem 0 0; color: var(--cues-muted); font-size: .9375rem; }
         .cues-transcript .cues-description { margin: 1rem 0 0; }
         .cues-transcript .cues-player { position: sticky; top: 0; z-index: 1; padding: .75rem 0; background: var(--cues-bg); border-bottom: 1px solid var(--cues-rule); }
@@ -63,7 +64,7 @@ enum HTMLTranscriptStyle {
         .cues-transcript .cues-chapter .cues-time { order: 1; margin-left: auto; font-weight: 400; }
         .cues-transcript .cues-line { display: grid; grid-template-columns: 4.25rem 1fr; column-gap: .75rem; margin: 0 -.75rem; padding: .55rem .75rem; border-left: 3px solid transparent; border-radius: 6px; scroll-margin-top: 5rem; }
         .cues-transcript .cues-line > .cues-time { grid-row: 1 / span 2; padding-top: .1rem; text-align: right; }
-        .cues-transcript .cues-speaker { display: block; font-weight: 650; font-size: .9375rem; color: var(--cues-s1); }
+        .cues-transcript .cues-speaker { display: block; font-weight: 600; font-size: .9375rem; color: var(--cues-s1); }
         .cues-transcript .cues-s2 .cues-speaker { color: var(--cues-s2); }
         .cues-transcript .cues-s3 .cues-speaker { color: var(--cues-s3); }
         .cues-transcript .cues-s4 .cues-speaker { color: var(--cues-s4); }

@@ -42,12 +42,12 @@ enum HTMLTranscriptStyle {
         .cues-transcript a { color: var(--cues-accent); text-decoration: none; }
         .cues-transcript a:hover { text-decoration: underline; }
         .cues-transcript a:focus-visible { outline: 2px solid var(--cues-accent); outline-offset: 2px; border-radius: 3px; }
-        .cues-transcript .cues-head { margin-bottom: 2rem; }
+        .cues-transcript .cues-head { margin-bottom: 1.25rem; }
         .cues-transcript .cues-show { margin: 0 0 .35rem; color: var(--cues-muted); font-size: .8125rem; font-weight: 600; letter-spacing: .08em; text-transform: uppercase; }
         .cues-transcript h1 { margin: 0; font-size: clamp(1.75rem, 4.5vw, 2.4rem); line-height: 1.15; letter-spacing: -.015em; font-weight: 700; }
         .cues-transcript .cues-meta { margin: .75rem 0 0; color: var(--cues-muted); font-size: .9375rem; }
         .cues-transcript .cues-description { margin: 1rem 0 0; }
-        .cues-transcript .cues-player { position: sticky; top: 0; z-index: 1; padding: .75rem 0; background: var(--cues-bg); border-bottom: 1px solid var(--cues-rule); }
+        .cues-transcript .cues-player { position: sticky; top: 0; z-index: 1; padding: .5rem 0; background: var(--cues-bg); }
         .cues-transcript .cues-player audio, .cues-transcript .cues-player video { display: block; width: 100%; }
         .cues-transcript .cues-player video { max-height: 50vh; background: #000; border-radius: 8px; }
         .cues-transcript .cues-toc { margin-top: 2rem; margin-bottom: 2.5rem; padding: 1.25rem 1.5rem; border: 1px solid var(--cues-rule); border-radius: 10px; }

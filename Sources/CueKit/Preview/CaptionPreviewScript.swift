@@ -1,6 +1,7 @@
 /// The script of the caption preview. Without media it gives the player a
 /// silent WAV as long as the timeline (made in memory: 8-bit mono at 3,000
-/// samples a second, the lowest rate Chromium plays, about 11 MB an hour),
+/// samples a second, the lowest rate Chromium plays, about 11 MB an hour, at
+/// most 12 hours),
 /// so the player's clock, seeking and the text tracks work as with media.
 /// It shows the captions showing over the player (the browser's own cue
 /// rendering of the `<track>`, which an audio-only source does not get),
@@ -35,7 +36,10 @@ enum CaptionPreviewScript {
             new Uint8Array(buffer, 44).fill(128);
             return URL.createObjectURL(new Blob([buffer], { type: "audio/wav" }));
           }
-          if (!player.getAttribute("src")) player.src = silence(duration + 1);
+          // At most 12 hours of silence (130 MB): beyond that the player stops there.
+          if (!player.getAttribute("src")) {
+            try { player.src = silence(Math.min(duration + 1, 12 * 3600)); } catch (error) { /* the list still shows every caption */ }
+          }
 
           var captions = null, chapters = null;
           Array.prototype.forEach.call(player.textTracks, function (track) {

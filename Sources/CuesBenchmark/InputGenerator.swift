@@ -72,7 +72,7 @@ struct InputGenerator {
     }
 
     /// WebVTT with `cues` cues of 1–2 lines, voices and italics.
-    mutating func webVTT(cues: Int) -> [UInt8] {
+    mutating func vtt(cues: Int) -> [UInt8] {
         var out = "WEBVTT\n\n"
         out.reserveCapacity(cues * 120)
         var time = 1000

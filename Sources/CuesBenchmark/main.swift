@@ -110,7 +110,7 @@ final class Bench {
                 [cues, "convert", srt, "--to", "vtt", "-q"], peer: ["ffmpeg", "-nostdin", "-v", "quiet", "-y", "-i", srt, "-f", "webvtt", "/dev/null"])
         }
         for count in sizes {
-            let vtt = file("captions-\(count).vtt") { $0.webVTT(cues: count) }
+            let vtt = file("captions-\(count).vtt") { $0.vtt(cues: count) }
             row("VTT → SRT, \(count) cues", input: vtt, count: count, unit: "cues",
                 [cues, "convert", vtt, "--to", "srt", "-q"], peer: ["ffmpeg", "-nostdin", "-v", "quiet", "-y", "-i", vtt, "-f", "srt", "/dev/null"])
         }
@@ -188,7 +188,7 @@ final class Bench {
             [cues, "convert", feed, "--to", "rss", "-q"])
         let small = file("small-100.srt") { $0.srt(cues: 100) }
         row("SRT → VTT, 100 cues (start-up)", input: small, count: 100, unit: "cues", [cues, "convert", small, "--to", "vtt", "-q"])
-        let hour = file("hour-1100.vtt") { $0.webVTT(cues: 1100) }
+        let hour = file("hour-1100.vtt") { $0.vtt(cues: 1100) }
         row("VTT → SRT, 1,100 cues (an hour)", input: hour, count: 1100, unit: "cues", [cues, "convert", hour, "--to", "srt", "-q"])
         batch()
         if !generateOnly { corpusBatch() }

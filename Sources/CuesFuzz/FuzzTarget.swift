@@ -24,7 +24,7 @@ enum FuzzTarget {
                     input.timeline, for: output.id, sourceFormat: format, diagnostics: &writeDiagnostics) else { continue }
                 _ = try? converter.write(prepared, as: output.id, diagnostics: &writeDiagnostics)
             }
-            if format == .srt || format == .webVTT { checkStreaming(bytes, from: format) }
+            if format == .srt || format == .vtt { checkStreaming(bytes, from: format) }
         }
     }
 
@@ -33,7 +33,7 @@ enum FuzzTarget {
     /// what converting the whole timeline writes, with the same diagnostics.
     static func checkStreaming(_ bytes: [UInt8], from format: FormatID) {
         var converter = Converter()
-        let targets: [FormatID] = [.webVTT, .srt]
+        let targets: [FormatID] = [.vtt, .srt]
         var wholeDiagnostics = Diagnostics()
         guard let whole = try? converter.convert(bytes, name: "fuzz", from: format, to: targets, diagnostics: &wholeDiagnostics)
         else { return }

@@ -29,7 +29,7 @@ struct SourceLines: @unchecked Sendable {
     }
 
     /// The lines as spans: a `.text` per line, `.lineBreak` between (the
-    /// tags read by `SRTMarkup`).
+    /// tags read by `PlainTags`).
     var spans: [Span] {
         if hasTags {
             var payload: [UInt8] = []
@@ -37,7 +37,7 @@ struct SourceLines: @unchecked Sendable {
                 if !payload.isEmpty { payload.append(0x0A) }
                 payload.append(contentsOf: line)
             }
-            return payload.withUnsafeBufferPointer { SRTMarkup.parse($0).spans }
+            return payload.withUnsafeBufferPointer { PlainTags.spans($0) }
         }
         var spans: [Span] = []
         forEachLine { line in

@@ -19,15 +19,15 @@ public struct FormatID: RawRepresentable, Hashable, Sendable, Comparable, Custom
     /// The canonical model as JSON.
     public static let timeline = FormatID("timeline")
     /// WebVTT captions.
-    public static let webVTT = FormatID("vtt")
+    public static let vtt = FormatID("vtt")
     /// A WebVTT chapters track: one cue per chapter.
-    public static let webVTTChapters = FormatID("vtt-chapters")
+    public static let vttChapters = FormatID("vtt-chapters")
     /// SubRip captions.
     public static let srt = FormatID("srt")
     /// Podcasting 2.0 JSON chapters.
-    public static let jsonChapters = FormatID("chapters")
+    public static let chapters = FormatID("chapters")
     /// Podcasting 2.0 JSON transcript.
-    public static let jsonTranscript = FormatID("transcript")
+    public static let transcript = FormatID("transcript")
     /// Chapter lines for a YouTube video description.
     public static let youtubeChapters = FormatID("youtube-chapters")
     /// FFmpeg's metadata text file (FFMETADATA1).

@@ -28,7 +28,7 @@ public struct ReadOptions: Sendable {
     /// glance (`00:02:04.08`, `00:01:39`, `00:0:03.390`, `1:02.5`, a `,`
     /// before the milliseconds) are read, and `middle` is read as `center`,
     /// each with a warning naming what was read (a repair, so `strict`
-    /// refuses it). See Formats/webvtt.md.
+    /// refuses it). See Formats/vtt.md.
     public var w3cWebVTT: Bool
     /// Names for the speaker labels a recogniser gives (`SPEAKER_00` to
     /// `Alexey`): a reader of speech-recognition output names each speaker

@@ -10,15 +10,15 @@ public struct FormatRegistry: Sendable {
     /// Every built-in format.
     public static let standard = FormatRegistry([
         EpisodeFormat.format,
-        TimelineJSONFormat.format,
-        WebVTTFormat.format,
-        WebVTTChaptersFormat.format,
+        TimelineFormat.format,
+        VTTFormat.format,
+        VTTChaptersFormat.format,
         SRTFormat.format,
-        JSONChaptersFormat.format,
+        ChaptersFormat.format,
         // Before the JSON transcript, whose sniffer takes any "segments"
         // array it cannot see the end of.
         WhisperFormat.format,
-        JSONTranscriptFormat.format,
+        TranscriptFormat.format,
         YouTubeChaptersFormat.format,
         FFMetadataFormat.format,
         RSSFormat.format,

@@ -2,7 +2,7 @@
 public enum ClockFormat {
     public enum Style: Sendable {
         /// `HH:MM:SS.mmm` (WebVTT).
-        case webVTT
+        case vtt
         /// `HH:MM:SS,mmm` (SRT).
         case srt
         /// `H:MM:SS.mmm`, hours unpadded (descriptions, debugging).
@@ -33,7 +33,7 @@ public enum ClockFormat {
         let minutes = seconds / 60
         seconds %= 60
         switch style {
-        case .webVTT, .srt:
+        case .vtt, .srt:
             let separator = style == .srt ? UInt8(ascii: ",") : UInt8(ascii: ".")
             var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
             withUnsafeMutableBytes(of: &buffer) { raw in
@@ -98,7 +98,7 @@ public enum ClockFormat {
         return position + 10
     }
 
-    /// Appends `start --> end` in `style` (`.webVTT` or `.srt`) in one write.
+    /// Appends `start --> end` in `style` (`.vtt` or `.srt`) in one write.
     static func appendRange(_ start: Timestamp, _ end: Timestamp, style: Style, to bytes: inout [UInt8]) {
         var line: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0)
         let written = withUnsafeMutableBytes(of: &line) { raw -> Int? in
@@ -116,7 +116,7 @@ public enum ClockFormat {
     /// The room `writeRange` needs.
     static let rangeRoom = 56
 
-    /// Writes `start --> end` in `style` (`.webVTT` or `.srt`) into `raw`,
+    /// Writes `start --> end` in `style` (`.vtt` or `.srt`) into `raw`,
     /// which must hold `rangeRoom` bytes; returns how many it wrote, or nil
     /// (writing nothing) for a negative time, which `append` writes.
     @inline(__always)

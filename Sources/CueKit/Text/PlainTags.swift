@@ -30,7 +30,7 @@ struct PlainTags {
         while true {
             let next = ByteSearch.firstIndex(ofAny: 0x3C, 0x7B, in: bytes, from: position, to: end)
             if next > position {
-                guard SRTTiming.skipSpaces(bytes, from: position, to: next) < next else { return false }
+                guard bytes[position..<next].contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
                 filled |= 1 << depth
             }
             guard next < end else { break }
@@ -63,5 +63,41 @@ struct PlainTags {
         guard filled & (1 << depth) != 0 else { return false }
         filled &= ~(1 << depth)
         return true
+    }
+
+    /// The spans of text that `accept` passed, lines separated by LF: text,
+    /// line breaks and italic, bold and underline elements.
+    static func spans(_ bytes: UnsafeBufferPointer<UInt8>) -> [Span] {
+        var builder = SpanBuilder()
+        var textStart = 0
+        var index = 0
+        func flush(_ end: Int) {
+            if end > textStart { builder.text(bytes.utf8String(textStart, end)) }
+        }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x0A:
+                flush(index)
+                builder.lineBreak()
+                index += 1
+            case 0x3C:
+                flush(index)
+                let closing = bytes[index + 1] == 0x2F
+                let letter = bytes[closing ? index + 2 : index + 1]
+                let name = letter == 0x69 ? "i" : letter == 0x62 ? "b" : "u"
+                if closing {
+                    builder.close(name)
+                } else {
+                    builder.open(name, SpanElement(letter == 0x69 ? .italic : letter == 0x62 ? .bold : .underline, children: []))
+                }
+                index += closing ? 4 : 3
+            default:
+                index += 1
+                continue
+            }
+            textStart = index
+        }
+        flush(bytes.count)
+        return builder.finish()
     }
 }

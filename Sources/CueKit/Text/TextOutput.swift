@@ -80,7 +80,7 @@ struct TextOutput: ~Copyable {
         count += ClockFormat.writeDigits(magnitude, width: 1, to: UnsafeMutableRawBufferPointer(start: room(for: 24), count: 24))
     }
 
-    /// Appends `start --> end` in `style` (`.webVTT` or `.srt`).
+    /// Appends `start --> end` in `style` (`.vtt` or `.srt`).
     mutating func appendRange(_ start: Timestamp, _ end: Timestamp, style: ClockFormat.Style) {
         let room = UnsafeMutableRawBufferPointer(start: room(for: ClockFormat.rangeRoom), count: ClockFormat.rangeRoom)
         if let written = ClockFormat.writeRange(start, end, style: style, to: room) {

@@ -27,6 +27,6 @@ enum NormalPlayTime {
 
     /// `HH:MM:SS.mmm`, as Podlove's own printer writes.
     static func string(_ time: Timestamp) -> String {
-        ClockFormat.string(Timestamp(milliseconds: max(0, time.milliseconds)), style: .webVTT)
+        ClockFormat.string(Timestamp(milliseconds: max(0, time.milliseconds)), style: .vtt)
     }
 }

@@ -91,7 +91,7 @@ struct CheckCommand: Command {
                 itemDiagnostics.append(contentsOf: timing.transform.apply(to: &timeline))
                 // The timeline a caption writer would get: inferred, and cut into
                 // captions when the source is a transcript.
-                let prepared = try converter.prepared(timeline, for: .webVTT, sourceFormat: read.format.id, diagnostics: &itemDiagnostics)
+                let prepared = try converter.prepared(timeline, for: .vtt, sourceFormat: read.format.id, diagnostics: &itemDiagnostics)
                 if captions {
                     itemDiagnostics.append(contentsOf: CaptionLint(style: style).check(prepared).map { finding in
                         var finding = finding

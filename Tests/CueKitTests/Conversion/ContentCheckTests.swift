@@ -22,7 +22,7 @@ struct ContentCheckTests {
         }
     }
 
-    @Test(arguments: [FormatID.srt, .webVTT, .jsonTranscript])
+    @Test(arguments: [FormatID.srt, .vtt, .transcript])
     func chaptersAloneCannotBecomeCaptions(format: FormatID) {
         let error = failure(Self.chaptersOnly, name: "show.chapters.json", to: format)
         #expect(error?.code == "convert.nothing-kept")
@@ -31,7 +31,7 @@ struct ContentCheckTests {
         #expect(error?.message.contains("vtt-chapters") == true)
     }
 
-    @Test(arguments: [FormatID.jsonChapters, .ffmetadata, .webVTTChapters, .psc, .youtubeChapters])
+    @Test(arguments: [FormatID.chapters, .ffmetadata, .vttChapters, .psc, .youtubeChapters])
     func captionsAloneCannotBecomeChapters(format: FormatID) {
         let error = failure(Self.captionsOnly, name: "show.srt", to: format)
         #expect(error?.code == "convert.nothing-kept")
@@ -41,7 +41,7 @@ struct ContentCheckTests {
 
     @Test func anEpisodeToChaptersSaysItsLinesAreLeftOutOnce() throws {
         var diagnostics = Diagnostics()
-        _ = try Converter().convert(Self.episode, name: "ep.md", to: .jsonChapters, diagnostics: &diagnostics)
+        _ = try Converter().convert(Self.episode, name: "ep.md", to: .chapters, diagnostics: &diagnostics)
         let dropped = diagnostics.items.filter { $0.code.hasSuffix("-dropped") && $0.message.contains("cue(s)") }
         #expect(dropped.map(\.code) == ["convert.cues-dropped"])
         #expect(dropped.first?.message.hasPrefix("2 cue(s) have no place in Podcasting 2.0 JSON chapters and were not written; cues are written by ") == true)
@@ -55,7 +55,7 @@ struct ContentCheckTests {
 
     @Test func nothingIsReportedDroppedThatAnotherOutputWrites() throws {
         var diagnostics = Diagnostics()
-        let conversion = try Converter().convert(Self.episode, name: "ep.md", to: [.srt, .jsonChapters, .webVTT], diagnostics: &diagnostics)
+        let conversion = try Converter().convert(Self.episode, name: "ep.md", to: [.srt, .chapters, .vtt], diagnostics: &diagnostics)
         #expect(conversion.failures.isEmpty)
         #expect(!diagnostics.items.contains { $0.code.hasPrefix("convert.") })
     }

@@ -43,7 +43,7 @@ struct StreamingConversionTests {
     func anEndBeforeItsStartIsRepairedAlikeBothWays(parallel: Bool) throws {
         let srt = "1\n00:00:01,000 --> 00:00:02,000\none\n\n2\n00:00:05,000 --> 00:00:04,000\ninverted\n\n"
             + "3\n00:00:09,000 --> 00:00:10,000\nthree\n\n4\n00:00:20,000 --> 00:00:19,500\nlast\n"
-        let result = try both(Array(srt.utf8), name: "inverted.srt", to: [.srt, .webVTT], parallel: parallel)
+        let result = try both(Array(srt.utf8), name: "inverted.srt", to: [.srt, .vtt], parallel: parallel)
         #expect(result.didStream)
         #expect(result.streamed == result.whole)
         #expect(result.streamedDiagnostics == result.wholeDiagnostics)
@@ -59,11 +59,11 @@ struct StreamingConversionTests {
         // freed when it returns; the cue held for the next start must not
         // point into it (fuzz finding, Samples/fuzz/vtt-inverted-cue-held-past-its-buffer.vtt).
         let vtt = "WEBVTT\n\n00:40:01.000 --> 00:00:02.000\nHeld until the end.\n\n00:00:03.000 --> 00:00:04.000\nA NUL \u{0} here.\n"
-        let result = try both(Array(vtt.utf8), name: "held.vtt", to: [.srt, .webVTT], parallel: parallel)
+        let result = try both(Array(vtt.utf8), name: "held.vtt", to: [.srt, .vtt], parallel: parallel)
         #expect(result.streamed == result.whole)
         #expect(String(decoding: result.streamed[0], as: UTF8.self).contains("Held until the end."))
         let replay = try Data(contentsOf: TestFiles.sample("fuzz/vtt-inverted-cue-held-past-its-buffer.vtt"))
-        let found = try both(Array(replay), name: "finding.vtt", to: [.srt, .webVTT], parallel: parallel)
+        let found = try both(Array(replay), name: "finding.vtt", to: [.srt, .vtt], parallel: parallel)
         #expect(found.streamed == found.whole)
         #expect(String(decoding: found.streamed[1], as: UTF8.self).contains("This cue is fine."))
     }
@@ -95,9 +95,9 @@ struct StreamingConversionTests {
     @Test(arguments: samples, [false, true])
     func samplesStreamToTheSameBytes(path: String, parallel: Bool) throws {
         let bytes = try TestFiles.bytes(TestFiles.sample(path))
-        guard let result = try? both(bytes, name: path, to: [.webVTT, .srt, .ass], parallel: parallel) else {
+        guard let result = try? both(bytes, name: path, to: [.vtt, .srt, .ass], parallel: parallel) else {
             // Broken on purpose: both ways stop with the same error.
-            let failures = failures(bytes, name: path, to: [.webVTT, .srt, .ass], parallel: parallel)
+            let failures = failures(bytes, name: path, to: [.vtt, .srt, .ass], parallel: parallel)
             #expect(failures.streamed != nil && failures.streamed == failures.whole, "\(path)")
             return
         }
@@ -109,7 +109,7 @@ struct StreamingConversionTests {
     @Test(arguments: [false, true])
     func shiftedAndOutOfOrderCuesGiveTheSameWarnings(parallel: Bool) throws {
         let srt = "1\n00:00:05,000 --> 00:00:06,000\nlate\n\n2\n00:00:01,000 --> 00:00:02,000\nearly\n\n3\n00:00:00,500 --> 00:00:00,900\ngone\n"
-        let result = try both(Array(srt.utf8), name: "order.srt", to: [.webVTT], transform: TimeTransform(offset: -1000), parallel: parallel)
+        let result = try both(Array(srt.utf8), name: "order.srt", to: [.vtt], transform: TimeTransform(offset: -1000), parallel: parallel)
         #expect(result.streamed == result.whole)
         #expect(result.streamedDiagnostics == result.wholeDiagnostics)
         #expect(result.streamedDiagnostics.contains { $0.contains("transform.dropped") || $0.contains("were dropped") })
@@ -120,8 +120,8 @@ struct StreamingConversionTests {
     func corpusStreamsToTheSameBytes(file: URL) throws {
         let bytes = try TestFiles.bytes(file)
         for parallel in [false, true] {
-            guard let result = try? both(bytes, name: file.lastPathComponent, to: [.webVTT, .srt, .ass], parallel: parallel) else {
-                let failures = failures(bytes, name: file.lastPathComponent, to: [.webVTT, .srt, .ass], parallel: parallel)
+            guard let result = try? both(bytes, name: file.lastPathComponent, to: [.vtt, .srt, .ass], parallel: parallel) else {
+                let failures = failures(bytes, name: file.lastPathComponent, to: [.vtt, .srt, .ass], parallel: parallel)
                 #expect(failures.streamed != nil && failures.streamed == failures.whole, "\(file.lastPathComponent)")
                 continue
             }
@@ -156,13 +156,13 @@ struct StreamingConversionTests {
             converter.parallelStreamingThreshold = speakerLabels ? 0 : .max
             let collectors = [Collector(), Collector()]
             var streamed = Diagnostics(), whole = Diagnostics()
-            let result = try converter.convert(Array(srt.utf8), name: "endings.srt", into: [(.webVTT, collectors[0]), (.srt, collectors[1])], diagnostics: &streamed)
-            let expected = try converter.convert(Array(srt.utf8), name: "endings.srt", to: [.webVTT, .srt], diagnostics: &whole)
+            let result = try converter.convert(Array(srt.utf8), name: "endings.srt", into: [(.vtt, collectors[0]), (.srt, collectors[1])], diagnostics: &streamed)
+            let expected = try converter.convert(Array(srt.utf8), name: "endings.srt", to: [.vtt, .srt], diagnostics: &whole)
             #expect(result.streamed)
             #expect(collectors.map(\.bytes) == expected.outputs.map(\.bytes), "\(ending) labels: \(speakerLabels)")
         }
         var diagnostics = Diagnostics()
-        let vtt = try Converter().convert(Array(srt.utf8), name: "endings.srt", to: [.webVTT], diagnostics: &diagnostics)
+        let vtt = try Converter().convert(Array(srt.utf8), name: "endings.srt", to: [.vtt], diagnostics: &diagnostics)
         let text = String(decoding: vtt.outputs[0].bytes, as: UTF8.self)
         #expect(text.contains("\nxxxTom &amp; Jerry &gt; all\nsecond xxxTom &amp; Jerry &gt; all\n"))
         #expect(text.contains("\nxxxxxxx&lt;b not markup\n"))
@@ -184,7 +184,7 @@ struct StreamingConversionTests {
             vtt += "00:00:\(String(format: "%02d", index)).000 --> 00:00:\(String(format: "%02d", index)).500" + ending
             vtt += payload.replacingOccurrences(of: "\n", with: ending) + ending + ending
         }
-        let result = try both(Array(vtt.utf8), name: "plain.vtt", to: [.srt, .webVTT], parallel: parallel)
+        let result = try both(Array(vtt.utf8), name: "plain.vtt", to: [.srt, .vtt], parallel: parallel)
         #expect(result.didStream)
         #expect(result.streamed == result.whole, "\(ending.debugDescription)")
         #expect(result.streamedDiagnostics == result.wholeDiagnostics)
@@ -200,7 +200,7 @@ struct StreamingConversionTests {
         }
         let collector = Collector()
         var diagnostics = Diagnostics()
-        _ = try Converter().convert(Array(srt.utf8), name: "long.srt", into: [(.webVTT, collector)], diagnostics: &diagnostics)
+        _ = try Converter().convert(Array(srt.utf8), name: "long.srt", into: [(.vtt, collector)], diagnostics: &diagnostics)
         #expect(collector.chunks > 1)
         #expect(collector.bytes.count > 1 << 20)
     }
@@ -215,10 +215,10 @@ struct StreamingConversionTests {
         var converter = Converter()
         converter.parallelStreamingThreshold = parallel ? 0 : .max
         let error = #expect(throws: Diagnostic.self) {
-            _ = try converter.convert(Array(srt.utf8), name: "full.srt", into: [(.webVTT, collector)], diagnostics: &diagnostics)
+            _ = try converter.convert(Array(srt.utf8), name: "full.srt", into: [(.vtt, collector)], diagnostics: &diagnostics)
         }
         #expect(error?.code == "test.disk-full")
-        #expect(error?.format == .webVTT)
+        #expect(error?.format == .vtt)
         #expect(collector.bytes.isEmpty)
     }
 
@@ -239,7 +239,7 @@ struct StreamingConversionTests {
             let collectors = [Collector(), Collector()]
             var diagnostics = Diagnostics()
             let result = try converter.convert(
-                Array(srt.utf8), name: "long.srt", into: [(.webVTT, collectors[0]), (.srt, collectors[1])], diagnostics: &diagnostics)
+                Array(srt.utf8), name: "long.srt", into: [(.vtt, collectors[0]), (.srt, collectors[1])], diagnostics: &diagnostics)
             #expect(result.streamed)
             outputs.append(collectors.map(\.bytes))
             reports.append(diagnostics.items.map(\.description))
@@ -256,7 +256,7 @@ struct StreamingConversionTests {
             converter.readOptions.strict = true
             var diagnostics = Diagnostics(strict: true)
             errors.append(#expect(throws: Diagnostic.self) {
-                _ = try converter.convert(Array(broken.utf8), name: "broken.srt", into: [(.webVTT, Collector())], diagnostics: &diagnostics)
+                _ = try converter.convert(Array(broken.utf8), name: "broken.srt", into: [(.vtt, Collector())], diagnostics: &diagnostics)
             })
         }
         #expect(errors[0]?.description == errors[1]?.description)

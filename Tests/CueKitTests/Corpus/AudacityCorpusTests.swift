@@ -57,10 +57,10 @@ struct AudacityCorpusTests {
     }
 
     /// Audacity → chapters JSON → Audacity keeps every label to the millisecond.
-    @Test func roundTripThroughJSONChaptersKeepsEveryLabel() throws {
+    @Test func roundTripThroughChaptersKeepsEveryLabel() throws {
         for file in Self.files {
             let (timeline, _) = try Convert.read(file)
-            let (json, _) = try Convert.write(timeline, as: .jsonChapters)
+            let (json, _) = try Convert.write(timeline, as: .chapters)
             let (fromJSON, _) = try Convert.read(json, name: "x.chapters.json")
             let (labels, _) = try Convert.write(fromJSON, as: .audacity)
             let (back, _) = try Convert.read(labels, name: "back.txt", as: .audacity)

@@ -26,7 +26,7 @@ struct EpisodeCorpusTests {
     func convertsToOrderedCaptionsWithTheTranscriptWords(file: URL) throws {
         let (timeline, _) = try Convert.read(file)
         let sourceWords = timeline.cues.flatMap { CaptionOracle.plainWords($0.plainText) }
-        for format in [FormatID.webVTT, .srt] {
+        for format in [FormatID.vtt, .srt] {
             // Whole lines, as time inference places them (segmentation is tested in CaptionCorpusTests).
             let (text, _) = try Convert.write(timeline, as: format, sourceFormat: .episode, segmentation: .never)
             let cues = CaptionOracle.cues(text)
@@ -74,7 +74,7 @@ struct EpisodeCorpusTests {
     @Test func seedEpisodeBecomesCaptions() throws {
         let seed = try #require(TestFiles.corpus?.appendingPathComponent("episodes/seed-episode.md"))
         let (timeline, _) = try Convert.read(seed)
-        for format in [FormatID.webVTT, .srt] {
+        for format in [FormatID.vtt, .srt] {
             let (text, _) = try Convert.write(timeline, as: format, sourceFormat: .episode, segmentation: .never)
             let cues = CaptionOracle.cues(text)
             #expect(cues.first?.start == 77_000)
@@ -88,7 +88,7 @@ struct EpisodeCorpusTests {
     @Test func seedEpisodeCaptionsStartAt77Seconds() throws {
         let seed = try #require(TestFiles.corpus?.appendingPathComponent("episodes/seed-episode.md"))
         let (timeline, _) = try Convert.read(seed)
-        for format in [FormatID.webVTT, .srt] {
+        for format in [FormatID.vtt, .srt] {
             let cues = CaptionOracle.cues(try Convert.write(timeline, as: format, sourceFormat: .episode).0)
             #expect(cues.first?.start == 77_000)
             // Segmented captions of the untimed line after 2:14 stay between 2:14 and 5:00.

@@ -174,8 +174,8 @@ struct WhisperCorpusTests {
     @Test(arguments: wordFiles)
     func wordTimesSurviveWebVTT(_ url: URL) throws {
         let (timeline, _) = try Convert.read(url)
-        let (vtt, _) = try Convert.write(timeline, as: .webVTT, sourceFormat: .whisper)
-        let (back, diagnostics) = try W3CReading.read(vtt, name: "back.vtt", as: .webVTT)
+        let (vtt, _) = try Convert.write(timeline, as: .vtt, sourceFormat: .whisper)
+        let (back, diagnostics) = try W3CReading.read(vtt, name: "back.vtt", as: .vtt)
         #expect(!diagnostics.contains { $0.code.hasPrefix("vtt.") && $0.severity >= .warning }, "\(diagnostics)")
         #expect(WhisperTests.sameWordTimes(WhisperTests.timedWords(timeline), WhisperTests.timedWords(back)), "\(url.lastPathComponent)")
     }
@@ -240,7 +240,7 @@ struct WhisperCorpusTests {
     func podcastTranscriptHasOneSegmentPerWord(_ url: URL) throws {
         let name = url.lastPathComponent
         let (timeline, _) = try Convert.read(url)
-        let (json, _) = try Convert.write(timeline, as: .jsonTranscript, sourceFormat: .whisper)
+        let (json, _) = try Convert.write(timeline, as: .transcript, sourceFormat: .whisper)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["version"] as? String == "1.0.0")
         let segments = try #require(object["segments"] as? [[String: Any]])

@@ -342,7 +342,7 @@ struct ASSTests {
             <c.yellow>Karaoke</c> <00:00:04.000>time
             """
         let (fromVTT, _) = try Convert.read(vtt, name: "a.vtt")
-        let (first, _) = try Convert.write(fromVTT, as: .ass, sourceFormat: .webVTT)
+        let (first, _) = try Convert.write(fromVTT, as: .ass, sourceFormat: .vtt)
         let (again, _) = try Convert.read(first, name: "a.ass")
         let (second, _) = try Self.text(again)
         #expect(first == second)
@@ -357,7 +357,7 @@ struct ASSTests {
     }
 
     /// What other caption formats make of every mapping (read by hand).
-    @Test(arguments: [FormatID.webVTT, .srt])
+    @Test(arguments: [FormatID.vtt, .srt])
     func styledSampleAsOtherCaptions(format: FormatID) throws {
         let (timeline, _) = try Self.read("ass/styled.ass")
         let (written, _) = try Self.text(timeline, as: format)

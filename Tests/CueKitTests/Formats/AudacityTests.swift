@@ -114,7 +114,7 @@ struct AudacityTests {
         // Canary-song labels: SIL, SIL are two regions, not a doubled header.
         let text = "0.0\t0.35\tSIL\n0.35\t0.664\tSIL\n0.664\t1.0\tcall\n"
         let (timeline, _) = try Convert.read(text, name: "sil.txt", as: .audacity)
-        let (json, diagnostics) = try Convert.write(timeline, as: .jsonChapters)
+        let (json, diagnostics) = try Convert.write(timeline, as: .chapters)
         #expect(!diagnostics.contains { $0.code == "chapters.repeated" })
         let (back, _) = try Convert.read(json, name: "sil.chapters.json")
         #expect(try Convert.write(back, as: .audacity).0 == "0.000000\t0.350000\tSIL\n0.350000\t0.664000\tSIL\n0.664000\t1.000000\tcall\n")

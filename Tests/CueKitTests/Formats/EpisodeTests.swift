@@ -74,7 +74,7 @@ struct EpisodeTests {
 
     @Test func hardCasesBecomeOrderedCaptions() throws {
         let (timeline, _) = try Convert.read(hardCases)
-        let (vtt, diagnostics) = try Convert.write(timeline, as: .webVTT, sourceFormat: .episode, segmentation: .never)
+        let (vtt, diagnostics) = try Convert.write(timeline, as: .vtt, sourceFormat: .episode, segmentation: .never)
         let cues = CaptionOracle.cues(vtt)
         #expect(cues.count == 9)
         #expect(cues.first?.start == 12_000)

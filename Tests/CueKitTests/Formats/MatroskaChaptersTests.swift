@@ -168,7 +168,7 @@ struct MatroskaChaptersTests {
 
     @Test func otherFormatsSayWhatTheyDrop() throws {
         let (timeline, _) = try Convert.read(sample)
-        let (_, diagnostics) = try Convert.write(timeline, as: .jsonChapters, sourceFormat: .matroskaChapters)
+        let (_, diagnostics) = try Convert.write(timeline, as: .chapters, sourceFormat: .matroskaChapters)
         let loss = diagnostics.first { $0.code == "matroska-chapters.lossy-elsewhere" }
         #expect(loss?.severity == .warning)
         #expect(loss?.message == "the Matroska chapters have 1 other edition(s) and 1 further title(s) in other languages and 1 chapter(s) nested in another, which chapters cannot hold; written as the flat chapters of one edition with their first title")

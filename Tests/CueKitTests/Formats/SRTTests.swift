@@ -497,7 +497,7 @@ struct SRTWriterTests {
 
     @Test func srtOnlyDataIsReportedWhenWrittenElsewhere() throws {
         let read = try SRTSupport.read(TestFiles.sample("srt/markup.srt"))
-        let (_, diagnostics) = try Convert.write(read.timeline, as: .webVTT, sourceFormat: .srt)
+        let (_, diagnostics) = try Convert.write(read.timeline, as: .vtt, sourceFormat: .srt)
         let loss = diagnostics.first { $0.code == "srt.lossy-elsewhere" }
         #expect(loss?.message == "3 cue(s) have SRT markup that maps to no span (such as <s>, <font size>, unknown tags or {\\…} codes) and 1 cue(s) have text after the end time (such as X1: X2: Y1: Y2: coordinates), which vtt cannot hold; written without it")
         let (_, toTimeline) = try Convert.write(read.timeline, as: .timeline)
@@ -511,7 +511,7 @@ struct SRTWriterTests {
 struct SRTTimesTests {
     @Test func srtToWebVTTKeepsEveryMillisecond() throws {
         let read = try SRTSupport.read(TestFiles.sample("srt/canonical.srt"))
-        let (vtt, _) = try Convert.write(read.timeline, as: .webVTT, sourceFormat: .srt)
+        let (vtt, _) = try Convert.write(read.timeline, as: .vtt, sourceFormat: .srt)
         let cues = CaptionOracle.cues(vtt)
         #expect(cues.map(\.start) == [1000, 3500, 7250, 10_001, 62_003])
         #expect(cues.map(\.end) == [3500, 7250, 10_001, 12_000, 3_723_004])

@@ -55,7 +55,7 @@ struct WhisperConsumerTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let (timeline, _) = try Convert.read(url)
-        for (format, script) in [(FormatID.srt, Self.pysubs2File), (.webVTT, Self.webvttFile)] {
+        for (format, script) in [(FormatID.srt, Self.pysubs2File), (.vtt, Self.webvttFile)] {
             let (text, _) = try Convert.write(timeline, as: format, sourceFormat: .whisper)
             let file = directory.appendingPathComponent("out.\(format == .srt ? "srt" : "vtt")")
             try Data(text.utf8).write(to: file)

@@ -89,7 +89,7 @@ struct WhisperTests {
         let srt = String(decoding: try srtConverter.convert(TestFiles.bytes(whisperX), name: "x.json", to: .srt, diagnostics: &diagnostics), as: UTF8.self)
         #expect(srt.contains("Alexey: Hello and welcome to cues.\n"))
         #expect(srt.contains("Guest: Thanks, glad to be here.\n"))
-        let vtt = String(decoding: try converter.convert(TestFiles.bytes(whisperX), name: "x.json", to: .webVTT, diagnostics: &diagnostics), as: UTF8.self)
+        let vtt = String(decoding: try converter.convert(TestFiles.bytes(whisperX), name: "x.json", to: .vtt, diagnostics: &diagnostics), as: UTF8.self)
         #expect(vtt.contains("<v Alexey>Hello<00:00:00.900>"))
         #expect(vtt.contains("<v Guest>Thanks,"))
         let episode = String(decoding: try converter.convert(TestFiles.bytes(whisperX), name: "x.json", to: .episode, diagnostics: &diagnostics), as: UTF8.self)
@@ -216,10 +216,10 @@ struct WhisperTests {
         let long = "{\"text\": \"" + String(repeating: "word ", count: 2000) + "\", \"segments\": []}"
         #expect(registry.sniff(Array(long.utf8))?.id == .whisper)
         // Podcasting 2.0 transcripts, chapters and timelines stay theirs.
-        #expect(registry.sniff(try TestFiles.bytes(TestFiles.sample("transcript/interview.transcript.json")))?.id == .jsonTranscript)
+        #expect(registry.sniff(try TestFiles.bytes(TestFiles.sample("transcript/interview.transcript.json")))?.id == .transcript)
         let unversioned = #"{"segments": [{"speaker": "A", "startTime": 0, "endTime": 1, "body": "Hi"}]}"#
         #expect(registry.sniff(Array(unversioned.utf8))?.id != .whisper)
-        #expect(registry.sniff(Array(#"{"version": "1.2.0", "chapters": []}"#.utf8))?.id == .jsonChapters)
+        #expect(registry.sniff(Array(#"{"version": "1.2.0", "chapters": []}"#.utf8))?.id == .chapters)
         #expect(registry.format(forFileName: "show.whisper.json")?.id == .whisper)
     }
 
@@ -228,7 +228,7 @@ struct WhisperTests {
     @Test func everyWordTimeSurvivesWebVTTAndBack() throws {
         for url in [openAI, whisperCpp, whisperX] {
             let (timeline, _) = try Convert.read(url)
-            let (vtt, _) = try Convert.write(timeline, as: .webVTT, sourceFormat: .whisper)
+            let (vtt, _) = try Convert.write(timeline, as: .vtt, sourceFormat: .whisper)
             let (back, diagnostics) = try Convert.read(vtt, name: "back.vtt")
             #expect(!diagnostics.contains { $0.severity >= .warning }, "\(diagnostics)")
             #expect(Self.sameWordTimes(Self.timedWords(timeline), Self.timedWords(back)), "\(url.lastPathComponent)")
@@ -237,7 +237,7 @@ struct WhisperTests {
 
     @Test func podcastTranscriptGetsOneSegmentPerWord() throws {
         let (timeline, _) = try Convert.read(whisperX)
-        let (json, diagnostics) = try Convert.write(timeline, as: .jsonTranscript, sourceFormat: .whisper)
+        let (json, diagnostics) = try Convert.write(timeline, as: .transcript, sourceFormat: .whisper)
         #expect(!diagnostics.contains { $0.code.hasPrefix("transcript.") && $0.severity >= .warning }, "\(diagnostics)")
         let (back, backDiagnostics) = try Convert.read(json, name: "w.transcript.json")
         #expect(backDiagnostics.isEmpty, "\(backDiagnostics)")
@@ -267,7 +267,7 @@ struct WhisperTests {
 
     @Test func writersSayWhatTheyLeaveOutOnce() throws {
         let (timeline, _) = try Convert.read(whisperCpp)
-        let (_, vtt) = try Convert.write(timeline, as: .webVTT, sourceFormat: .whisper)
+        let (_, vtt) = try Convert.write(timeline, as: .vtt, sourceFormat: .whisper)
         #expect(vtt.filter { $0.code == "whisper.lossy-elsewhere" }.map(\.message) == [
             "2 segment(s) carry recogniser data (tokens) and 5 top-level field(s) (systeminfo, model, params, language, result), which vtt cannot hold; written without them",
         ])
@@ -331,7 +331,7 @@ struct WhisperTests {
 
     /// Each sample as every format a recogniser's output goes to, kept in
     /// `Tests/Golden/whisper/` (the WhisperX speakers named as `--speakers` would).
-    @Test(arguments: ["openai", "whispercpp", "whisperx-diarized"], [FormatID.webVTT, .srt, .jsonTranscript, .episode, .timeline])
+    @Test(arguments: ["openai", "whispercpp", "whisperx-diarized"], [FormatID.vtt, .srt, .transcript, .episode, .timeline])
     func goldenOutputs(sample: String, format: FormatID) throws {
         let converter = Converter(readOptions: ReadOptions(speakerNames: ["SPEAKER_00": "Alexey", "SPEAKER_01": "Guest"]))
         var diagnostics = Diagnostics()

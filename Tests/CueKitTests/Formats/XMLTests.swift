@@ -346,7 +346,7 @@ struct XMLTests {
         var diagnostics = Diagnostics()
         let converter = Converter()
         let conversion = try converter.convert(
-            Array(document.utf8), name: "xxe.rss", to: [.rss, .timeline, .psc, .webVTT, .srt, .episode], diagnostics: &diagnostics)
+            Array(document.utf8), name: "xxe.rss", to: [.rss, .timeline, .psc, .vtt, .srt, .episode], diagnostics: &diagnostics)
         #expect(conversion.failures.isEmpty)
         for output in conversion.outputs {
             #expect(!String(decoding: output.bytes, as: UTF8.self).contains(secret), "\(output.format)")

@@ -16,7 +16,7 @@ struct ChapterFormatsHostileTests {
         }
     }
 
-    @Test(arguments: [FormatID.jsonChapters, .jsonTranscript, .timeline])
+    @Test(arguments: [FormatID.chapters, .transcript, .timeline])
     func jsonNestedTenThousandDeepIsALocatedError(format: FormatID) {
         let nested = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         let text = "{\"version\": \"1.2.0\",\n \"extra\": \(nested)}"
@@ -35,7 +35,7 @@ struct ChapterFormatsHostileTests {
              {"startTime": 9223372036854775.808, "title": "one past it"}
             ]}
             """
-        let (timeline, error, warnings) = Self.read(text, as: .jsonChapters, name: "limits.json")
+        let (timeline, error, warnings) = Self.read(text, as: .chapters, name: "limits.json")
         #expect(error == nil)
         let chapters = try #require(timeline?.chapters)
         #expect(chapters.map(\.start) == [.zero, nil, .max, nil])
@@ -51,7 +51,7 @@ struct ChapterFormatsHostileTests {
              {"startTime": 1e300, "endTime": 1e301, "body": "too large"}
             ]}
             """
-        let (timeline, error, warnings) = Self.read(text, as: .jsonTranscript, name: "limits.json")
+        let (timeline, error, warnings) = Self.read(text, as: .transcript, name: "limits.json")
         #expect(error == nil)
         #expect(timeline?.cues.map(\.plainText) == ["negative", "too large"])
         #expect(timeline?.cues.first?.start == .zero)
@@ -92,13 +92,13 @@ struct ChapterFormatsHostileTests {
 
     @Test(.heavy) func aHundredThousandChaptersReadAndWrite() throws {
         let chapters = (0..<100_000).map { "{\"startTime\": \($0), \"title\": \"Chapter \($0)\"}" }.joined(separator: ",\n")
-        let (timeline, error, _) = Self.read("{\"version\": \"1.2.0\", \"chapters\": [\n\(chapters)\n]}", as: .jsonChapters)
+        let (timeline, error, _) = Self.read("{\"version\": \"1.2.0\", \"chapters\": [\n\(chapters)\n]}", as: .chapters)
         #expect(error == nil)
         let read = try #require(timeline)
         #expect(read.chapters.count == 100_000)
         #expect(read.chapters.last?.start == Timestamp(seconds: 99_999))
-        for format in [FormatID.jsonChapters, .ffmetadata, .webVTTChapters, .youtubeChapters, .psc] {
-            let (written, _) = try Convert.write(read, as: format, sourceFormat: .jsonChapters)
+        for format in [FormatID.chapters, .ffmetadata, .vttChapters, .youtubeChapters, .psc] {
+            let (written, _) = try Convert.write(read, as: format, sourceFormat: .chapters)
             #expect(written.contains("Chapter 99999"), "\(format)")
         }
     }

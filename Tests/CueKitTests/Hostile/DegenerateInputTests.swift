@@ -26,8 +26,8 @@ struct DegenerateInputTests {
     }
 
     @Test func everyReaderIsCovered() {
-        #expect(Set(Self.readers) == [.episode, .timeline, .webVTT, .webVTTChapters, .srt, .jsonChapters,
-                                      .jsonTranscript, .youtubeChapters, .ffmetadata, .rss, .psc, .sbv, .lrc,
+        #expect(Set(Self.readers) == [.episode, .timeline, .vtt, .vttChapters, .srt, .chapters,
+                                      .transcript, .youtubeChapters, .ffmetadata, .rss, .psc, .sbv, .lrc,
                                       .audacity, .matroskaChapters, .ogmChapters, .mp4chaps, .ttml, .ass, .whisper])
     }
 
@@ -73,11 +73,11 @@ struct DegenerateInputTests {
         #expect(error.location?.line == 1)
     }
 
-    @Test(arguments: [FormatID.srt, .webVTT, .episode, .youtubeChapters, .ffmetadata, .sbv, .lrc, .audacity, .ogmChapters, .mp4chaps, .ass])
+    @Test(arguments: [FormatID.srt, .vtt, .episode, .youtubeChapters, .ffmetadata, .sbv, .lrc, .audacity, .ogmChapters, .mp4chaps, .ass])
     func nulBytesInsideUTF8TextAreKeptOrRefusedWithALocation(format: FormatID) throws {
         let samples: [FormatID: String] = [
             .srt: "1\n00:00:01,000 --> 00:00:02,000\na\u{0}b\n",
-            .webVTT: "WEBVTT\n\n00:01.000 --> 00:02.000\na\u{0}b\n",
+            .vtt: "WEBVTT\n\n00:01.000 --> 00:02.000\na\u{0}b\n",
             .episode: "---\ntranscript:\n- line: a\u{0}b\n  sec: 1\n---\n",
             .youtubeChapters: "0:00 a\u{0}b\n0:10 c\n0:20 d\n",
             .ffmetadata: ";FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1000\ntitle=a\u{0}b\n",
@@ -97,7 +97,7 @@ struct DegenerateInputTests {
         case .read(let input, _):
             // WebVTT turns NUL into U+FFFD as its parser says; the others keep the byte.
             let found = input.timeline.cues.first?.plainText ?? input.timeline.chapters.first?.title
-            #expect(found == (format == .webVTT ? "a\u{FFFD}b" : "a\u{0}b"))
+            #expect(found == (format == .vtt ? "a\u{FFFD}b" : "a\u{0}b"))
         }
     }
 }

@@ -67,7 +67,7 @@ struct EpisodeHostileTests {
         #expect(error?.code == "episode.sec-not-number")
         #expect(error?.location?.line == 6)
         let (timeline, _) = try Convert.read("---\ntranscript:\n- line: a\n  sec: 9223372036854775\n---\n", name: "max.md", as: .episode)
-        let (vtt, _) = try Convert.write(timeline, as: .webVTT, sourceFormat: .episode)
+        let (vtt, _) = try Convert.write(timeline, as: .vtt, sourceFormat: .episode)
         #expect(vtt.hasPrefix("WEBVTT"))
     }
 

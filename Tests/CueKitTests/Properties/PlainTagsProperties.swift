@@ -90,11 +90,11 @@ struct PlainTagsProperties {
             var converter = Converter()
             var whole = Diagnostics(), streamed = Diagnostics()
             let name = "t.\(input.rawValue)"
-            guard let expected = try? converter.convert(bytes, name: name, to: [.webVTT, .srt], diagnostics: &whole) else { continue }
+            guard let expected = try? converter.convert(bytes, name: name, to: [.vtt, .srt], diagnostics: &whole) else { continue }
             for threshold in [Int.max, 0] {
                 converter.parallelStreamingThreshold = threshold
                 let sinks = [Collector(), Collector()]
-                _ = try? converter.convert(bytes, name: name, into: [(.webVTT, sinks[0]), (.srt, sinks[1])], diagnostics: &streamed)
+                _ = try? converter.convert(bytes, name: name, into: [(.vtt, sinks[0]), (.srt, sinks[1])], diagnostics: &streamed)
                 #expect(sinks.map(\.bytes) == expected.outputs.map(\.bytes), "\(input): \(text.debugDescription)")
             }
         }

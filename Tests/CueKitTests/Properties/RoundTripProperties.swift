@@ -84,7 +84,7 @@ struct RoundTripProperties {
 
     /// Chapters as writers of chapter lists give them: a chapter with the title
     /// of the chapter right before it is a doubled header and left out
-    /// (`WritableChapters`, json-chapters.md).
+    /// (`WritableChapters`, chapters.md).
     static func withoutDoubledTitles(_ timeline: Timeline) -> Timeline {
         var timeline = timeline
         var kept: [Chapter] = []
@@ -119,8 +119,8 @@ struct RoundTripProperties {
     @Test func webVTTCarriesTimesTextStylingSpeakersAndIDs() async {
         await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
             let timeline = TimelineGen.timeline(draft)
-            if Self.keepsNothing(timeline, as: .webVTT) { return }
-            guard let (written, read) = try? Self.roundTrip(timeline, as: .webVTT) else {
+            if Self.keepsNothing(timeline, as: .vtt) { return }
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .vtt) else {
                 Issue.record("the round trip threw for \(draft)")
                 return
             }
@@ -267,12 +267,12 @@ struct RoundTripProperties {
     @Test func jsonTranscriptCarriesTimesSpeakersAndPlainText() async {
         await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
             let timeline = TimelineGen.timeline(draft)
-            if Self.keepsNothing(timeline, as: .jsonTranscript) { return }
-            guard let (written, read) = try? Self.roundTrip(timeline, as: .jsonTranscript) else {
+            if Self.keepsNothing(timeline, as: .transcript) { return }
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .transcript) else {
                 Issue.record("the round trip threw for \(draft)")
                 return
             }
-            // Styling is written as its text (json-transcript.md, "Lossy").
+            // Styling is written as its text (transcript.md, "Lossy").
             #expect(Self.cues(read, styling: false) == Self.cues(timeline, styling: false), "\(written)")
         }
     }
@@ -289,7 +289,7 @@ struct RoundTripProperties {
                 Issue.record("the round trip threw for \(draft)")
                 return
             }
-            // No ends, ids or styling (episode-yaml.md, "What is lossy").
+            // No ends, ids or styling (episode.md, "What is lossy").
             #expect(Self.cues(read, end: false, styling: false) == Self.cues(timeline, end: false, styling: false), "\(written)")
             #expect(Self.chapters(read.chapters, cueIndex: true) == Self.chapters(timeline.chapters, cueIndex: true), "\(written)")
             #expect(read.metadata == timeline.metadata, "\(written)")
@@ -301,8 +301,8 @@ struct RoundTripProperties {
     @Test func jsonChaptersCarryEveryChapterFieldAndTheMappedMetadata() async {
         await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
             let timeline = Self.withoutDoubledTitles(TimelineGen.timeline(draft))
-            if Self.keepsNothing(timeline, as: .jsonChapters) { return }
-            guard let (written, read) = try? Self.roundTrip(timeline, as: .jsonChapters) else {
+            if Self.keepsNothing(timeline, as: .chapters) { return }
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .chapters) else {
                 Issue.record("the round trip threw for \(draft)")
                 return
             }
@@ -316,12 +316,12 @@ struct RoundTripProperties {
         await propertyCheck(count: 150, input: TimelineGen.draft) { draft in
             var timeline = Self.withoutDoubledTitles(TimelineGen.timeline(draft))
             timeline.duration = Timestamp(milliseconds: 6 * 900_000 + 1)
-            if Self.keepsNothing(timeline, as: .webVTTChapters) { return }
-            guard let (written, read) = try? Self.roundTrip(timeline, as: .webVTTChapters) else {
+            if Self.keepsNothing(timeline, as: .vttChapters) { return }
+            guard let (written, read) = try? Self.roundTrip(timeline, as: .vttChapters) else {
                 Issue.record("the round trip threw for \(draft)")
                 return
             }
-            // Silent chapters are left out; each cue has an end (webvtt.md).
+            // Silent chapters are left out; each cue has an end (vtt.md).
             #expect(Self.chapters(read.chapters, links: false) == Self.chapters(Self.writtenEnds(timeline), links: false), "\(written)")
         }
     }

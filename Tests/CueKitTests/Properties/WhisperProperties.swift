@@ -71,7 +71,7 @@ struct WhisperProperties {
                 #expect(word.end == want.end, "\(json)")
             }
             for segmentation in [Converter.Segmentation.never, .auto] {
-                guard let (vtt, _) = try? Convert.write(timeline, as: .webVTT, sourceFormat: .whisper, segmentation: segmentation),
+                guard let (vtt, _) = try? Convert.write(timeline, as: .vtt, sourceFormat: .whisper, segmentation: segmentation),
                       let (back, _) = try? Convert.read(vtt, name: "p.vtt") else {
                     Issue.record("no WebVTT for \(json)")
                     return

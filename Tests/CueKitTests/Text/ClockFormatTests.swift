@@ -31,7 +31,7 @@ struct ClockFormatTests {
 
     @Test func timesMatchTheReference() {
         for value in samples {
-            #expect(ClockFormat.string(Timestamp(milliseconds: value), style: .webVTT) == reference(value, separator: "."))
+            #expect(ClockFormat.string(Timestamp(milliseconds: value), style: .vtt) == reference(value, separator: "."))
             #expect(ClockFormat.string(Timestamp(milliseconds: value), style: .srt) == reference(value, separator: ","))
         }
     }
@@ -39,7 +39,7 @@ struct ClockFormatTests {
     @Test func rangesMatchTheReference() {
         let values = samples
         for (start, end) in zip(values, values.dropFirst()) {
-            for (style, separator) in [(ClockFormat.Style.webVTT, "."), (.srt, ",")] {
+            for (style, separator) in [(ClockFormat.Style.vtt, "."), (.srt, ",")] {
                 var bytes: [UInt8] = []
                 ClockFormat.appendRange(Timestamp(milliseconds: start), Timestamp(milliseconds: end), style: style, to: &bytes)
                 #expect(String(decoding: bytes, as: UTF8.self)

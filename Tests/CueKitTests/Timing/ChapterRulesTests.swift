@@ -6,7 +6,7 @@ import Testing
 /// the transcript runs past it.
 @Suite("One chapter rule for every chapter writer")
 struct ChapterRulesTests {
-    static let writers: [FormatID] = [.jsonChapters, .webVTTChapters, .ffmetadata, .psc, .youtubeChapters, .rss]
+    static let writers: [FormatID] = [.chapters, .vttChapters, .ffmetadata, .psc, .youtubeChapters, .rss]
 
     /// An episode whose transcript runs past its duration (1:00), with a
     /// doubled header and a closing header over its last line.
@@ -51,7 +51,7 @@ struct ChapterRulesTests {
         #expect(diagnostics.first { $0.code == "chapters.repeated" }?.location?.line == 6)
     }
 
-    @Test(arguments: [FormatID.webVTTChapters, .ffmetadata])
+    @Test(arguments: [FormatID.vttChapters, .ffmetadata])
     func theLastChapterEndsWithTheTranscriptThatRunsPastTheDuration(format: FormatID) throws {
         let (timeline, diagnostics) = try convert(format)
         // The last line, at 1:50, lasts its reading time (18 characters at 15

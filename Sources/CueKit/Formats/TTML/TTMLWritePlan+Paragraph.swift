@@ -4,7 +4,7 @@ extension TTMLWritePlan {
     static let colorClasses: Set<String> = ["white", "lime", "cyan", "red", "yellow", "magenta", "blue", "black"]
 
     static func clock(_ milliseconds: Int64) -> String {
-        ClockFormat.string(Timestamp(milliseconds: max(0, milliseconds)), style: .webVTT)
+        ClockFormat.string(Timestamp(milliseconds: max(0, milliseconds)), style: .vtt)
     }
 
     /// One `<p>` for `cue`.

@@ -13,7 +13,7 @@ enum WhisperExtras {
     static let metadataKeys = "metadataKeys"
 
     /// Formats that write every metadata key, or report what they leave out themselves.
-    static let keepMetadata: Set<FormatID> = [.whisper, .timeline, .episode, .jsonTranscript]
+    static let keepMetadata: Set<FormatID> = [.whisper, .timeline, .episode, .transcript]
 
     /// A warning that `target` drops the recogniser's per-segment data
     /// (scores, tokens, word probabilities) or its top-level fields, or nil

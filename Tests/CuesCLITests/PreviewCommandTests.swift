@@ -100,7 +100,7 @@ struct PreviewCommandTests {
     @Test func anInputWithoutCuesFailsAndWritesNothing() throws {
         let folder = try Cues.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try Cues.run(["preview", Cues.sample("vtt/chapters.chapters.vtt"), "-o", "page.html"], in: folder)
+        let run = try Cues.run(["preview", Cues.sample("vtt-chapters/episode.chapters.vtt"), "-o", "page.html"], in: folder)
         #expect(run.status == 1)
         #expect(run.stderr.contains("error: [vtt]"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)

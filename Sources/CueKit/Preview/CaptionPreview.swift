@@ -42,8 +42,8 @@ public struct CaptionPreview: Sendable {
 
     /// The page. Throws when the captions or chapters are not WebVTT.
     public func page() throws(Diagnostic) -> Page {
-        let captionTimeline = try Self.read(captions, as: .webVTT, name: "captions")
-        let chapterTimeline = try chapters.map { (bytes) throws(Diagnostic) in try Self.read(bytes, as: .webVTTChapters, name: "chapters") }
+        let captionTimeline = try Self.read(captions, as: .vtt, name: "captions")
+        let chapterTimeline = try chapters.map { (bytes) throws(Diagnostic) in try Self.read(bytes, as: .vttChapters, name: "chapters") }
         let findings = CaptionLint(style: style).findings(captionTimeline)
         var page = CaptionPreviewPage(
             preview: self, cues: captionTimeline.cues, chapters: chapterTimeline?.chapters ?? [], findings: findings)

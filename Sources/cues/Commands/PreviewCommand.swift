@@ -85,10 +85,10 @@ struct PreviewCommand: Command {
         let converter = Converter(
             readOptions: input.readOptions, inference: timing.inference, segmentation: captions.segmentation,
             captionStyle: captions.style)
-        let job = ConversionJob(input: file, outputs: [(.webVTT, .memory(captionsTrack)), (.webVTTChapters, .memory(chaptersTrack))])
+        let job = ConversionJob(input: file, outputs: [(.vtt, .memory(captionsTrack)), (.vttChapters, .memory(chaptersTrack))])
         let result = job.run(converter: converter, inputFormat: input.format, transform: timing.transform, force: false, inputFiles: inputFiles)
         // An input without chapters has no chapters track; that is no failure.
-        let noChapters = result.outputs.first { $0.format == .webVTTChapters }?.error.flatMap { $0.code == "convert.nothing-kept" ? $0 : nil }
+        let noChapters = result.outputs.first { $0.format == .vttChapters }?.error.flatMap { $0.code == "convert.nothing-kept" ? $0 : nil }
         let said = result.diagnostics.filter { $0 != noChapters }
         printer.print(said, input: file.displayName)
         guard !said.contains(where: { $0.severity == .error }) else {

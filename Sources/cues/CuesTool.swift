@@ -8,7 +8,7 @@ import Darwin
 /// errors, and ends with the command's exit status.
 @main
 enum CuesTool {
-    static var commands: [any Command.Type] { [ConvertCommand.self, CheckCommand.self, InfoCommand.self, FormatsCommand.self] }
+    static var commands: [any Command.Type] { [ConvertCommand.self, PreviewCommand.self, CheckCommand.self, InfoCommand.self, FormatsCommand.self] }
 
     static let spec = ToolSpec(
         name: "cues",

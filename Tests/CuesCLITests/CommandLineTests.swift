@@ -56,7 +56,7 @@ struct CommandLineTests {
         (["convert", sample, "--to", "srt", "--segment", "always", "--max-lines", "1000"], "--max-lines expects a value from 1 to 100, found '1000'"),
         (["convert", "--to", "vtt"], "missing <inputs>"),
         (["formats", "extra"], "unexpected argument 'extra'"),
-        (["frob"], "unknown command 'frob'; expected one of convert, check, info, formats"),
+        (["frob"], "unknown command 'frob'; expected one of convert, preview, check, info, formats"),
         (["--generate-completion-script", "tcsh"], "--generate-completion-script expects one of bash, zsh, fish"),
     ])
     func mistakesAreUsageErrorsThatSayWhat(arguments: [String], message: String) throws {

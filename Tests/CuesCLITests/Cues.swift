@@ -39,10 +39,12 @@ enum Cues {
     }
 
     static func run(
-        _ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil, executable: URL = executable
+        _ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil, executable: URL = executable,
+        in directory: URL? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
+        if let directory { process.currentDirectoryURL = directory }
         process.arguments = arguments
         if let environment { process.environment = environment }
         let output = Pipe(), error = Pipe(), input = Pipe()

@@ -56,4 +56,6 @@ public struct FormatID: RawRepresentable, Hashable, Sendable, Comparable, Custom
     public static let whisper = FormatID("whisper")
     /// ID3v2 chapters (`CHAP`, `CTOC`) in an MP3 file's tag.
     public static let id3 = FormatID("id3")
+    /// A transcript page: self-contained HTML5 with chapters, speakers and a player.
+    public static let html = FormatID("html")
 }

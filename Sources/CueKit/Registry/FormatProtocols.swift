@@ -89,9 +89,13 @@ public struct WriteOptions: Sendable {
     /// writes a tag alone.
     public var id3Media: ID3Media?
 
+    /// The media an `html` transcript page plays (see `HTMLWriteOptions`).
+    public var html: HTMLWriteOptions
+
     public init(
         crlf: Bool = false, byteOrderMark: Bool = false, baseURL: String? = nil, siblingStems: [String]? = nil,
-        ttmlProfile: TTMLProfile = .imsc, ass: ASSWriteOptions = ASSWriteOptions(), id3Media: ID3Media? = nil
+        ttmlProfile: TTMLProfile = .imsc, ass: ASSWriteOptions = ASSWriteOptions(), id3Media: ID3Media? = nil,
+        html: HTMLWriteOptions = HTMLWriteOptions()
     ) {
         self.crlf = crlf
         self.byteOrderMark = byteOrderMark
@@ -100,6 +104,7 @@ public struct WriteOptions: Sendable {
         self.ttmlProfile = ttmlProfile
         self.ass = ass
         self.id3Media = id3Media
+        self.html = html
     }
 }
 

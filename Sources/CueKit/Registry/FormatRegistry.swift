@@ -32,6 +32,7 @@ public struct FormatRegistry: Sendable {
         TTMLFormat.format,
         ASSFormat.format,
         ID3Format.format,
+        HTMLFormat.format,
     ])
 
     public subscript(id: FormatID) -> Format? {

@@ -1,22 +1,36 @@
-/// Base64 (RFC 4648 section 4, with `=` padding): how binary data a format
-/// keeps for a round trip (an embedded picture) is held in a string field.
+/// Base64 (RFC 4648, section 4: the standard alphabet, `=` padding, no
+/// line breaks): bytes carried in a `data:` URL, and binary data a format
+/// keeps for a round trip (an embedded picture) held in a string field.
 enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
-    /// `bytes` as Base64 text.
-    static func encode(_ bytes: some Collection<UInt8>) -> String {
+    /// `bytes` encoded.
+    static func encode(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var iterator = bytes.makeIterator()
-        while let first = iterator.next() {
-            let second = iterator.next(), third = iterator.next()
-            let group = UInt32(first) << 16 | UInt32(second ?? 0) << 8 | UInt32(third ?? 0)
-            out.append(alphabet[Int(group >> 18 & 63)])
-            out.append(alphabet[Int(group >> 12 & 63)])
-            out.append(second == nil ? UInt8(ascii: "=") : alphabet[Int(group >> 6 & 63)])
-            out.append(third == nil ? UInt8(ascii: "=") : alphabet[Int(group & 63)])
+        var index = 0
+        while index + 3 <= bytes.count {
+            let group = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+            out.append(alphabet[Int(group >> 18)])
+            out.append(alphabet[Int(group >> 12 & 0x3F)])
+            out.append(alphabet[Int(group >> 6 & 0x3F)])
+            out.append(alphabet[Int(group & 0x3F)])
+            index += 3
         }
-        return String(decoding: out, as: UTF8.self)
+        let rest = bytes.count - index
+        if rest > 0 {
+            let group = UInt32(bytes[index]) << 16 | (rest == 2 ? UInt32(bytes[index + 1]) << 8 : 0)
+            out.append(alphabet[Int(group >> 18)])
+            out.append(alphabet[Int(group >> 12 & 0x3F)])
+            out.append(rest == 2 ? alphabet[Int(group >> 6 & 0x3F)] : UInt8(ascii: "="))
+            out.append(UInt8(ascii: "="))
+        }
+        return out
+    }
+
+    /// `bytes` encoded, as a string.
+    static func encodedString(_ bytes: [UInt8]) -> String {
+        String(decoding: encode(bytes), as: UTF8.self)
     }
 
     /// The bytes `text` encodes, or nil when it is not Base64 (a character

@@ -92,6 +92,20 @@ struct TextOutput: ~Copyable {
         }
     }
 
+    /// Appends `text`, each line feed in it written as the chosen line end.
+    mutating func appendLines(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            while start <= bytes.count {
+                let end = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: start, to: bytes.count)
+                append(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                if end < bytes.count { newline() }
+                start = end + 1
+            }
+        }
+    }
+
     /// Ends the line.
     mutating func newline() {
         if crlf { append(byte: 0x0D) }

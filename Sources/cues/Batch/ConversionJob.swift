@@ -4,6 +4,20 @@ import CueKit
 enum Destination: Sendable, Equatable {
     case standardOutput
     case file(String)
+    /// Kept in memory for the command that runs the job (`cues preview`).
+    case memory(MemoryOutput)
+}
+
+/// An output kept in memory: the bytes a conversion wrote, in one piece.
+/// Written by the one thread that runs its job, read after the job.
+final class MemoryOutput: OutputSink, @unchecked Sendable, Equatable {
+    private(set) var bytes: [UInt8] = []
+
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(Diagnostic) {
+        self.bytes.append(contentsOf: bytes)
+    }
+
+    static func == (lhs: MemoryOutput, rhs: MemoryOutput) -> Bool { lhs === rhs }
 }
 
 /// One input and the outputs to make from it.
@@ -91,6 +105,8 @@ struct ConversionJob: Sendable {
             switch destination {
             case .standardOutput:
                 sinks.append((format, StandardOutputSink()))
+            case .memory(let output):
+                sinks.append((format, output))
             case .file(let path):
                 do {
                     let target = try OutputTarget(path: path, force: force, inputFiles: inputFiles)

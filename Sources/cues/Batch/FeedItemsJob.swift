@@ -137,8 +137,15 @@ extension ConversionJob {
         var output = OutputResult(format: format, destination: destination)
         do throws(Diagnostic) {
             let bytes = try make(&diagnostics)
-            guard case .file(let path) = destination else {
+            let path: String
+            switch destination {
+            case .file(let named):
+                path = named
+            case .standardOutput:
                 try bytes.withUnsafeBufferPointer { (buffer) throws(Diagnostic) in try StandardOutputSink().write(buffer) }
+                return output
+            case .memory(let kept):
+                try bytes.withUnsafeBufferPointer { (buffer) throws(Diagnostic) in try kept.write(buffer) }
                 return output
             }
             do throws(FileIO.Failure) {

@@ -57,7 +57,7 @@ struct ConvertCommand: Command {
            input.inputs.contains(where: { $0 != "-" && FileIO.sameFile($0, path) }) {
             throw UsageError("the output '\(path)' is an input; refusing to overwrite it")
         }
-        if output.media != nil {
+        if output.media != nil, output.formats.contains(.id3) {
             if input.inputs.count != 1 || FileIO.isDirectory(input.inputs[0]) {
                 throw UsageError("--media takes one input: the chapters of one MP3")
             }
@@ -72,7 +72,9 @@ struct ConvertCommand: Command {
         let files = try input.collect(reporting: DiagnosticPrinter(quiet: quiet))
         var plans = files.map { file in
             var job = ConversionJob(input: file, outputs: output.formats.map { format in (format, destination(for: file, format: format)) })
-            job.media = output.media.map { MediaOutput(path: $0, inPlace: output.inPlace) }
+            if output.formats.contains(.id3) {
+                job.media = output.media.map { MediaOutput(path: $0, inPlace: output.inPlace) }
+            }
             if let directory = output.outDirectory {
                 // A feed's items go in a folder beside its other outputs.
                 var folder = directory.hasSuffix("/") ? String(directory.dropLast()) : directory

@@ -34,8 +34,8 @@ struct OutputOptions {
         "position", valueName: "place", completion: .list(ASSWriteOptions.Position.allCases.map(\.rawValue)),
         help: "Where an ASS output's captions sit: bottom (the default), middle or top; a cue's own position still wins.")
     static let media = OptionSpec.option(
-        "media", valueName: "file", completion: .file,
-        help: "The MP3 an id3 output puts the chapters into: written as a new file of its tag with the chapters and its audio unchanged.")
+        "media", valueName: "file|URL", completion: .file,
+        help: "The media the output goes with: for id3, the MP3 the chapters are put into (a new file of its tag with the chapters and its audio unchanged); for html, the audio or video the page plays (a URL relative to the page, or absolute).")
     static let inPlace = OptionSpec.flag(
         "in-place", help: "Write the id3 output over the --media file itself (with --force), atomically.")
     static let options = [to, output, outDirectory, force, name, baseURL, profile, crlf, bom, font, fontSize, position, media, inPlace]
@@ -66,7 +66,10 @@ struct OutputOptions {
         }
         writeOptions = WriteOptions(
             crlf: arguments.flag(Self.crlf), byteOrderMark: arguments.flag(Self.bom), baseURL: arguments.value(Self.baseURL),
-            ttmlProfile: profile, ass: try Self.assOptions(arguments))
+            ttmlProfile: profile, ass: try Self.assOptions(arguments), html: HTMLWriteOptions(mediaURL: arguments.value(Self.media)))
+        if writeOptions.html.mediaURL?.trimmingCharacters().isEmpty == true {
+            throw UsageError("--media expects the URL of the audio or video, found nothing")
+        }
         let registry = FormatRegistry.standard
         for format in formats where registry[format]?.writer == nil {
             throw UsageError("unknown output format '\(format)'; expected one of \(registry.writableIDs.joined(separator: ", "))")
@@ -80,7 +83,8 @@ struct OutputOptions {
     }
 
     /// The rules of `--media` and `--in-place`: an `id3` output needs the
-    /// MP3 it goes into, and is written over it only when asked.
+    /// MP3 it goes into, and is written over it only when asked; an `html`
+    /// output plays the media named (a URL, not read).
     private mutating func checkMedia() throws(UsageError) {
         let writesID3 = formats.contains(.id3)
         guard let media else {
@@ -88,7 +92,11 @@ struct OutputOptions {
             if inPlace { throw UsageError("--in-place needs --media FILE and --to id3") }
             return
         }
-        if !writesID3 { throw UsageError("--media is for an id3 output; add id3 to --to") }
+        if !writesID3 {
+            if !formats.contains(.html) { throw UsageError("--media is for an id3 or html output; add one to --to") }
+            if inPlace { throw UsageError("--in-place needs --to id3") }
+            return
+        }
         if FileIO.isDirectory(media) { throw UsageError("--media expects an MP3 file, found the directory '\(media)'") }
         guard inPlace else {
             if let output, output != "-", FileIO.sameFile(output, media) {

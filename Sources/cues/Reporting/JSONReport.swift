@@ -26,6 +26,7 @@ enum JSONReport {
                 switch output.destination {
                 case .standardOutput: json.string("-")
                 case .file(let path): json.string(path)
+                case .memory: json.null()
                 }
                 json.key("status")
                 json.string(output.error == nil ? "written" : "failed")

@@ -31,16 +31,16 @@ struct ID3Tests {
         #expect(timeline.duration == Timestamp(milliseconds: 185_000))
         #expect(timeline.chapters[0].extras[.id3] == [
             Field("elementID", .string("chp0")),
-            Field("subframes", .list([.map([Field("id", .string("TIT3")), Field("data", .string(Base64.encode([3] + Array("The harbour at dawn".utf8))))])])),
+            Field("subframes", .list([.map([Field("id", .string("TIT3")), Field("data", .string(Base64.encodedString([3] + Array("The harbour at dawn".utf8))))])])),
         ])
         let png: [UInt8] = [0x00] + Array("image/png".utf8) + [0, 3, 0] + [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52]
         #expect(timeline.chapters[1].extras[.id3] == [
             Field("elementID", .string("ad")),
-            Field("pictures", .list([.map([Field("id", .string("APIC")), Field("data", .string(Base64.encode(png)))])])),
+            Field("pictures", .list([.map([Field("id", .string("APIC")), Field("data", .string(Base64.encodedString(png)))])])),
         ])
         #expect(timeline.extras[.id3] == [
             Field("tocID", .string("toc")),
-            Field("tocSubframes", .list([.map([Field("id", .string("TIT2")), Field("data", .string(Base64.encode([3] + Array("Contents".utf8))))])])),
+            Field("tocSubframes", .list([.map([Field("id", .string("TIT2")), Field("data", .string(Base64.encodedString([3] + Array("Contents".utf8))))])])),
         ])
         #expect(diagnostics.isEmpty, "\(diagnostics)")
     }
@@ -233,10 +233,10 @@ struct ID3Tests {
     @Test func base64RoundTrips() {
         for length in 0..<7 {
             let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 * 77 + 200) }
-            #expect(Base64.decode(Base64.encode(bytes)) == bytes)
+            #expect(Base64.decode(Base64.encodedString(bytes)) == bytes)
         }
-        #expect(Base64.encode(Array("Man".utf8)) == "TWFu")
-        #expect(Base64.encode(Array("Ma".utf8)) == "TWE=")
+        #expect(Base64.encodedString(Array("Man".utf8)) == "TWFu")
+        #expect(Base64.encodedString(Array("Ma".utf8)) == "TWE=")
         #expect(Base64.decode("TWE") == nil)
         #expect(Base64.decode("T=Fu") == nil)
         #expect(Base64.decode("TW*u") == nil)

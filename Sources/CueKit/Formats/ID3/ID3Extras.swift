@@ -14,7 +14,7 @@ enum ID3Extras {
 
     /// A sub-frame kept whole.
     static func subframe(_ id: String, _ data: ArraySlice<UInt8>) -> FieldValue {
-        .map([Field("id", .string(id)), Field("data", .string(Base64.encode(data)))])
+        .map([Field("id", .string(id)), Field("data", .string(Base64.encodedString(Array(data))))])
     }
 
     /// The frame id and data of a kept sub-frame; nil when the value is not

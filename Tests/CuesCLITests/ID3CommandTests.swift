@@ -71,7 +71,8 @@ struct ID3CommandTests {
 
     @Test(arguments: [
         (["--to", "id3"], "--to id3 needs --media FILE: the MP3 the chapters go into"),
-        (["--to", "chapters", "--media", "M"], "--media is for an id3 output; add id3 to --to"),
+        (["--to", "chapters", "--media", "M"], "--media is for an id3 or html output; add one to --to"),
+        (["--to", "html", "--media", "M", "--in-place"], "--in-place needs --to id3"),
         (["--to", "chapters", "--in-place"], "--in-place needs --media FILE and --to id3"),
         (["--to", "id3", "--media", "M", "-o", "M"], "the output 'M' is the --media file; pass --in-place (with --force) to write over it"),
         (["--to", "id3", "--media", "M", "--in-place", "-o", "x.mp3"], "--in-place writes over the --media file; leave out -o and --out-dir"),
@@ -86,6 +87,22 @@ struct ID3CommandTests {
         #expect(run.status == 64, "\(run.stderr)")
         let shown = message.replacingOccurrences(of: "'M'", with: "'\(names["M"]!)'")
         #expect(run.stderr.hasPrefix("error: " + shown), "\(run.stderr)")
+    }
+
+    /// One `--media` serves both outputs that name media: the id3 output
+    /// reads the MP3, the html page plays it.
+    @Test func oneMediaServesAnID3AndAnHTMLOutput() throws {
+        let directory = try workspace()
+        let media = directory.appendingPathComponent("episode.mp3").path
+        let out = directory.appendingPathComponent("out")
+        let run = try Cues.run([
+            "convert", directory.appendingPathComponent("chapters.json").path, "--to", "id3,html",
+            "--media", media, "--out-dir", out.path, "-q"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let mp3 = try bytes(out.appendingPathComponent("chapters.mp3"))
+        #expect(Array(mp3.prefix(3)) == Array("ID3".utf8))
+        let page = String(decoding: try bytes(out.appendingPathComponent("chapters.html")), as: UTF8.self)
+        #expect(page.contains("<audio") && page.contains(media), "\(page.prefix(2000))")
     }
 
     @Test func inPlaceNeedsForceThenReplacesTheFileAtomicallyKeepingItsMode() throws {

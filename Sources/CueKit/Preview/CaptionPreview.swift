@@ -9,20 +9,20 @@
 /// carries exactly those bytes as its `<track>`; the list, the marks and the
 /// timeline are made from the same bytes read back, so what is listed is
 /// what the browser plays. Nothing is fetched but the media.
-public struct CaptionPreview: Sendable {
+package struct CaptionPreview: Sendable {
     /// The captions as WebVTT (as the `vtt` writer writes them).
-    public var captions: [UInt8]
+    package var captions: [UInt8]
     /// The chapters as a WebVTT chapters track (`vtt-chapters`), or nil.
-    public var chapters: [UInt8]?
+    package var chapters: [UInt8]?
     /// The limits each caption is checked against (see `CaptionLint`).
-    public var style: CaptionStyle
+    package var style: CaptionStyle
     /// The media the player plays, a URL relative to the page or absolute;
     /// nil plays silence as long as the captions and chapters.
-    public var mediaURL: String?
+    package var mediaURL: String?
     /// What the page is titled with, such as the input's file name.
-    public var title: String
+    package var title: String
 
-    public init(captions: [UInt8], chapters: [UInt8]? = nil, style: CaptionStyle, mediaURL: String? = nil, title: String) {
+    package init(captions: [UInt8], chapters: [UInt8]? = nil, style: CaptionStyle, mediaURL: String? = nil, title: String) {
         self.captions = captions
         self.chapters = chapters
         self.style = style
@@ -31,17 +31,17 @@ public struct CaptionPreview: Sendable {
     }
 
     /// A written page.
-    public struct Page: Sendable {
+    package struct Page: Sendable {
         /// The page (UTF-8).
-        public var bytes: [UInt8]
+        package var bytes: [UInt8]
         /// How many captions it lists.
-        public var captionCount: Int
+        package var captionCount: Int
         /// How many of them break a limit.
-        public var flaggedCount: Int
+        package var flaggedCount: Int
     }
 
     /// The page. Throws when the captions or chapters are not WebVTT.
-    public func page() throws(Diagnostic) -> Page {
+    package func page() throws(Diagnostic) -> Page {
         let captionTimeline = try Self.read(captions, as: .vtt, name: "captions")
         let chapterTimeline = try chapters.map { (bytes) throws(Diagnostic) in try Self.read(bytes, as: .vttChapters, name: "chapters") }
         let findings = CaptionLint(style: style).findings(captionTimeline)

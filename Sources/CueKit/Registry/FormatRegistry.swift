@@ -70,7 +70,7 @@ public struct FormatRegistry: Sendable {
     /// sniffer recognises `head` (the file's first bytes as they are), else
     /// the binary format the name's extension gives (a file named `.mp3`
     /// is read as ID3 chapters whatever it holds). Nil: a text format.
-    public func binaryFormat(explicit: FormatID?, head: ArraySlice<UInt8>, fileName: String?) -> Format? {
+    package func binaryFormat(explicit: FormatID?, head: ArraySlice<UInt8>, fileName: String?) -> Format? {
         if let explicit {
             guard let format = self[explicit], format.reader != nil, format.binary != nil else { return nil }
             return format

@@ -5,33 +5,33 @@
 /// A caller that reads an MP3 file hands the library its first bytes and
 /// learns how many bytes the tag takes (`tagLength(atStartOf:)`): the tag is
 /// read, the audio after it never is.
-public struct ID3TagHeader: Sendable, Equatable {
+package struct ID3TagHeader: Sendable, Equatable {
     /// The length of the header (and of a v2.4 footer).
-    public static let length = 10
+    package static let length = 10
 
     /// 2, 3 or 4 for ID3v2.2, v2.3, v2.4.
-    public var majorVersion: UInt8
-    public var revision: UInt8
-    public var flags: UInt8
+    package var majorVersion: UInt8
+    package var revision: UInt8
+    package var flags: UInt8
     /// The size field: the bytes after the header (extended header, frames,
     /// padding), without a v2.4 footer.
-    public var size: Int
+    package var size: Int
 
     /// Whether the whole tag (v2.3) or every frame (v2.4) is unsynchronised.
-    public var isUnsynchronised: Bool { flags & 0x80 != 0 }
-    public var hasExtendedHeader: Bool { flags & 0x40 != 0 }
+    package var isUnsynchronised: Bool { flags & 0x80 != 0 }
+    package var hasExtendedHeader: Bool { flags & 0x40 != 0 }
     /// Whether a ten-byte footer (`3DI`…) follows the tag: v2.4 only.
-    public var hasFooter: Bool { majorVersion == 4 && flags & 0x10 != 0 }
+    package var hasFooter: Bool { majorVersion == 4 && flags & 0x10 != 0 }
     /// The flag bits the tag's version does not define.
     var undefinedFlags: UInt8 { flags & (majorVersion == 4 ? 0x0F : 0x1F) }
 
     /// The bytes the tag takes in the file: header, body and footer.
-    public var totalLength: Int { Self.length + size + (hasFooter ? Self.length : 0) }
+    package var totalLength: Int { Self.length + size + (hasFooter ? Self.length : 0) }
 
     /// The header at the start of `bytes`, or nil when they do not start
     /// with one: `ID3`, version and revision bytes below `$FF`, and four
     /// size bytes below `$80` (the pattern of ID3v2.4.0 structure section 3.1).
-    public init?(_ bytes: ArraySlice<UInt8>) {
+    package init?(_ bytes: ArraySlice<UInt8>) {
         guard bytes.count >= Self.length, Self.startsWithMagic(bytes) else { return nil }
         let base = bytes.startIndex
         guard bytes[base + 3] != 0xFF, bytes[base + 4] != 0xFF,
@@ -47,7 +47,7 @@ public struct ID3TagHeader: Sendable, Equatable {
     /// tag's `totalLength`; `length` for bytes that start with `ID3` but
     /// not with a valid header (the reader and writer then say what is
     /// wrong with it); 0 when the file does not start with `ID3`.
-    public static func tagLength(atStartOf head: ArraySlice<UInt8>) -> Int {
+    package static func tagLength(atStartOf head: ArraySlice<UInt8>) -> Int {
         if let header = ID3TagHeader(head) { return header.totalLength }
         return startsWithMagic(head) ? length : 0
     }

@@ -91,7 +91,7 @@ public struct TimeInference: Sendable {
         for index in report.ignoredCues where timeline.cues[index].end == nil {
             timeline.cues[index].start = nil
         }
-        let weights = timeline.cues.map { Int64(max(1, $0.plainText.unicodeScalars.count)) }
+        let weights = timeline.cues.map { Int64(max(1, Self.scalarCount($0.plainText))) }
 
         // Lines before a first known time too early to leave each of them a
         // millisecond (a transcript that opens with untimed lines, then 0:00)
@@ -180,6 +180,17 @@ public struct TimeInference: Sendable {
         }
     }
 
+    /// The Unicode scalars in `text`, counted on its UTF-8 bytes (every
+    /// byte that is not a continuation byte starts one): a line's weight.
+    static func scalarCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+    }
+
     /// The end of `cue`, whose end is before its start, and the warning that
     /// says so: where the next cue starts (`next`) when that is later, else
     /// after its reading time. A whole timeline and cues streamed one at a
@@ -187,7 +198,7 @@ public struct TimeInference: Sendable {
     func repairedEnd(of cue: Cue, next: Timestamp?) -> (Timestamp, Diagnostic) {
         let start = cue.start!.milliseconds
         let later = next.map(\.milliseconds).flatMap { $0 > start ? $0 : nil }
-        let weight = Int64(max(1, cue.plainText.unicodeScalars.count))
+        let weight = Int64(max(1, Self.scalarCount(cue.plainText)))
         let end = max(start.saturatingAdd(1), self.end(after: start, next: later, weight: weight))
         let how = later == nil ? "after its reading time" : "where the next cue starts"
         func precise(_ time: Timestamp) -> String { ClockFormat.string(time, style: .clock) }

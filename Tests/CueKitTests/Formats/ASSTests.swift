@@ -103,6 +103,42 @@ struct ASSTests {
         #expect(timeline.cues[1].extras.isEmpty)
     }
 
+    /// Fields decided on their bytes: defaults left out, blanks kept, an
+    /// empty text under a placing style, `Name` and `Actor` both given.
+    @Test func eventFieldsAndEmptyPlacedText() throws {
+        let script = """
+            [Script Info]
+            ScriptType: v4.00+
+
+            [V4+ Styles]
+            Format: Name, Alignment
+            Style: Default,2
+            Style: Sign,8
+
+            [Events]
+            Format: Layer, Start, End, Style, Name, Actor, MarginL, Effect, Text
+            Dialogue:  0 ,0:00:01.00,0:00:02.00,Default,Sam,Sam, 000 ,,Plain words
+            Dialogue: 2,0:00:03.00,0:00:04.00,Sign, Sam ,Kim,7,Fade,
+            dialogue: 0,0:00:05.00,0:00:06.00,Default,,,0,,{\\i1}Styled{\\i0}
+
+            """
+        let (timeline, diagnostics) = try TestFiles.read(script, as: .ass)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let cues = timeline.cues
+        #expect(cues.count == 3)
+        #expect(cues[0].speaker == "Sam")
+        #expect(cues[0].extras.isEmpty)
+        #expect(cues[1].text.isEmpty)
+        #expect(cues[1].settings == Self.top)
+        #expect(cues[1].speaker == "Sam")
+        #expect(cues[1].extras[.ass] == Fields([
+            Field("Layer", .string("2")), Field("Style", .string("Sign")), Field("Name", .string(" Sam ")),
+            Field("Name", .string("Kim")), Field("MarginL", .string("7")), Field("Effect", .string("Fade")),
+        ]))
+        #expect(cues[2].text == [.element(SpanElement(.italic, children: [.text("Styled")]))])
+        #expect(cues[2].extras.isEmpty)
+    }
+
     // MARK: Errors and repairs, located
 
     @Test func brokenFilesGiveLocatedErrors() {

@@ -61,12 +61,33 @@ enum ASSLine {
     /// of the value after it (leading blanks skipped), or nil when the line
     /// has no `:`.
     static func split(_ bytes: UnsafeBufferPointer<UInt8>, _ line: TextLine) -> (descriptor: String, value: Int)? {
-        var colon = line.start
-        while colon < line.end && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+        guard let (descriptor, value) = splitBytes(bytes, line) else { return nil }
+        return (bytes.utf8String(descriptor.lowerBound, descriptor.upperBound), value)
+    }
+
+    /// `split` without a string: the descriptor's bytes, blanks trimmed.
+    static func splitBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ line: TextLine) -> (descriptor: Range<Int>, value: Int)? {
+        let colon = ByteSearch.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: line.start, to: line.end)
         guard colon < line.end else { return nil }
         var value = colon + 1
         while value < line.end && (bytes[value] == 0x20 || bytes[value] == 0x09) { value += 1 }
-        return (bytes.utf8String(line.start, colon).trimmingBlanks(), value)
+        var start = line.start, end = colon
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        return (start..<end, value)
+    }
+
+    /// Whether `bytes[descriptor]` is the ASCII `name`, ignoring ASCII case
+    /// (what `matches` finds for an ASCII name, without a string).
+    static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ descriptor: Range<Int>, _ name: StaticString) -> Bool {
+        guard descriptor.count == name.utf8CodeUnitCount else { return false }
+        let expected = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        for (offset, byte) in expected.enumerated() {
+            let found = bytes[descriptor.lowerBound + offset]
+            let letter = (byte | 0x20) &- UInt8(ascii: "a") < 26
+            if found != byte && !(letter && found | 0x20 == byte | 0x20) { return false }
+        }
+        return true
     }
 
     /// Whether `descriptor` is `name`, ignoring ASCII case.

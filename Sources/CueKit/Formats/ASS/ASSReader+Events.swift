@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The `[Events]` section: its `Format:` line, `Dialogue:` cues, and the
 /// other lines kept as written.
 extension ASSParser {
@@ -5,25 +13,30 @@ extension ASSParser {
     static let otherEvents: Set<String> = ["comment", "picture", "sound", "movie", "command"]
 
     mutating func eventLine(_ line: TextLine) throws(Diagnostic) {
-        let written = text(line)
         var first = line.start
         while bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
         if bytes[first] == UInt8(ascii: ";") {
-            pendingEvents.append(.string(written))
+            pendingEvents.append(.string(text(line)))
             return
         }
-        guard let (descriptor, valueStart) = ASSLine.split(bytes, line) else {
-            try unknownEventLine(line, written)
+        guard let (descriptorBytes, valueStart) = ASSLine.splitBytes(bytes, line) else {
+            try unknownEventLine(line, text(line))
             return
         }
+        // Dialogue, the most lines, decided on the bytes.
+        if ASSLine.matches(bytes, descriptorBytes, "Dialogue") {
+            try dialogue(line, valueStart: valueStart)
+            return
+        }
+        let descriptor = bytes.utf8String(descriptorBytes.lowerBound, descriptorBytes.upperBound)
         if ASSLine.matches(descriptor, "Format") {
             try formatLine(line, valueStart: valueStart)
         } else if ASSLine.matches(descriptor, "Dialogue") {
-            try dialogue(line, valueStart: valueStart, written: written)
+            try dialogue(line, valueStart: valueStart)
         } else if Self.otherEvents.contains(descriptor.lowercased()) {
-            pendingEvents.append(.string(written))
+            pendingEvents.append(.string(text(line)))
         } else {
-            try unknownEventLine(line, written)
+            try unknownEventLine(line, text(line))
         }
     }
 
@@ -64,9 +77,10 @@ extension ASSParser {
         eventKeys = layout.names.map { name in
             ASSExtras.fieldKeys.first { ASSLine.matches($0, name) || (name.lowercased() == "actor" && $0 == "Name") } ?? name
         }
+        eventDefaults = eventKeys.map(ASSFieldDefault.init(key:))
     }
 
-    private mutating func dialogue(_ line: TextLine, valueStart: Int, written: String) throws(Diagnostic) {
+    private mutating func dialogue(_ line: TextLine, valueStart: Int) throws(Diagnostic) {
         if eventLayout == nil {
             use(isSSA ? .ssaEvents : .assEvents)
             try diagnostics.repair(.warning(
@@ -82,19 +96,28 @@ extension ASSParser {
                 "ass.field-count",
                 "expected \(textIndex + 1) comma-separated fields as the 'Format:' line names, found \(ranges.count); the event is kept as written for ASS and not shown",
                 at: location(line, at: valueStart), format: .ass))
-            pendingEvents.append(.string(written))
+            pendingEvents.append(.string(text(line)))
             return
         }
         guard let start = try time(ranges[startIndex], line), let end = try time(ranges[endIndex], line) else {
-            pendingEvents.append(.string(written))
+            pendingEvents.append(.string(text(line)))
             return
         }
-        func field(_ index: Int?) -> String? {
+        /// The field without blanks around it, as a string.
+        func trimmedField(_ index: Int?) -> String? {
             guard let index, index < ranges.count else { return nil }
-            return bytes.utf8String(ranges[index].lowerBound, ranges[index].upperBound)
+            let trimmed = ASSFieldDefault.trimmed(UnsafeBufferPointer(rebasing: bytes[ranges[index]]))
+            return bytes.utf8String(ranges[index].lowerBound + trimmed.startIndex, ranges[index].lowerBound + trimmed.endIndex)
         }
-        let speaker = field(fields.name).map { $0.trimmingBlanks() }.flatMap { $0.isEmpty ? nil : $0 }
-        let styleAlignment = ASSStyle.lookup(field(fields.style)?.trimmingBlanks() ?? "", in: styles)?.alignment ?? 2
+        let speaker = trimmedField(fields.name).flatMap { $0.isEmpty ? nil : $0 }
+        let styleName = trimmedField(fields.style) ?? ""
+        let styleAlignment: Int
+        if let known = styleAlignments[styleName] {
+            styleAlignment = known
+        } else {
+            styleAlignment = ASSStyle.lookup(styleName, in: styles)?.alignment ?? 2
+            styleAlignments[styleName] = styleAlignment
+        }
 
         let textRange = ranges[textIndex]
         // Text without braces, backslashes or no-break spaces is its own spans.
@@ -118,16 +141,27 @@ extension ASSParser {
             pendingEvents = []
         }
         for (index, key) in eventKeys.enumerated() where index != startIndex && index != endIndex && index != textIndex {
-            let value = field(index) ?? ""
-            if !Self.isDefault(value, of: key, speaker: speaker) { extras.append(key, .string(value)) }
+            // A field past the text (the text takes the rest of the line) is empty.
+            let range = index < ranges.count ? ranges[index] : textRange.upperBound..<textRange.upperBound
+            let isDefault: Bool
+            if eventDefaults[index] == .name && index != fields.name {
+                // A second name field (`Name` and `Actor`): against the speaker of the first.
+                isDefault = bytes.utf8String(range.lowerBound, range.upperBound) == (speaker ?? "")
+            } else {
+                isDefault = eventDefaults[index].holds(bytes, range)
+            }
+            if !isDefault { extras.append(key, .string(bytes.utf8String(range.lowerBound, range.upperBound))) }
         }
         if !plain || alignment != nil {
             // Kept as written unless the writer gives it back from the spans.
             var losses = ASSTextWriter.Losses()
             let rendered = ASSTextWriter.render(
                 parsed.spans, alignment: ASSWriter.writtenAlignment(settings, styleAlignment: styleAlignment).number,
-                start: start.time, end: end.time, losses: &losses)
-            if !rendered.elementsEqual(UnsafeBufferPointer(rebasing: bytes[textRange])) {
+                start: start.time, end: end.time, losses: &losses, capacity: textRange.count)
+            let same = rendered.count == textRange.count && (textRange.isEmpty || rendered.withUnsafeBufferPointer { written in
+                memcmp(written.baseAddress!, bytes.baseAddress! + textRange.lowerBound, textRange.count) == 0
+            })
+            if !same {
                 extras.append(ASSExtras.text, .string(bytes.utf8String(textRange.lowerBound, textRange.upperBound)))
             }
         }
@@ -139,23 +173,9 @@ extension ASSParser {
             extras: formatExtras, location: location(line)))
     }
 
-    /// Whether an event field holds what the writer writes when it has no value.
-    static func isDefault(_ value: String, of key: String, speaker: String?) -> Bool {
-        switch key {
-        case "Name": return value == (speaker ?? "")
-        case "Layer": return value.trimmingBlanks() == "0"
-        case "Marked": return value.trimmingBlanks() == "Marked=0"
-        case "Style": return value == "Default"
-        case "MarginL", "MarginR", "MarginV":
-            let trimmed = value.trimmingBlanks()
-            return !trimmed.isEmpty && trimmed.utf8.allSatisfy { $0 == UInt8(ascii: "0") }
-        default: return value.isEmpty
-        }
-    }
-
     /// The time in `range`, or nil (after a repair warning) when it cannot be read.
     private mutating func time(_ range: Range<Int>, _ line: TextLine) throws(Diagnostic) -> ASSTime.Parsed? {
-        let written = bytes.utf8String(range.lowerBound, range.upperBound).trimmingBlanks()
+        var written: String { bytes.utf8String(range.lowerBound, range.upperBound).trimmingBlanks() }
         guard let parsed = ASSTime.parse(bytes, range.lowerBound, range.upperBound) else {
             try diagnostics.repair(.warning(
                 "ass.bad-time",

@@ -74,6 +74,11 @@ struct ASSParser {
     var eventFields: (start: Int, end: Int, text: Int, style: Int?, name: Int?)?
     /// The extras key of each field of the `Format:` line (see `ASSExtras.fieldKeys`).
     var eventKeys: [String] = []
+    /// What each field of the `Format:` line holds when it has no value.
+    var eventDefaults: [ASSFieldDefault] = []
+    /// The alignment each style name of the events gives (see
+    /// `ASSStyle.lookup`), looked up once a name; emptied when a style is read.
+    var styleAlignments: [String: Int] = [:]
     var eventFormat: String?
     var pendingEvents: [FieldValue] = []
     var cues: [Cue] = []
@@ -256,6 +261,7 @@ struct ASSParser {
                 at: location(line, at: ranges[problem.field].lowerBound), format: .ass))
         }
         styles[style.name] = style
+        styleAlignments = [:]
     }
 
     private func timeline() -> Timeline {

@@ -18,11 +18,12 @@ enum ASSTextWriter {
         var escapes = false
     }
 
-    /// The text of a cue.
+    /// The text of a cue (`capacity`: the bytes it is expected to take).
     static func render(
-        _ spans: [Span], alignment: Int?, start: Timestamp, end: Timestamp, losses: inout Losses
+        _ spans: [Span], alignment: Int?, start: Timestamp, end: Timestamp, losses: inout Losses, capacity: Int = 0
     ) -> [UInt8] {
         var writer = Writer(end: end)
+        writer.out.reserveCapacity(capacity)
         if let alignment { writer.tag("\\an\(alignment)") }
         writer.timestamps = timestamps(in: spans)
         if let first = writer.timestamps.first {
@@ -143,11 +144,24 @@ enum ASSTextWriter {
         }
 
         private mutating func append(_ text: String) {
-            var previousBackslash = false
-            for byte in text.utf8 {
-                if previousBackslash, [UInt8(ascii: "N"), UInt8(ascii: "n"), UInt8(ascii: "h")].contains(byte) {
-                    losses.escapes = true
+            var text = text
+            text.withUTF8 { append($0) }
+        }
+
+        /// The bytes of a text span, escaped: runs without `{`, `}`, `\` or a
+        /// no-break space are copied whole.
+        private mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+            var index = 0
+            while index < text.count {
+                var next = index
+                while next < text.count {
+                    let byte = text[next]
+                    if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "\\") || byte == 0xA0 { break }
+                    next += 1
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<next]))
+                guard next < text.count else { break }
+                let byte = text[next]
                 switch byte {
                 case UInt8(ascii: "{"), UInt8(ascii: "}"):
                     out.append(UInt8(ascii: "\\"))
@@ -155,10 +169,17 @@ enum ASSTextWriter {
                 case 0xA0 where out.last == 0xC2:
                     out.removeLast()
                     out.append(contentsOf: "\\h".utf8)
+                case UInt8(ascii: "\\"):
+                    out.append(byte)
+                    // A backslash before `N`, `n` or `h` is an escape to ASS.
+                    if next + 1 < text.count {
+                        let escaped = text[next + 1]
+                        if escaped == UInt8(ascii: "N") || escaped == UInt8(ascii: "n") || escaped == UInt8(ascii: "h") { losses.escapes = true }
+                    }
                 default:
                     out.append(byte)
                 }
-                previousBackslash = byte == UInt8(ascii: "\\")
+                index = next + 1
             }
         }
     }

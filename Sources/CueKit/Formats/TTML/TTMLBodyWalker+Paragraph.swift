@@ -65,7 +65,7 @@ extension TTMLBodyWalker {
             var cue = Cue(
                 id: id, start: Timestamp(milliseconds: start), end: end.map { Timestamp(milliseconds: $0) },
                 speaker: context.agent, text: piece.text, location: source.location(line: element.line))
-            cue.settings = Self.settings(region: context.region.flatMap { head.region($0) }, computed: computed)
+            cue.settings = settings(region: context.region) + Self.settings(computed: computed)
             var extras = Fields()
             if let region = context.region { extras.append(TTMLExtras.region, .string(region)) }
             if !context.styleReferences.isEmpty {
@@ -184,11 +184,21 @@ extension TTMLBodyWalker {
         return id
     }
 
+    /// The settings of the region named `name`, worked out once a region
+    /// (the head's regions do not change while the body is walked).
+    mutating func settings(region name: String?) -> [Field] {
+        guard let name else { return [] }
+        if let known = regionSettings[name] { return known }
+        let settings = Self.settings(region: head.region(name))
+        regionSettings[name] = settings
+        return settings
+    }
+
     /// Cue settings where TTML maps to them: a region whose text stands in
     /// the top half (`displayAlign` before, TTML's default, with its origin
     /// above the middle, or a region wholly in the top half) is `line:0`;
-    /// `textAlign` start, end, left or right is `align`.
-    static func settings(region: TTMLHead.Region?, computed: TTMLStyleSet) -> [Field] {
+    /// `textAlign` start, end, left or right is `align` (see `settings(computed:)`).
+    static func settings(region: TTMLHead.Region?) -> [Field] {
         var settings: [Field] = []
         if let region {
             func percents(_ value: String?) -> (Double, Double)? {
@@ -203,6 +213,12 @@ extension TTMLBodyWalker {
                 settings.append(Field("line", .string("0")))
             }
         }
+        return settings
+    }
+
+    /// The `align` setting of a paragraph's computed `textAlign`, if any.
+    static func settings(computed: TTMLStyleSet) -> [Field] {
+        var settings: [Field] = []
         if let align = computed["textAlign"]?.trimmingXMLWhitespace(), ["start", "end", "left", "right"].contains(align) {
             settings.append(Field("align", .string(align)))
         }

@@ -25,6 +25,8 @@ struct TTMLBodyWalker {
     var neverShown: (count: Int, first: SourceLocation)?
     var spacedStyleIDs = 0
     var openEnds: (count: Int, first: SourceLocation)?
+    /// The settings of each region met (see `settings(region:)`), worked out once.
+    var regionSettings: [String: [Field]] = [:]
 
     /// An element's end for its parent's implicit duration.
     enum End {

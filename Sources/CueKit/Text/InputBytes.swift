@@ -33,10 +33,15 @@ package struct InputBytes: @unchecked Sendable {
         switch storage {
         case .array(let array):
             // `withUnsafeBufferPointer` of an array rethrows untyped errors.
-            let outcome: Swift.Result<Result, Failure> = array.withUnsafeBufferPointer { bytes in
-                do throws(Failure) { return .success(try body(bytes)) } catch { return .failure(error) }
+            // (Not through a `Swift.Result`: making its type for a new
+            // `Failure` asks the runtime whether `Failure` is an `Error`, a
+            // scan of every conformance record of the binary at start-up.)
+            var failure: Failure?
+            let value: Result? = array.withUnsafeBufferPointer { bytes in
+                do throws(Failure) { return try body(bytes) } catch { failure = error; return nil }
             }
-            return try outcome.get()
+            if let failure { throw failure }
+            return value!
         case .region(let region, let owner):
             defer { withExtendedLifetime(owner) {} }
             return try body(region)

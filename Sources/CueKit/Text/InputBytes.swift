@@ -32,16 +32,10 @@ package struct InputBytes: @unchecked Sendable {
     ) throws(Failure) -> Result {
         switch storage {
         case .array(let array):
-            // `withUnsafeBufferPointer` of an array rethrows untyped errors.
-            // (Not through a `Swift.Result`: making its type for a new
-            // `Failure` asks the runtime whether `Failure` is an `Error`, a
-            // scan of every conformance record of the binary at start-up.)
-            var failure: Failure?
-            let value: Result? = array.withUnsafeBufferPointer { bytes in
-                do throws(Failure) { return try body(bytes) } catch { failure = error; return nil }
-            }
-            if let failure { throw failure }
-            return value!
+            // Straight through (its errors are typed): a `Swift.Result` in
+            // between had the runtime look up `Failure: Error` at start-up,
+            // a scan of every conformance record of the binary.
+            return try array.withUnsafeBufferPointer(body)
         case .region(let region, let owner):
             defer { withExtendedLifetime(owner) {} }
             return try body(region)

@@ -14,7 +14,7 @@ import Foundation
 /// of killing the process.
 enum PendingFiles {
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var paths: Set<String> = []
+    nonisolated(unsafe) private static var paths: [String] = []  // a few: one per output being written
     nonisolated(unsafe) private static var handlers: [any DispatchSourceSignal] = []
 
     /// Installs the signal handling; call once before writing files. The
@@ -47,14 +47,14 @@ enum PendingFiles {
         defer { lock.unlock() }
         handleInterruptions()
         let created = create()
-        if let path = created.path { paths.insert(path) }
+        if let path = created.path { paths.append(path) }
         return created.value
     }
 
     /// Stops tracking `path` (renamed into place or removed).
     static func forget(_ path: String) {
         lock.lock()
-        paths.remove(path)
+        if let index = paths.firstIndex(of: path) { paths.remove(at: index) }
         lock.unlock()
     }
 

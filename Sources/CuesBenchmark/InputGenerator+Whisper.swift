@@ -9,14 +9,7 @@ extension InputGenerator {
     mutating func whisperX(segments: Int, pretty: Bool = true) -> [UInt8] {
         let (newline, space) = pretty ? ("\n", " ") : ("", "")
         func indent(_ level: Int) -> String { pretty ? String(repeating: "    ", count: level) : "" }
-        func seconds(_ milliseconds: Int) -> String {
-            let whole = milliseconds / 1000, fraction = milliseconds % 1000
-            if fraction == 0 { return "\(whole).0" }
-            var digits = String(fraction)
-            digits = String(repeating: "0", count: 3 - digits.count) + digits
-            while digits.hasSuffix("0") { digits.removeLast() }
-            return "\(whole).\(digits)"
-        }
+        func seconds(_ milliseconds: Int) -> String { Self.decimalSeconds(milliseconds) }
         var out = "{\(newline)\(indent(1))\"segments\":\(space)[\(newline)"
         var wordList: [String] = []
         var milliseconds = 0

@@ -146,6 +146,8 @@ final class Bench {
                 [cues, "convert", episode, "--to", "episode", "-q"])
             row("episode → chapters, \(count) entries", input: episode, count: count, unit: "lines",
                 [cues, "convert", episode, "--to", "chapters", "-q"])
+            row("episode → HTML page, \(count) entries", input: episode, count: count, unit: "lines",
+                [cues, "convert", episode, "--to", "html", "-q"])
         }
         for minified in [false, true] {
             let name = minified ? "minified" : "pretty"
@@ -180,6 +182,13 @@ final class Bench {
             [cues, "convert", whisperX, "--to", "vtt", "-q"])
         row("WhisperX JSON → episode (speaker turns)", input: whisperX, count: recognised, unit: "segments",
             [cues, "convert", whisperX, "--to", "episode", "-q"])
+        let openAI = file("whisper-openai-\(recognised * 4).json") { $0.openAIWhisper(segments: recognised * 4) }
+        row("OpenAI Whisper JSON → VTT, \(recognised * 4) segments", input: openAI, count: recognised * 4, unit: "segments",
+            [cues, "convert", openAI, "--to", "vtt", "-q"])
+        let whisperCpp = file("whisper-cpp-\(recognised * 2).json") { $0.whisperCpp(segments: recognised * 2) }
+        row("whisper.cpp JSON → VTT, \(recognised * 2) segments", input: whisperCpp, count: recognised * 2, unit: "segments",
+            [cues, "convert", whisperCpp, "--to", "vtt", "-q"])
+        readerRows()
         let feedItems = quick ? 1_700 : 19_500
         let feed = file("feed-\(feedItems).rss") { $0.feed(items: feedItems) }
         row("RSS feed → timeline, first item", input: feed, count: feedItems, unit: "items",

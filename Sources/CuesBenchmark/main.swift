@@ -195,6 +195,10 @@ final class Bench {
             [cues, "convert", feed, "--to", "timeline", "--item", "1", "-q"])
         row("RSS feed → RSS, \(feedItems) items", input: feed, count: feedItems, unit: "items",
             [cues, "convert", feed, "--to", "rss", "-q"])
+        let episodes = quick ? 1_000 : 10_000
+        let podcast = file("podcast-\(episodes).rss") { $0.podcastFeed(items: episodes) }
+        row("\(episodes)-item feed → per-item chapters", input: podcast, count: episodes, unit: "items",
+            [cues, "convert", podcast, "--to", "chapters", "--out-dir", "\(directory)/feed-out", "--force", "-q"])
         let small = file("small-100.srt") { $0.srt(cues: 100) }
         row("SRT → VTT, 100 cues (start-up)", input: small, count: 100, unit: "cues", [cues, "convert", small, "--to", "vtt", "-q"])
         let hour = file("hour-1100.vtt") { $0.vtt(cues: 1100) }

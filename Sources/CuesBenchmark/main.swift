@@ -69,9 +69,8 @@ final class Bench {
         var row = MarkdownTable.Row(scenario: name, bytes: bytes, count: count, unit: unit, measured: measured)
         if let peer, ProcessTimer.which(peer[0]) != nil {
             let other = ProcessTimer.median(runs: max(1, runs / 2), peer)
-            let speedup = other.seconds / measured.seconds
             print(("  " + peer[0]).padded(36) + figures(bytes: bytes, count: count, unit: unit, other)
-                  + "   cues is " + fixed(speedup, 1) + "x faster")
+                  + "   " + MarkdownTable.comparison(cues: measured.seconds, peer: other.seconds, peerName: peer[0]))
             row.peer = (peer[0] == "ffmpeg" ? "FFmpeg" : peer[0], other)
         }
         table.rows.append(row)

@@ -69,9 +69,8 @@ final class Bench {
         var row = MarkdownTable.Row(scenario: name, bytes: bytes, count: count, unit: unit, measured: measured)
         if let peer, ProcessTimer.which(peer[0]) != nil {
             let other = ProcessTimer.median(runs: max(1, runs / 2), peer)
-            let speedup = other.seconds / measured.seconds
             print(("  " + peer[0]).padded(36) + figures(bytes: bytes, count: count, unit: unit, other)
-                  + "   cues is " + fixed(speedup, 1) + "x faster")
+                  + "   " + MarkdownTable.comparison(cues: measured.seconds, peer: other.seconds, peerName: peer[0]))
             row.peer = (peer[0] == "ffmpeg" ? "FFmpeg" : peer[0], other)
         }
         table.rows.append(row)
@@ -195,6 +194,10 @@ final class Bench {
             [cues, "convert", feed, "--to", "timeline", "--item", "1", "-q"])
         row("RSS feed → RSS, \(feedItems) items", input: feed, count: feedItems, unit: "items",
             [cues, "convert", feed, "--to", "rss", "-q"])
+        let episodes = quick ? 1_000 : 10_000
+        let podcast = file("podcast-\(episodes).rss") { $0.podcastFeed(items: episodes) }
+        row("\(episodes)-item feed → per-item chapters", input: podcast, count: episodes, unit: "items",
+            [cues, "convert", podcast, "--to", "chapters", "--out-dir", "\(directory)/feed-out", "--force", "-q"])
         let small = file("small-100.srt") { $0.srt(cues: 100) }
         row("SRT → VTT, 100 cues (start-up)", input: small, count: 100, unit: "cues", [cues, "convert", small, "--to", "vtt", "-q"])
         let hour = file("hour-1100.vtt") { $0.vtt(cues: 1100) }

@@ -78,7 +78,7 @@ public struct Converter: Sendable {
         defer { diagnostics.append(contentsOf: readDiagnostics.items.map { tagged($0, chosen.id) }) }
         var source = decoded.source
         // A reader that takes the bytes as an array takes them once.
-        if !(chosen.reader is any CueStreamReader || chosen.reader is any InPlaceReader) { source.makeArray() }
+        if ReaderCapabilities.cueStream(chosen.reader) == nil && !ReaderCapabilities.readsInPlace(chosen.reader) { source.makeArray() }
         do {
             var timelines = try chosen.reader!.readAll(source, options: readOptions, diagnostics: &readDiagnostics)
             if let item = readOptions.item {

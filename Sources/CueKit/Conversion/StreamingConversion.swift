@@ -51,7 +51,7 @@ extension Converter {
     ) throws(Diagnostic) -> SinkConversion {
         let decoded = try decode(bytes, name: name, format: input, diagnostics: &diagnostics)
         let chosen = decoded.format
-        if let reader = chosen.reader as? any CueStreamReader, readOptions.item == nil,
+        if let reader = ReaderCapabilities.cueStream(chosen.reader), readOptions.item == nil,
            streamsAll(outputs.map(\.format), from: chosen.id) {
             try stream(decoded.source, reader: reader, format: chosen.id, into: outputs,
                        transform: transform, diagnostics: &diagnostics)
@@ -76,7 +76,7 @@ extension Converter {
     /// several timelines, segmentation).
     private func streamsAll(_ formats: [FormatID], from source: FormatID) -> Bool {
         formats.allSatisfy { format in
-            guard let writer = registry[format]?.writer as? any CueStreamWriter else { return false }
+            guard let writer = ReaderCapabilities.cueStream(registry[format]?.writer) else { return false }
             return !writer.writesManyTimelines && !segments(from: source, to: format)
         }
     }

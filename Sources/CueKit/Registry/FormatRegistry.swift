@@ -36,20 +36,23 @@ public struct FormatRegistry: Sendable {
     ])
 
     public subscript(id: FormatID) -> Format? {
-        formats.first { $0.id == id }
+        formats.firstIndex { $0.id == id }.map { formats[$0] }
     }
 
     /// The format whose extension ends `fileName` (longest match wins, so
     /// `x.timeline.json` is `timeline`, not plain JSON).
     public func format(forFileName fileName: String) -> Format? {
+        // By index, and `ext` before `"." + ext`: a batch asks this several
+        // times per file, and copying each format or making each string
+        // cost more than the conversion of a short file.
         let lowered = fileName.lowercased()
-        var best: (format: Format, length: Int)?
-        for format in formats {
-            for ext in format.extensions where lowered.hasSuffix("." + ext) {
-                if best == nil || ext.count > best!.length { best = (format, ext.count) }
+        var best: (index: Int, length: Int)?
+        for index in formats.indices {
+            for ext in formats[index].extensions where lowered.hasSuffix(ext) && lowered.hasSuffix("." + ext) {
+                if best == nil || ext.count > best!.length { best = (index, ext.count) }
             }
         }
-        return best?.format
+        return best.map { formats[$0.index] }
     }
 
     /// The formats that declare `mediaType` (compared without parameters
@@ -62,7 +65,10 @@ public struct FormatRegistry: Sendable {
     /// The first text format whose sniffer recognises `bytes` (UTF-8 text).
     public func sniff(_ bytes: [UInt8]) -> Format? {
         let head = bytes.prefix(4096)
-        return formats.first { $0.reader != nil && $0.binary == nil && ($0.sniff?(head) ?? false) }
+        let sniffed = formats.indices.first {
+            formats[$0].reader != nil && formats[$0].binary == nil && (formats[$0].sniff?(head) ?? false)
+        }
+        return sniffed.map { formats[$0] }
     }
 
     /// The binary format to read a file as, before any text decoding:
@@ -75,8 +81,10 @@ public struct FormatRegistry: Sendable {
             guard let format = self[explicit], format.reader != nil, format.binary != nil else { return nil }
             return format
         }
-        let binaries = formats.filter { $0.reader != nil && $0.binary != nil }
-        if let sniffed = binaries.first(where: { $0.sniff?(head.prefix(4096)) ?? false }) { return sniffed }
+        let sniffed = formats.indices.first {
+            formats[$0].reader != nil && formats[$0].binary != nil && (formats[$0].sniff?(head.prefix(4096)) ?? false)
+        }
+        if let sniffed { return formats[sniffed] }
         guard let fileName, let named = format(forFileName: fileName), named.binary != nil, named.reader != nil else { return nil }
         return named
     }

@@ -51,7 +51,7 @@ extension Converter {
         _ decoded: DecodedInput, into consumer: some CueConsumer, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Timeline {
         let format = decoded.format
-        guard let reader = format.reader as? any CueStreamReader, readOptions.item == nil else {
+        guard let reader = ReaderCapabilities.cueStream(format.reader), readOptions.item == nil else {
             var read = try self.read(decoded, diagnostics: &diagnostics)
             if read.timelines.count > 1 { diagnostics.report(firstItemWarning(read, name: decoded.source.name)) }
             let cues = read.timeline.cues

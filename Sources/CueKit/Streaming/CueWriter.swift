@@ -73,7 +73,7 @@ public final class CueWriter {
         self.chunkSize = max(chunkSize, 1)
         self.options = options
         wholeWriter = writer
-        stream = (writer as? any CueStreamWriter)?.makeStream(options: options)
+        stream = ReaderCapabilities.cueStream(writer)?.makeStream(options: options)
         if stream != nil {
             // Room for a chunk and the cue that passes it, so that the buffer
             // rarely grows.

@@ -32,11 +32,10 @@ package struct InputBytes: @unchecked Sendable {
     ) throws(Failure) -> Result {
         switch storage {
         case .array(let array):
-            // `withUnsafeBufferPointer` of an array rethrows untyped errors.
-            let outcome: Swift.Result<Result, Failure> = array.withUnsafeBufferPointer { bytes in
-                do throws(Failure) { return .success(try body(bytes)) } catch { return .failure(error) }
-            }
-            return try outcome.get()
+            // Straight through (its errors are typed): a `Swift.Result` in
+            // between had the runtime look up `Failure: Error` at start-up,
+            // a scan of every conformance record of the binary.
+            return try array.withUnsafeBufferPointer(body)
         case .region(let region, let owner):
             defer { withExtendedLifetime(owner) {} }
             return try body(region)

@@ -20,32 +20,45 @@ enum UTF8Validation {
     private static let afterF0: UInt64 = 42  // next byte 90–BF (no overlong form)
     private static let afterF4: UInt64 = 48  // next byte 80–8F (nothing above U+10FFFF)
 
-    /// For each byte value, the next state of every state (error unless set).
+    /// For each byte value, the next state of every state. (Built without
+    /// an array per byte: the table is built at the first check, which is
+    /// in every conversion's start-up.)
     private static let rows: [UInt64] = (0...255).map { value -> UInt64 in
-        let byte = UInt8(value)
-        var transitions: [(from: UInt64, to: UInt64)] = []
-        switch byte {
-        case 0x00...0x7F:
-            transitions = [(accept, accept)]
-        case 0x80...0xBF:
-            transitions = [(oneMore, accept), (twoMore, oneMore), (threeMore, twoMore)]
-            if byte >= 0xA0 { transitions.append((afterE0, oneMore)) } else { transitions.append((afterED, oneMore)) }
-            if byte >= 0x90 { transitions.append((afterF0, twoMore)) } else { transitions.append((afterF4, twoMore)) }
-        case 0xC2...0xDF: transitions = [(accept, oneMore)]
-        case 0xE0: transitions = [(accept, afterE0)]
-        case 0xED: transitions = [(accept, afterED)]
-        case 0xE1...0xEF: transitions = [(accept, twoMore)]
-        case 0xF0: transitions = [(accept, afterF0)]
-        case 0xF1...0xF3: transitions = [(accept, threeMore)]
-        case 0xF4: transitions = [(accept, afterF4)]
-        default: break
-        }
         var row: UInt64 = 0
         for state in stride(from: UInt64(0), through: afterF4, by: 6) {
-            let next = transitions.first { $0.from == state }?.to ?? error
-            row |= next << state
+            row |= next(from: state, UInt8(value)) << state
         }
         return row
+    }
+
+    /// The state after `byte` in `state`.
+    private static func next(from state: UInt64, _ byte: UInt8) -> UInt64 {
+        switch byte {
+        case 0x80...0xBF:
+            switch state {
+            case oneMore: return accept
+            case twoMore: return oneMore
+            case threeMore: return twoMore
+            case afterE0: return byte >= 0xA0 ? oneMore : error
+            case afterED: return byte < 0xA0 ? oneMore : error
+            case afterF0: return byte >= 0x90 ? twoMore : error
+            case afterF4: return byte < 0x90 ? twoMore : error
+            default: return error
+            }
+        default:
+            guard state == accept else { return error }
+            switch byte {
+            case 0x00...0x7F: return accept
+            case 0xC2...0xDF: return oneMore
+            case 0xE0: return afterE0
+            case 0xED: return afterED
+            case 0xE1...0xEF: return twoMore
+            case 0xF0: return afterF0
+            case 0xF1...0xF3: return threeMore
+            case 0xF4: return afterF4
+            default: return error
+            }
+        }
     }
 
     /// From this many bytes up, `isValidInParallel` checks half on another thread.

@@ -23,24 +23,25 @@ enum WebVTTFile {
             nulLocation = result.firstNUL
         }
         let input = normalized.map { InputBytes($0) } ?? source.input
-        let result: Result<(Timeline, Diagnostics), Diagnostic> = input.withUnsafeBufferPointer { bytes in
+        // The failure aside rather than in a `Result`: making the type
+        // `Result<_, Diagnostic>` asks the runtime whether `Diagnostic` is an
+        // `Error`, a scan of every conformance record at start-up.
+        var failure: Diagnostic?
+        let parsed: (timeline: Timeline, diagnostics: Diagnostics)? = input.withUnsafeBufferPointer { bytes in
             var parser = WebVTTParser(bytes: bytes, name: source.name, format: format, diagnostics: diagnostics)
             parser.firstNUL = nulLocation
             parser.w3c = w3c
             if let consumer { parser.stream(to: consumer, input: input) }
             do throws(Diagnostic) {
                 let timeline = try parser.parse()
-                return .success((timeline, parser.diagnostics))
+                return (timeline, parser.diagnostics)
             } catch {
-                return .failure(error)
+                failure = error
+                return nil
             }
         }
-        switch result {
-        case .success(let (timeline, parsedDiagnostics)):
-            diagnostics = parsedDiagnostics
-            return timeline
-        case .failure(let error):
-            throw error
-        }
+        guard let parsed else { throw failure! }
+        diagnostics = parsed.diagnostics
+        return parsed.timeline
     }
 }

@@ -1,7 +1,9 @@
 @preconcurrency internal import CLibXML2
 
 /// Parses XML from memory with libxml2 and hands back an `XMLTree`: the only
-/// code in cues that calls the libxml2 parser.
+/// code in cues that calls the libxml2 parser. The parse streams: libxml2's
+/// SAX2 callbacks (`XMLSAXHandlers`) build the tree as the document is read
+/// (`XMLStreamBuilder`), so libxml2 never builds a tree of its own.
 ///
 /// Safety rules, all enforced here:
 /// - Options are `XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING`
@@ -13,6 +15,8 @@
 ///   no DTD is fetched even if an option were added by mistake. The encoding
 ///   passed is UTF-8, whatever the document declares.
 /// - Entity references stay out of the tree: `SkippedEntity` records them.
+///   The content of an internal entity is checked by libxml2 once, into a
+///   list of its own it frees, as it always did.
 /// - Every libxml2 error goes, with line and column, to a collector owned by
 ///   this call, through the context's own structured error handler (no
 ///   global handler, nothing shared between threads).
@@ -49,17 +53,17 @@ enum XMLTreeParser {
             try XMLShapeGuard.check(buffer, name: name, format: format)
         }
         _ = libraryReady
-        let collector = ProblemCollector()
+        let builder = XMLStreamBuilder()
         let outcome: Result<XMLTree, Diagnostic> = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { characters in
-                parse(characters, collector: collector, name: name, format: format)
+                parse(characters, builder: builder, name: name, format: format)
             }
         }
         return try outcome.get()
     }
 
     private static func parse(
-        _ characters: UnsafeBufferPointer<CChar>, collector: ProblemCollector, name: String?, format: FormatID?
+        _ characters: UnsafeBufferPointer<CChar>, builder: XMLStreamBuilder, name: String?, format: FormatID?
     ) -> Result<XMLTree, Diagnostic> {
         guard let context = xmlNewParserCtxt() else {
             return .failure(.error("xml.parser", "libxml2 could not create a parser (out of memory?)", at: SourceLocation(file: name, line: 1, column: 1), format: format))
@@ -72,40 +76,30 @@ enum XMLTreeParser {
                 guard let userData, let error else { return }
                 let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
                 guard let box = context.pointee._private else { return }
-                Unmanaged<ProblemCollector>.fromOpaque(box).takeUnretainedValue().add(error.pointee)
+                Unmanaged<XMLStreamBuilder>.fromOpaque(box).takeUnretainedValue().collector.add(error.pointee)
             }
             sax.pointee.serror = handler
             sax.pointee.externalSubset = nil
+            XMLSAXHandlers.install(on: sax)
         }
-        context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
-        // Returns nil (and frees its tree) unless the document is well-formed.
-        let document = withExtendedLifetime(collector) {
+        builder.context = UnsafeMutableRawPointer(context)
+        context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
+        // Returns nil (and frees it) unless the document is well-formed; the
+        // document holds no content, only its DTD.
+        let document = withExtendedLifetime(builder) {
             xmlCtxtReadMemory(context, characters.baseAddress, Int32(characters.count), nil, "UTF-8", options)
         }
         context.pointee._private = nil
         defer { if let document { xmlFreeDoc(document) } }
 
-        let problems = collector.problems
+        let problems = builder.collector.problems
         if document == nil || context.pointee.wellFormed == 0 {
             let fatal = problems.first { $0.level == .fatal } ?? problems.first { $0.level == .error }
             if let fatal { return .failure(fatal.diagnostic(name: name, format: format)) }
             return .failure(.error("xml.not-well-formed", "expected well-formed XML; libxml2 rejected the document without saying why", at: SourceLocation(file: name, line: 1, column: 1), format: format))
         }
-        guard let document, let rootNode = xmlDocGetRootElement(document) else {
+        guard let document, let root = builder.root else {
             return .failure(.error("xml.empty", "expected a root element, found none", at: SourceLocation(file: name, line: 1, column: 1), format: format))
-        }
-        var builder = TreeBuilder()
-        let root = builder.element(rootNode)
-        var (before, after) = ([XMLTree.Piece](), [XMLTree.Piece]())
-        var node = document.pointee.children
-        var seenRoot = false
-        while let current = node {
-            if current == rootNode {
-                seenRoot = true
-            } else if let piece = TreeBuilder.piece(current) {
-                if seenRoot { after.append(piece) } else { before.append(piece) }
-            }
-            node = current.pointee.next
         }
         var externalDTD: String?
         var declaredEntities = 0
@@ -116,154 +110,7 @@ enum XMLTreeParser {
             }
         }
         return .success(XMLTree(
-            root: root, before: before, after: after, problems: problems, skippedEntities: builder.skipped,
-            externalDTD: externalDTD, declaredEntities: declaredEntities))
-    }
-}
-
-/// Collects the problems of one parse; reached from libxml2's callback
-/// through the parser context's `_private` pointer.
-private final class ProblemCollector {
-    private(set) var problems: [XMLProblem] = []
-    private(set) var dropped = 0
-
-    func add(_ error: xmlError) {
-        guard problems.count < XMLTreeParser.maximumProblems else {
-            dropped += 1
-            return
-        }
-        var message = error.message.map { String(cString: $0) } ?? "unknown error"
-        while message.last == "\n" || message.last == " " { message.removeLast() }
-        let level: XMLProblem.Level = switch error.level.rawValue {
-        case 3: .fatal
-        case 2: .error
-        default: .warning
-        }
-        problems.append(XMLProblem(
-            level: level, domain: Int(error.domain), code: Int(error.code), message: message,
-            line: Int(error.line), column: Int(error.int2), detail: error.str1.map { String(cString: $0) }))
-    }
-}
-
-/// Copies libxml2's tree into Swift values.
-private struct TreeBuilder {
-    var skipped: [XMLTree.SkippedEntity] = []
-
-    mutating func element(_ node: xmlNodePtr) -> XMLTree.Element {
-        let rawName = node.pointee.name.map { String(cString: $0) } ?? ""
-        var localName = rawName
-        var prefix: String?
-        var namespaceURI: String?
-        if let namespace = node.pointee.ns {
-            prefix = namespace.pointee.prefix.map { String(cString: $0) }
-            namespaceURI = namespace.pointee.href.map { String(cString: $0) }
-        } else if let colon = rawName.firstIndex(of: ":") {
-            // An undeclared prefix: libxml2 keeps the whole `prefix:name`.
-            prefix = String(rawName[..<colon])
-            localName = String(rawName[rawName.index(after: colon)...])
-        }
-        let line = Int(xmlGetLineNo(node))
-        var element = XMLTree.Element(
-            localName: localName, prefix: prefix, namespaceURI: namespaceURI,
-            attributes: [], children: [], text: "", line: max(1, line))
-
-        var declaration = node.pointee.nsDef
-        while let current = declaration {
-            element.namespaceDeclarations.append(XMLTree.NamespaceDeclaration(
-                prefix: current.pointee.prefix.map { String(cString: $0) },
-                uri: current.pointee.href.map { String(cString: $0) } ?? ""))
-            declaration = current.pointee.next
-        }
-
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            element.attributes.append(self.attribute(current, line: element.line))
-            attribute = current.pointee.next
-        }
-
-        // An element that holds one text node alone (most do) keeps it as
-        // its `text` only, with no `content`.
-        var onlyText: String?
-        func add(_ piece: XMLTree.Piece, to element: inout XMLTree.Element) {
-            if let text = onlyText {
-                element.content.append(.text(text))
-                onlyText = nil
-            }
-            element.content.append(piece)
-        }
-        var child = node.pointee.children
-        while let current = child {
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                add(.element(element.children.count), to: &element)
-                element.children.append(self.element(current))
-                // Free each subtree once copied, so the two trees are not
-                // both whole in memory at once (a 50 MB feed).
-                child = current.pointee.next
-                xmlUnlinkNode(current)
-                xmlFreeNode(current)
-                continue
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content {
-                    let text = String(cString: content)
-                    let isText = current.pointee.type == XML_TEXT_NODE
-                    if isText && element.text.isEmpty && element.content.isEmpty && onlyText == nil {
-                        onlyText = text
-                    } else {
-                        add(isText ? .text(text) : .cdata(text), to: &element)
-                    }
-                    element.text += text
-                }
-            case XML_ENTITY_REF_NODE:
-                skip(current, line: Int(xmlGetLineNo(current)))
-            default:
-                if let piece = Self.piece(current) { add(piece, to: &element) }
-            }
-            child = current.pointee.next
-        }
-        return element
-    }
-
-    /// A comment or processing instruction as a piece; nil for other nodes.
-    static func piece(_ node: xmlNodePtr) -> XMLTree.Piece? {
-        let content = node.pointee.content.map { String(cString: $0) } ?? ""
-        switch node.pointee.type {
-        case XML_COMMENT_NODE: return .comment(content)
-        case XML_PI_NODE: return .instruction(target: node.pointee.name.map { String(cString: $0) } ?? "", data: content)
-        default: return nil
-        }
-    }
-
-    private mutating func attribute(_ attribute: xmlAttrPtr, line: Int) -> XMLTree.Attribute {
-        let rawName = attribute.pointee.name.map { String(cString: $0) } ?? ""
-        var localName = rawName
-        var prefix: String?
-        var namespaceURI: String?
-        if let namespace = attribute.pointee.ns {
-            prefix = namespace.pointee.prefix.map { String(cString: $0) }
-            namespaceURI = namespace.pointee.href.map { String(cString: $0) }
-        } else if let colon = rawName.firstIndex(of: ":") {
-            prefix = String(rawName[..<colon])
-            localName = String(rawName[rawName.index(after: colon)...])
-        }
-        var value = ""
-        var child = attribute.pointee.children
-        while let current = child {
-            switch current.pointee.type {
-            case XML_TEXT_NODE:
-                if let content = current.pointee.content { value += String(cString: content) }
-            case XML_ENTITY_REF_NODE:
-                skip(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self), line: line)
-            default:
-                break
-            }
-            child = current.pointee.next
-        }
-        return XMLTree.Attribute(localName: localName, prefix: prefix, namespaceURI: namespaceURI, value: value)
-    }
-
-    private mutating func skip(_ node: xmlNodePtr, line: Int) {
-        let name = node.pointee.name.map { String(cString: $0) } ?? ""
-        skipped.append(XMLTree.SkippedEntity(name: name, line: max(1, line)))
+            root: root, before: builder.before, after: builder.after, problems: problems,
+            skippedEntities: builder.skipped, externalDTD: externalDTD, declaredEntities: declaredEntities))
     }
 }

@@ -8,8 +8,24 @@
 struct ParsedArguments {
     let command: CommandSpec
     private(set) var arguments: [String] = []
-    private var values: [String: String] = [:]
-    private var flags: Set<String> = []
+    // Lists rather than a dictionary and a set: a command line holds a few
+    // options, and a `String`-keyed collection would have the runtime look
+    // up `String`'s `Hashable` conformance at start-up (a scan of every
+    // conformance record of the binary).
+    private var values: [(option: String, value: String)] = []
+    private var flags: [String] = []
+
+    private mutating func set(_ option: String, to value: String) {
+        if let index = values.firstIndex(where: { $0.option == option }) {
+            values[index].value = value
+        } else {
+            values.append((option, value))
+        }
+    }
+
+    private func storedValue(_ option: String) -> String? {
+        values.first { $0.option == option }?.value
+    }
 
     /// Reads `words`, the command line after the command's name.
     init(_ words: [String], for command: CommandSpec) throws(UsageError) {
@@ -41,21 +57,21 @@ struct ParsedArguments {
                 let attached = equals.map { body[body.index(after: $0)...] }
                 guard let option = command.option(long: name) else { throw unknown("--" + name) }
                 if option.takesValue {
-                    values[option.long] = try value(of: option, attached: attached)
+                    set(option.long, to: try value(of: option, attached: attached))
                 } else if attached != nil {
                     throw UsageError("'--\(name)' takes no value")
                 } else {
-                    flags.insert(option.long)
+                    if !flags.contains(option.long) { flags.append(option.long) }
                 }
             } else {
                 var letters = word.dropFirst()
                 while let letter = letters.popFirst() {
                     guard let option = command.option(short: letter) else { throw unknown("-\(letter)") }
                     if option.takesValue {
-                        values[option.long] = try value(of: option, attached: letters.isEmpty ? nil : letters)
+                        set(option.long, to: try value(of: option, attached: letters.isEmpty ? nil : letters))
                         break
                     }
-                    flags.insert(option.long)
+                    if !flags.contains(option.long) { flags.append(option.long) }
                 }
             }
         }
@@ -65,7 +81,7 @@ struct ParsedArguments {
         if command.arguments == nil, let first = arguments.first {
             throw UsageError("unexpected argument '\(first)'")
         }
-        if let missing = command.options.first(where: { $0.isRequired && values[$0.long] == nil }) {
+        if let missing = command.options.first(where: { $0.isRequired && storedValue($0.long) == nil }) {
             throw UsageError("missing '\(missing.synopsis)'")
         }
     }
@@ -96,7 +112,7 @@ struct ParsedArguments {
     /// The option's value, or its default.
     func value(_ option: OptionSpec) -> String? {
         precondition(command.option(long: Substring(option.long)) != nil, "'\(option.long)' is not an option of '\(command.name)'")
-        return values[option.long] ?? option.defaultValue
+        return storedValue(option.long) ?? option.defaultValue
     }
 
     /// The value of an option that always has one: the command line must

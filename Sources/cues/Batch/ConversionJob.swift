@@ -99,8 +99,8 @@ struct ConversionJob: Sendable {
         // Open every destination first: an output that may not be written
         // fails here, before any work, and never touches the existing file.
         var sinks: [(format: FormatID, sink: any OutputSink)] = []
-        var opened: [FormatID: OutputTarget] = [:]
-        var refused: [FormatID: Diagnostic] = [:]
+        var opened = ByFormat<OutputTarget>()
+        var refused = ByFormat<Diagnostic>()
         for (format, destination) in outputs {
             switch destination {
             case .standardOutput:
@@ -121,7 +121,7 @@ struct ConversionJob: Sendable {
         // A feed of one item written with a base URL links the files named
         // after the input that this run, or another, writes beside it.
         converter.writeOptions.siblingStems = [stem]
-        var failures: [FormatID: Diagnostic] = refused
+        var failures = refused
         var stopped: Diagnostic?
         if !sinks.isEmpty {
             do {
@@ -179,6 +179,29 @@ struct ConversionJob: Sendable {
         }
         return result
     }
+}
+
+/// Values by output format, for the few outputs of a job: a list searched
+/// in turn, where a `Dictionary` keyed by `FormatID` would have the runtime
+/// look up `FormatID`'s `Hashable` conformance at start-up (a scan of every
+/// conformance record of the binary, about a tenth of a small conversion).
+struct ByFormat<Value> {
+    private var entries: [(format: FormatID, value: Value)] = []
+
+    subscript(format: FormatID) -> Value? {
+        get { entries.first { $0.format == format }?.value }
+        set {
+            let index = entries.firstIndex { $0.format == format }
+            switch (index, newValue) {
+            case (let index?, let value?): entries[index].value = value
+            case (let index?, nil): entries.remove(at: index)
+            case (nil, let value?): entries.append((format, value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    var values: [Value] { entries.map(\.value) }
 }
 
 /// An output file being written (see `OutputFile`).

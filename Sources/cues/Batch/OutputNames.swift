@@ -7,6 +7,8 @@ import CueKit
 /// names on every run.
 enum OutputNames {
     static func separate(_ jobs: inout [ConversionJob]) {
+        // One input has nothing to clash with (and its sets are not made).
+        guard jobs.count > 1 else { return }
         let natural = Set(jobs.flatMap(\.filePaths))
         var claimed: [String: String] = [:]  // path -> the input writing it
         for index in jobs.indices {

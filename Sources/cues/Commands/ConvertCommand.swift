@@ -95,7 +95,11 @@ struct ConvertCommand: Command {
             showsProgress: !quiet && !json && files.count > 1 && DiagnosticPrinter.isTerminal, total: files.count)
         let inputFormat = input.format, transform = timing.transform, force = output.force
         let inputFiles = Set(files.filter { !$0.isStandardInput }.compactMap { FileIO.identity($0.path) })
-        BatchRunner(jobs: plans, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount).run({ job in
+        // One input needs one worker: the core count (read from the cgroup
+        // files through Foundation, a fifth of a small conversion's start-up)
+        // is asked only for more.
+        let workers = jobs ?? (plans.count > 1 ? ProcessInfo.processInfo.activeProcessorCount : 1)
+        BatchRunner(jobs: plans, workers: workers).run({ job in
             job.run(converter: converter, inputFormat: inputFormat, transform: transform, force: force, inputFiles: inputFiles)
         }, deliver: { result in
             reporter.deliver(result)

@@ -134,7 +134,9 @@ enum FileIO {
             }
         }
         if let failure { throw failure }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // Left uninitialised: only what `read` writes is used, and clearing
+        // 64 KB cost more than reading a short file.
+        var chunk = [UInt8](unsafeUninitializedCapacity: 1 << 16) { _, count in count = 1 << 16 }
         while true {
             let count = try chunk.withUnsafeMutableBufferPointer { (buffer) throws(Failure) in
                 try readSome(descriptor, into: buffer.baseAddress!, count: buffer.count, path: path)

@@ -172,7 +172,12 @@ final class OutputFile {
         var generator = SystemRandomNumberGenerator()
         var failure = EEXIST
         for _ in 0..<100 where failure == EEXIST {
-            let suffix = String((0..<6).map { _ in letters[Int(generator.next() % UInt64(letters.count))] })
+            // Six letters from one random number (62^6 < 2^64): one system call, not six.
+            var random = generator.next()
+            let suffix = String((0..<6).map { _ in
+                defer { random /= UInt64(letters.count) }
+                return letters[Int(random % UInt64(letters.count))]
+            })
             let name = "\(directory).\(base).cues-\(suffix)"
             let descriptor = PendingFiles.tracking { () -> (value: Int32, path: String?) in
                 let descriptor = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)

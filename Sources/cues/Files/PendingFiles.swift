@@ -14,12 +14,21 @@ import Foundation
 /// of killing the process.
 enum PendingFiles {
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var paths: Set<String> = []
+    nonisolated(unsafe) private static var paths: [String] = []  // a few: one per output being written
     nonisolated(unsafe) private static var handlers: [any DispatchSourceSignal] = []
 
-    /// Installs the signal handling; call once before writing files.
+    /// Installs the signal handling; call once before writing files. The
+    /// interruptions are taken over when the first temporary file is made
+    /// (before it, an interruption has nothing to remove): their dispatch
+    /// sources start a thread, which a conversion to standard output or a
+    /// device never needs.
     static func install() {
         signal(SIGXFSZ, SIG_IGN)
+    }
+
+    /// Takes SIGINT, SIGTERM and SIGHUP over; called with `lock` held.
+    private static func handleInterruptions() {
+        guard handlers.isEmpty else { return }
         for number in [SIGINT, SIGTERM, SIGHUP] {
             // The signal is taken from the process and delivered to a queue,
             // where taking the lock and removing files is safe.
@@ -36,15 +45,16 @@ enum PendingFiles {
     static func tracking<T>(_ create: () -> (value: T, path: String?)) -> T {
         lock.lock()
         defer { lock.unlock() }
+        handleInterruptions()
         let created = create()
-        if let path = created.path { paths.insert(path) }
+        if let path = created.path { paths.append(path) }
         return created.value
     }
 
     /// Stops tracking `path` (renamed into place or removed).
     static func forget(_ path: String) {
         lock.lock()
-        paths.remove(path)
+        if let index = paths.firstIndex(of: path) { paths.remove(at: index) }
         lock.unlock()
     }
 

@@ -167,14 +167,26 @@ struct InputFile: Sendable {
     var displayName: String { isStandardInput ? "<stdin>" : path }
 
     /// The file name without its format extension (`show.chapters.json` → `show`).
+    /// Every format's extensions, the longest first (sorted once, not per file).
+    private static let extensionsLongestFirst = FormatRegistry.standard.formats.flatMap(\.extensions).sorted { $0.utf8.count > $1.utf8.count }
+
+    /// The last non-empty component of `path` (`path` itself when it has
+    /// none), as `split(separator: "/").last` gives it without splitting.
+    private static func lastComponent(_ path: String) -> String {
+        var end = path.endIndex
+        while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }
+        guard end > path.startIndex else { return path }
+        let start = path[..<end].lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        return String(path[start..<end])
+    }
+
     var stem: String {
         if isStandardInput { return "stdin" }
         // A URL's name is its last path segment, without query or fragment.
         let location = isURL ? String(path.prefix { $0 != "?" && $0 != "#" }) : path
-        let name = location.split(separator: "/").last.map(String.init) ?? location
+        let name = Self.lastComponent(location)
         let lowered = name.lowercased()
-        let extensions = FormatRegistry.standard.formats.flatMap(\.extensions).sorted { $0.count > $1.count }
-        if let ext = extensions.first(where: { lowered.hasSuffix("." + $0) }) {
+        if let ext = Self.extensionsLongestFirst.first(where: { lowered.hasSuffix($0) && lowered.hasSuffix("." + $0) }) {
             return String(name.dropLast(ext.count + 1))
         }
         if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }

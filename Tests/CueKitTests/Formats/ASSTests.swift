@@ -122,7 +122,7 @@ struct ASSTests {
             dialogue: 0,0:00:05.00,0:00:06.00,Default,,,0,,{\\i1}Styled{\\i0}
 
             """
-        let (timeline, diagnostics) = try TestFiles.read(script, as: .ass)
+        let (timeline, diagnostics) = try Convert.read(script, as: .ass)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let cues = timeline.cues
         #expect(cues.count == 3)

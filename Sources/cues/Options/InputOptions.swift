@@ -166,7 +166,6 @@ struct InputFile: Sendable {
     /// The name used in diagnostics.
     var displayName: String { isStandardInput ? "<stdin>" : path }
 
-    /// The file name without its format extension (`show.chapters.json` → `show`).
     /// Every format's extensions, the longest first (sorted once, not per file).
     private static let extensionsLongestFirst = FormatRegistry.standard.formats.flatMap(\.extensions).sorted { $0.utf8.count > $1.utf8.count }
 
@@ -180,6 +179,7 @@ struct InputFile: Sendable {
         return String(path[start..<end])
     }
 
+    /// The file name without its format extension (`show.chapters.json` → `show`).
     var stem: String {
         if isStandardInput { return "stdin" }
         // A URL's name is its last path segment, without query or fragment.

@@ -16,8 +16,17 @@ struct CueStreamMemoryTests {
 
     static let megabyte = 1 << 20
 
+    /// The stream is read in a process of its own: measured in the test
+    /// process, the other heavy tests running beside it (a million-item feed,
+    /// the HTML validator) moved its resident size by 100 MB on a CI run.
     @Test(.heavy, .enabled(if: residentBytes != nil, "needs /proc/self/statm"))
     func aMillionCuesStreamInBoundedMemory() async throws {
+        await #expect(processExitsWith: .success) {
+            try await CueStreamMemoryTests.streamAMillionCues()
+        }
+    }
+
+    static func streamAMillionCues() async throws {
         let bytes = CueStreamTests.generatedSRT(1_000_000)
         let stream = try await Converter().cues(of: bytes, name: "million.srt")
         var count = 0

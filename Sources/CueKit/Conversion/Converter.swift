@@ -60,6 +60,14 @@ public struct Converter: Sendable {
                 if timelines.isEmpty { timelines = [newValue] } else { timelines[0] = newValue }
             }
         }
+
+        /// The timeline at `index`, left empty here: the caller holds the
+        /// only copy, which a change then makes in place instead of copying
+        /// every cue.
+        package mutating func takeTimeline(at index: Int) -> Timeline {
+            defer { timelines[index] = Timeline() }
+            return timelines[index]
+        }
     }
 
     /// Reads `bytes` (named `name` in diagnostics) as `format`, or as the
@@ -331,8 +339,7 @@ public struct Converter: Sendable {
             if needsRead(after: index) || read.timelines.isEmpty {
                 timed = read.timeline
             } else {
-                timed = read.timelines[0]
-                read.timelines[0] = Timeline()  // inference then changes the only copy
+                timed = read.takeTimeline(at: 0)
             }
             diagnostics.append(contentsOf: inference.apply(to: &timed).diagnostics.map { tagged($0, source) })
             inferred = timed

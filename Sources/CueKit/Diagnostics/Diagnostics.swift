@@ -19,6 +19,15 @@ public struct Diagnostics: Sendable {
         self.isStrict = strict
     }
 
+    /// Counts one more warning or note with `code` on the last one kept, and
+    /// returns true, when `limitPerCode` of them are listed already; returns
+    /// false when one would be listed, so that its message is built only then.
+    mutating func countsRepeat(of code: String) -> Bool {
+        guard let seen = kept[code], seen.count >= Self.limitPerCode else { return false }
+        items[seen.last].omittedRepeats += 1
+        return true
+    }
+
     /// Records a warning or note.
     public mutating func report(_ diagnostic: Diagnostic) {
         let seen = kept[diagnostic.code]

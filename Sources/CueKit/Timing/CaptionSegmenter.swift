@@ -33,87 +33,78 @@ struct CaptionSegmenter: Sendable {
 
     /// `apply`, with the halves cut side by side or not.
     func apply(to timeline: inout Timeline, inParallel: Bool) -> SegmentationReport {
-        let cues = timeline.cues
-        var part: Part
-        if inParallel && cues.count > 1 {
-            let middle = cues.count / 2
-            var second: Part
-            (part, second) = WorkerThread.sideBySide(
-                { segment(cues[..<middle], after: nil, followedBy: cues[middle].start) },
-                { [self] in segment(cues[middle...], after: cues[middle - 1].speaker, followedBy: nil) })
-            part.append(second)
-        } else {
-            part = segment(cues[...], after: nil, followedBy: nil)
+        var cues = timeline.cues
+        timeline.cues = []  // `cues` is the only copy, so captions replace their cues in place
+        let count = cues.count
+        var (run, joined) = cues.withUnsafeMutableBufferPointer { pointer -> (SegmentedRun, [Cue]?) in
+            let source = CueBuffer(cues: pointer)
+            guard inParallel && count > 1 else {
+                var runs = [segment(source, SegmentedRun(0..<count, capacity: count), after: nil, followedBy: nil)]
+                let joined = SegmentedRun.joined(&runs, source: source)
+                return (runs[0], joined)
+            }
+            let middle = count / 2
+            let following = pointer[middle].start, speakerBefore = pointer[middle - 1].speaker
+            var (first, second) = WorkerThread.sideBySide(
+                { segment(source, SegmentedRun(0..<middle, capacity: count), after: nil, followedBy: following) },
+                { [self] in segment(source, SegmentedRun(middle..<count, capacity: count - middle), after: speakerBefore, followedBy: nil) })
+            first.add(reportOf: second)
+            var runs = [consume first, consume second]
+            let joined = SegmentedRun.joined(&runs, source: source)
+            return (runs[0], joined)
         }
-        if style.keepsGap { keepGaps(&part.cues) }
-        var report = part.report
-        report.cuesWritten = part.cues.count
-        if part.flattened > 0 {
-            report.diagnostics.append(.warning(
+        if let joined = joined.take() { cues = joined }
+        if style.keepsGap { keepGaps(&cues) }
+        run.report.cuesWritten = cues.count
+        if run.flattened > 0 {
+            run.report.diagnostics.append(.warning(
                 "captions.flattened",
-                "\(part.flattened) cue(s) with styling were too long for the caption limits; split as plain text, their styling dropped",
-                at: part.firstFlattened))
+                "\(run.flattened) cue(s) with styling were too long for the caption limits; split as plain text, their styling dropped",
+                at: run.firstFlattened))
         }
-        timeline.cues = part.cues
-        return report
+        timeline.cues = cues
+        return run.report
     }
 
-    /// Cues cut from a run of source cues, with what was reported.
-    private struct Part {
-        var cues: [Cue] = []
-        var report = SegmentationReport()
-        var flattened = 0
-        var firstFlattened: SourceLocation?
-
-        /// `later` appended, as if cut in the same pass.
-        mutating func append(_ later: Part) {
-            cues.append(contentsOf: later.cues)
-            report.linesSplit += later.report.linesSplit
-            report.tooFast += later.report.tooFast
-            report.firstTooFast = report.firstTooFast ?? later.report.firstTooFast
-            report.diagnostics.append(contentsOf: later.report.diagnostics)
-            flattened += later.flattened
-            firstFlattened = firstFlattened ?? later.firstFlattened
-        }
-    }
-
-    /// Cuts `source`, whose cue before (if any) has the speaker
-    /// `previousSpeaker` and whose cue after (if any) starts at `followingStart`.
-    private func segment(_ source: ArraySlice<Cue>, after previousSpeaker: String?, followedBy followingStart: Timestamp?) -> Part {
-        var part = Part()
-        part.cues.reserveCapacity(source.count * 3)
+    /// Cuts the cues of `run` in `source`, whose cue before (if any) has the
+    /// speaker `previousSpeaker` and whose cue after (if any) starts at
+    /// `followingStart`.
+    private func segment(
+        _ source: CueBuffer, _ run: SegmentedRun, after previousSpeaker: String?, followedBy followingStart: Timestamp?
+    ) -> SegmentedRun {
+        var run = run
         var previousSpeaker = previousSpeaker
-        for index in source.indices {
-            let cue = source[index]
+        for index in run.range {
+            let cue = source.cues[index]
             defer { previousSpeaker = cue.speaker }
             let label = reservesSpeakerLabels && cue.speaker != previousSpeaker ? (cue.speaker?.count ?? -2) + 2 : 0
             guard let start = cue.start, let end = cue.end, end > start else {
-                part.cues.append(cue)
+                run.keep(cue)
                 continue
             }
             let text = cue.text
             if WordTimes.hasWordTimes(text) {
-                let next = index + 1 < source.endIndex ? source[index + 1].start : followingStart
+                let next = index + 1 < run.range.upperBound ? source.cues[index + 1].start : followingStart
                 let limit = next.map { max($0.milliseconds, end.milliseconds) }
-                if let pieces = segmentAtWordTimes(cue, start: start.milliseconds, end: end.milliseconds, label: label, limit: limit, report: &part.report) {
-                    if pieces.count > 1 { part.report.linesSplit += 1 }
-                    part.cues.append(contentsOf: pieces)
+                if let pieces = segmentAtWordTimes(cue, start: start.milliseconds, end: end.milliseconds, label: label, limit: limit, report: &run.report) {
+                    if pieces.count > 1 { run.report.linesSplit += 1 }
+                    run.replace(at: index, in: source, with: pieces)
                     continue
                 }
             }
             if text.hasMarkup {
                 if fitsAsIs(cue) {
-                    part.cues.append(cue)
+                    run.keep(cue)
                     continue
                 }
-                part.flattened += 1
-                if part.firstFlattened == nil { part.firstFlattened = cue.location }
+                run.flattened += 1
+                if run.firstFlattened == nil { run.firstFlattened = cue.location }
             }
-            let pieces = segment(cue, start: start.milliseconds, end: end.milliseconds, label: label, report: &part.report)
-            if pieces.count > 1 { part.report.linesSplit += 1 }
-            part.cues.append(contentsOf: pieces)
+            let pieces = segment(cue, start: start.milliseconds, end: end.milliseconds, label: label, report: &run.report)
+            if pieces.count > 1 { run.report.linesSplit += 1 }
+            run.replace(at: index, in: source, with: pieces)
         }
-        return part
+        return run
     }
 
     // MARK: One cue

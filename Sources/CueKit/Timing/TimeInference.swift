@@ -63,7 +63,7 @@ public struct TimeInference: Sendable {
             let next = index + 1 < count ? timeline.cues[index + 1].start : nil
             let (repaired, warning) = repairedEnd(of: timeline.cues[index], next: next)
             timeline.cues[index].end = repaired
-            report.diagnostics.append(warning)
+            report.collected.report(warning)
             report.endsInferred += 1
         }
         // Captions usually have every time already: nothing to fill, and the
@@ -83,7 +83,7 @@ public struct TimeInference: Sendable {
                 for index in 0..<count {
                     if let warning = order.check(timeline.cues[index]) { warnings.report(warning) }
                 }
-                report.diagnostics.append(contentsOf: warnings.items)
+                report.collected.append(contentsOf: warnings)
             }
             return
         }
@@ -158,7 +158,7 @@ public struct TimeInference: Sendable {
             var end = self.end(after: start, next: next, weight: weights[i])
             if end <= start {
                 end = start.saturatingAdd(1)
-                report.diagnostics.append(.warning(
+                report.collected.report(.warning(
                     "inference.no-room",
                     "no time left for this line: the next line starts at \(Timestamp(milliseconds: next ?? start)); given 1 ms",
                     at: timeline.cues[i].location))
@@ -250,7 +250,7 @@ public struct TimeInference: Sendable {
             let outcome = cues[cueIndex].end == nil
                 ? "the line keeps its place and its time is inferred"
                 : "the cue keeps its place and its times"
-            report.diagnostics.append(.warning(
+            report.collected.report(.warning(
                 "inference.time-backwards",
                 "time \(Self.clock(time)) is \(context); \(outcome)",
                 at: cues[cueIndex].location))
@@ -284,6 +284,13 @@ public struct TimeInference: Sendable {
         }
         guard placed > 0, let first = firstPlaced else { return }
         report.startsInferred += placed
+        if span < Int64(range.count) {
+            report.collected.report(.warning(
+                "inference.no-room",
+                "\(range.count) lines share only \(span) ms; some get no time on screen",
+                at: cues[first].location))
+        }
+        if report.collected.countsRepeat(of: "inference.spread") { return }
         let lines = placed == 1 ? "1 line" : "\(placed) lines"
         let message: String
         switch kind {
@@ -294,13 +301,7 @@ public struct TimeInference: Sendable {
         case .sharedTime:
             message = "\(lines) sharing or missing a time spread from \(Self.clock(Timestamp(milliseconds: from))) to \(Self.clock(Timestamp(milliseconds: to))) by text length"
         }
-        report.diagnostics.append(.note("inference.spread", message, at: cues[first].location))
-        if span < Int64(range.count) {
-            report.diagnostics.append(.warning(
-                "inference.no-room",
-                "\(range.count) lines share only \(span) ms; some get no time on screen",
-                at: cues[first].location))
-        }
+        report.collected.report(.note("inference.spread", message, at: cues[first].location))
     }
 
     /// `span * part / total` without overflow.
@@ -317,7 +318,7 @@ public struct TimeInference: Sendable {
     ) -> Int64 {
         if let duration = timeline.duration?.milliseconds {
             if duration > time { return duration }
-            report.diagnostics.append(.warning(
+            report.collected.report(.warning(
                 "inference.past-duration",
                 "the transcript runs to \(Self.clock(Timestamp(milliseconds: time))), past the duration \(Self.clock(Timestamp(milliseconds: duration))); the last line ends after its reading time",
                 at: location))
@@ -345,7 +346,7 @@ public struct TimeInference: Sendable {
         }
         // A transcript that runs past the stated duration ends with its last line.
         let mediaEnd = [timeline.duration, lastCueEnd].compactMap { $0 }.max()
-        report.chapterEndsInferred += Self.fillChapterEnds(&timeline.chapters, mediaEnd: mediaEnd, diagnostics: &report.diagnostics)
+        report.chapterEndsInferred += Self.fillChapterEnds(&timeline.chapters, mediaEnd: mediaEnd, diagnostics: &report.collected)
     }
 
     /// Gives each chapter without an end the start of the next chapter shown
@@ -353,7 +354,7 @@ public struct TimeInference: Sendable {
     /// one before it), the last one `mediaEnd`; a chapter whose end would
     /// come before its start keeps none, one that would be empty is reported.
     /// Returns how many ends were set.
-    static func fillChapterEnds(_ chapters: inout [Chapter], mediaEnd: Timestamp?, diagnostics: inout [Diagnostic]) -> Int {
+    static func fillChapterEnds(_ chapters: inout [Chapter], mediaEnd: Timestamp?, diagnostics: inout Diagnostics) -> Int {
         var filled = 0
         let order = chapters.indices.filter { chapters[$0].start != nil }
             .sorted { chapters[$0].start! < chapters[$1].start! }
@@ -372,7 +373,7 @@ public struct TimeInference: Sendable {
                 let why = next == nil
                     ? "it starts where the media ends, at \(Self.clock(start))"
                     : "the next chapter starts at the same time \(Self.clock(start))"
-                diagnostics.append(.warning(
+                diagnostics.report(.warning(
                     "inference.empty-chapter", "chapter '\(chapters[i].title ?? "")' is empty: \(why)",
                     at: chapters[i].location))
             }
@@ -395,6 +396,10 @@ public struct InferenceReport: Sendable {
     public var ignoredCues: [Int] = []
     public var chapterStartsInferred = 0
     public var chapterEndsInferred = 0
-    /// One note per run of placed lines; a warning per time set aside.
-    public var diagnostics: [Diagnostic] = []
+    /// One note per run of placed lines; a warning per time set aside. Past
+    /// `Diagnostics.limitPerCode` of one code, the rest are counted in the
+    /// last one kept: a million untimed lines make a hundred notes, not a
+    /// million.
+    public var diagnostics: [Diagnostic] { collected.items }
+    var collected = Diagnostics()
 }

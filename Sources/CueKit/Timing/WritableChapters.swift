@@ -70,7 +70,7 @@ struct WritableChapters {
         chapters = Self.withoutRepeats(chapters, hadOwnStart: hadOwnStart, diagnostics: &diagnostics)
         // Ends are worked out either way: an empty chapter is reported even
         // where the format writes no ends.
-        var ended = chapters, found: [Diagnostic] = []
+        var ended = chapters, found = Diagnostics()
         let filled = TimeInference.fillChapterEnds(&ended, mediaEnd: mediaEnd, diagnostics: &found)
         if fillEnds { chapters = ended }
         if fillEnds && filled > 0 {

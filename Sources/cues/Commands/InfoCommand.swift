@@ -27,7 +27,7 @@ struct InfoCommand: Command {
         var text: [String] = []
         for file in try input.collect(reporting: DiagnosticPrinter()) {
             var diagnostics = Diagnostics(strict: input.strict)
-            let read: Converter.Input
+            var read: Converter.Input
             do {
                 let (bytes, options) = try file.read(with: converter.readOptions, format: input.format)
                 var reading = converter
@@ -65,8 +65,8 @@ struct InfoCommand: Command {
                 text.append("  items:    \(read.timelines.count)")
             }
             let readWarnings = diagnostics.items.filter { $0.severity == .warning }.count
-            for (index, timeline) in read.timelines.enumerated() {
-                let item = Description(timeline, readWarnings: isFeed ? 0 : readWarnings)
+            for index in read.timelines.indices {
+                let item = Description(read.takeTimeline(at: index), readWarnings: isFeed ? 0 : readWarnings)
                 if json {
                     report.beginObject()
                     report.key("input"); report.string(file.displayName)
@@ -74,7 +74,7 @@ struct InfoCommand: Command {
                     report.key("encoding"); report.string(read.encoding.name)
                     if isFeed {
                         report.key("item"); report.number(Int64(index + 1))
-                        report.key("guid"); if let guid = timeline.metadata["guid"]?.text { report.string(guid) } else { report.null() }
+                        report.key("guid"); if let guid = item.timeline.metadata["guid"]?.text { report.string(guid) } else { report.null() }
                     }
                     item.write(to: &report)
                     report.endObject()

@@ -1,21 +1,26 @@
 import CueKit
 
 /// What `cues info` says of one timeline (a file's, or a feed item's).
+///
+/// It keeps one timeline, with its times inferred: given the only copy of
+/// what was read, inference changes it in place (a million-line episode is
+/// not held twice).
 struct Description {
+    /// The timeline as a writer sees it: times inferred.
     let timeline: Timeline
-    let timed: Timeline
+    /// The cues that had no start of their own.
+    let untimed: Int
     let warnings: Int
 
-    init(_ timeline: Timeline, readWarnings: Int) {
-        self.timeline = timeline
-        var timed = timeline
+    init(_ read: consuming Timeline, readWarnings: Int) {
+        untimed = read.cues.reduce(0) { $0 + ($1.start == nil ? 1 : 0) }
+        var timed = consume read
         let inference = TimeInference().apply(to: &timed)
-        self.timed = timed
+        timeline = timed
         warnings = readWarnings + inference.diagnostics.filter { $0.severity == .warning }.count
     }
 
-    private var untimed: Int { timeline.cues.filter { $0.start == nil }.count }
-    private var end: Timestamp? { timed.duration ?? timed.cues.compactMap(\.end).max() }
+    private var end: Timestamp? { timeline.duration ?? timeline.cues.compactMap(\.end).max() }
     private var date: String? { timeline.metadata["pubDate"]?.text }
 
     /// The links a feed item has to chapters and transcript files.
@@ -39,9 +44,9 @@ struct Description {
         let speakers = timeline.speakers
         if !speakers.isEmpty { lines.append("speakers: \(speakers.joined(separator: ", "))") }
         lines.append("duration: \(end.map { ClockFormat.string($0, style: .clock) } ?? "unknown")")
-        if !timed.chapters.isEmpty {
-            lines.append("chapters: \(timed.chapters.count)")
-            for chapter in timed.chapters {
+        if !timeline.chapters.isEmpty {
+            lines.append("chapters: \(timeline.chapters.count)")
+            for chapter in timeline.chapters {
                 let start = chapter.start.map { ClockFormat.string($0, style: .minutesSeconds) } ?? "?"
                 lines.append("  \(start.padding(8)) \(chapter.title ?? "(untitled)")")
             }
@@ -63,7 +68,7 @@ struct Description {
         report.endArray()
         report.key("chapters")
         report.beginArray()
-        for chapter in timed.chapters {
+        for chapter in timeline.chapters {
             report.beginObject()
             report.key("title"); if let title = chapter.title { report.string(title) } else { report.null() }
             report.key("start"); if let start = chapter.start { report.number(start.milliseconds) } else { report.null() }

@@ -25,6 +25,26 @@ struct TimeInferenceTests {
         #expect(report.endsInferred == 2)
     }
 
+    /// A transcript with an untimed line after every timed one made a note
+    /// per line: a million lines held a million notes (100 MB) that no one
+    /// reads. The first hundred are listed, the rest counted in the last.
+    @Test func notesOfPlacedLinesStopAtTheLimitAndCountTheRest() {
+        var cues: [Cue] = []
+        for index in 0..<300 {
+            cues.append(cue("timed \(index)", Int64(index) * 10, line: 2 * index + 1))
+            cues.append(cue("untimed \(index)", line: 2 * index + 2))
+        }
+        let (timeline, report) = infer(cues, duration: 3_000)
+        #expect(report.startsInferred == 300)
+        #expect(timeline.cues.allSatisfy { $0.start != nil && $0.end != nil })
+        let notes = report.diagnostics.filter { $0.code == "inference.spread" }
+        #expect(notes.count == Diagnostics.limitPerCode)
+        #expect(notes.first?.message == "1 line without a time placed between 0:00 and 0:10 by text length")
+        #expect(notes.first?.location?.line == 2)
+        #expect(notes.last?.location?.line == 200)
+        #expect(notes.last?.omittedRepeats == 200)
+    }
+
     @Test func anEndBeforeItsStartIsInferredWithAWarning() {
         var inverted = cue("ends before it starts", 10, line: 5)
         inverted.end = Timestamp(seconds: 8)

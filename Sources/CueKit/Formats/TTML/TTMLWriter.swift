@@ -20,7 +20,7 @@ public struct TTMLWriter: FormatWriter {
     public func write(
         _ timeline: Timeline, options: WriteOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [UInt8] {
-        var plan = TTMLWritePlan(timeline, profile: options.ttmlProfile)
+        let plan = TTMLWritePlan(timeline, profile: options.ttmlProfile)
         var xml = XMLWriter(options: options, capacity: 1024 + timeline.cues.count * 160)
         var rootAttributes: [(name: String, value: String)] = [
             ("xmlns", TTMLNamespace.ttml),

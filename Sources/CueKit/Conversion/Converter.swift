@@ -141,12 +141,11 @@ public struct Converter: Sendable {
 
     /// The timeline a writer of `format` receives: with times inferred when
     /// the writer needs them, and lines cut into captions when `segmentation`
-    /// says so.
+    /// says so. Given the only copy of a timeline, it changes it in place.
     public func prepared(
-        _ timeline: Timeline, for format: FormatID, sourceFormat: FormatID?, diagnostics: inout Diagnostics
+        _ timeline: consuming Timeline, for format: FormatID, sourceFormat: FormatID?, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Timeline {
         let writer = try self.writer(for: format)
-        var timeline = timeline
         guard writer.requiresTimes else {
             if mergesTurns(from: sourceFormat, to: format) { SpeakerTurns.merge(&timeline) }
             return timeline
@@ -401,16 +400,19 @@ public struct Converter: Sendable {
         _ bytes: [UInt8], name: String?, from input: FormatID? = nil, to output: FormatID,
         diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [UInt8] {
-        let read = try self.read(bytes, name: name, format: input, diagnostics: &diagnostics)
+        // Each timeline is taken from what was read, so that inference and
+        // segmentation change the only copy.
+        var read = try self.read(bytes, name: name, format: input, diagnostics: &diagnostics)
         if writesManyTimelines(output) {
             var timelines: [Timeline] = []
-            for timeline in read.timelines {
-                timelines.append(try prepared(timeline, for: output, sourceFormat: read.format.id, diagnostics: &diagnostics))
+            for index in read.timelines.indices {
+                timelines.append(try prepared(read.takeTimeline(at: index), for: output, sourceFormat: read.format.id, diagnostics: &diagnostics))
             }
             return try writeAll(timelines, as: output, diagnostics: &diagnostics)
         }
         if read.timelines.count > 1 { diagnostics.report(firstItemWarning(read, name: name)) }
-        let timeline = try prepared(read.timeline, for: output, sourceFormat: read.format.id, diagnostics: &diagnostics)
+        if read.timelines.isEmpty { read.timelines = [Timeline()] }
+        let timeline = try prepared(read.takeTimeline(at: 0), for: output, sourceFormat: read.format.id, diagnostics: &diagnostics)
         return try write(timeline, as: output, diagnostics: &diagnostics)
     }
 

@@ -12,6 +12,7 @@ public struct Cue: Sendable {
         get {
             switch textStorage {
             case .spans(let spans): return spans
+            case .line(let line): return [.text(line)]
             case .source(let lines): return lines.spans
             }
         }
@@ -23,8 +24,8 @@ public struct Cue: Sendable {
             yield &spans
         }
     }
-    /// How the text is held: spans, or plain lines left in the input by a
-    /// streaming reader until a writer copies them out.
+    /// How the text is held: spans, one line of plain text, or plain lines
+    /// left in the input by a streaming reader until a writer copies them out.
     var textStorage: TextStorage
     /// Presentation settings as name and value (WebVTT `align:start`,
     /// SRT `{\an8}` as `align`/`line`), in source order.
@@ -35,7 +36,10 @@ public struct Cue: Sendable {
     public var location: SourceLocation?
 
     /// The cue's text without markup.
-    public var plainText: String { text.plainText }
+    public var plainText: String {
+        if case .line(let line) = textStorage { return line }
+        return text.plainText
+    }
 
     /// Whether the text is empty or starts with a line break (plain lines
     /// left in the input are neither).
@@ -46,7 +50,18 @@ public struct Cue: Sendable {
 
     enum TextStorage: Sendable {
         case spans([Span])
+        /// Plain text without a line break, not empty: a transcript line,
+        /// held without an array of one span around it (a million-line
+        /// episode took 55 MB more with the arrays).
+        case line(String)
         case source(SourceLines)
+
+        /// `text` as plain text, a line feed starting a new line.
+        static func plain(_ text: String) -> TextStorage {
+            let spans = Span.plain(text)
+            if spans.count == 1, case .text(let line) = spans[0] { return .line(line) }
+            return .spans(spans)
+        }
     }
 }
 

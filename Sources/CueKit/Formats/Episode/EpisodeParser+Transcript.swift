@@ -91,7 +91,7 @@ extension EpisodeParser {
                 "episode.line-not-text", "expected text after 'line:', found \(describe(lineValue))",
                 at: location(marks["line"]), format: .episode)
         }
-        var cue = Cue(text: Span.plain(text), location: location(entry.mark))
+        var cue = Cue(textStorage: .plain(text), settings: [], extras: FormatExtras(), location: location(entry.mark))
         cue.start = try start(fields, marks: marks)
         if cue.start != nil { cue.location = location(marks["sec"] ?? marks["time"]) ?? cue.location }
         if let who = fields["who"] {

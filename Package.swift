@@ -20,8 +20,11 @@ let package = Package(
         ),
         .target(
             name: "CueKit",
-            dependencies: ["Yams", "CLibXML2"]
+            dependencies: ["Yams", "CLibXML2", "CUTF8Validation"]
         ),
+        // UTF-8 validation sixteen bytes at a time (SSSE3), where the
+        // processor has it; CueKit's own automaton everywhere else.
+        .target(name: "CUTF8Validation"),
         .target(name: "CSystemCalls"),
         // libcurl, loaded on demand with dlopen when a download is asked for.
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),

@@ -286,6 +286,49 @@ struct UTF8ValidationTests {
         }
     }
 
+    /// The block validator, the automaton and the standard library agree on
+    /// every pair of bytes and on three- and four-byte sequences built from
+    /// each lead byte and the edges of every continuation range, placed to
+    /// end inside a 16-byte block, on its edge and across it.
+    @Test func blocksAutomatonAndStandardLibraryAgreeOnEverySequenceShape() {
+        #if arch(x86_64)
+        #expect(UTF8Validation.checksBlocks)
+        #endif
+        func check(_ sequence: [UInt8], at offset: Int) {
+            let bytes = [UInt8](repeating: 0x61, count: offset) + sequence + [0x62, 0x63]
+            let standard = String(validating: bytes, as: UTF8.self) != nil
+            let (blocks, automaton) = bytes.withUnsafeBufferPointer {
+                (UTF8Validation.isValid($0), UTF8Validation.automatonAccepts($0))
+            }
+            if blocks != standard || automaton != standard {
+                Issue.record("\(sequence) at \(offset): standard \(standard), blocks \(blocks), automaton \(automaton)")
+            }
+        }
+        for offset in [0, 14, 15] {
+            for first in 0...255 {
+                for second in 0...255 { check([UInt8(first), UInt8(second)], at: offset) }
+            }
+        }
+        let edges: [UInt8] = [0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF]
+        for offset in [12, 13, 14, 15, 16] {
+            for lead in 0xE0...0xFF {
+                for second in edges {
+                    for third in edges {
+                        check([UInt8(lead), second, third], at: offset)
+                        for fourth in edges { check([UInt8(lead), second, third, fourth], at: offset) }
+                    }
+                }
+            }
+        }
+        // Cut short by the end of the input, at every distance from a block's end.
+        for length in 1...40 {
+            for lead: [UInt8] in [[0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x99], [0xF0, 0x9F]] {
+                let bytes = [UInt8](repeating: 0x61, count: length) + lead
+                #expect(!TextDecoding.isValidUTF8(bytes), "\(lead) after \(length)")
+            }
+        }
+    }
+
     /// A large input is checked in two halves on two threads: characters,
     /// broken sequences and runs of continuation bytes across the middle are
     /// judged as the standard library judges them.

@@ -1,0 +1,14 @@
+#ifndef CUES_UTF8_VALIDATION_H
+#define CUES_UTF8_VALIDATION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Whether `count` bytes at `bytes` are well-formed UTF-8 (Unicode table
+/// 3-7: no overlong forms, no surrogates, nothing above U+10FFFF), checked
+/// sixteen bytes at a time with SSSE3 byte shuffles: 1 when they are, 0 when
+/// they are not, -1 when this processor (or build) has no such instructions
+/// and the caller must check them itself.
+int cues_utf8_validate(const uint8_t *bytes, size_t count);
+
+#endif

@@ -6,9 +6,9 @@
 
 /// Whether `count` bytes at `bytes` are well-formed UTF-8 (Unicode table
 /// 3-7: no overlong forms, no surrogates, nothing above U+10FFFF), checked
-/// sixteen bytes at a time with SSSE3 byte shuffles: 1 when they are, 0 when
-/// they are not, -1 when this processor (or build) has no such instructions
-/// and the caller must check them itself.
+/// thirty-two bytes at a time with AVX2 byte shuffles, or sixteen with
+/// SSSE3: 1 when they are, 0 when they are not, -1 when this processor (or
+/// build) has neither and the caller must check them itself.
 int cues_utf8_validate(const uint8_t *bytes, size_t count);
 
 #endif

@@ -3,8 +3,8 @@ import CUTF8Validation
 /// Checks that bytes are well-formed UTF-8 (Unicode 15, table 3-7: no
 /// overlong forms, no surrogates, nothing above U+10FFFF).
 ///
-/// `isValid` checks sixteen bytes at a time with SSSE3 where it can
-/// (`CUTF8Validation`); elsewhere `automatonAccepts` runs a shift-based
+/// `isValid` checks 32 or 16 bytes at a time with AVX2 or SSSE3 where it
+/// can (`CUTF8Validation`); elsewhere `automatonAccepts` runs a shift-based
 /// automaton: each state is a bit offset into a 64-bit row per byte value,
 /// and the row holds the next state's offset for every state, so a byte
 /// costs one table load (independent of the state) and one shift. Blocks of sixteen ASCII bytes are skipped two words at a
@@ -82,9 +82,9 @@ enum UTF8Validation {
         return halves.0 && halves.1
     }
 
-    /// Whether `bytes` are well-formed UTF-8: sixteen bytes at a time with
-    /// byte shuffles where the processor has them (`CUTF8Validation`, three
-    /// to four times fewer instructions on text that is not mostly ASCII),
+    /// Whether `bytes` are well-formed UTF-8: a block of bytes at a time
+    /// with byte shuffles where the processor has them (`CUTF8Validation`,
+    /// several times fewer instructions on text that is not mostly ASCII),
     /// else by the automaton.
     static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
@@ -95,7 +95,7 @@ enum UTF8Validation {
         }
     }
 
-    /// Whether `isValid` checks sixteen bytes at a time on this processor.
+    /// Whether `isValid` checks blocks of bytes on this processor.
     static var checksBlocks: Bool { cues_utf8_validate(nil, 0) >= 0 }
 
     /// Whether `bytes` are well-formed UTF-8, by the automaton.

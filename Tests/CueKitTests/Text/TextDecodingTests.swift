@@ -288,8 +288,9 @@ struct UTF8ValidationTests {
 
     /// The block validator, the automaton and the standard library agree on
     /// every pair of bytes and on three- and four-byte sequences built from
-    /// each lead byte and the edges of every continuation range, placed to
-    /// end inside a 16-byte block, on its edge and across it.
+    /// each lead byte and the edges of every continuation range, placed
+    /// inside a block, across the middle of a 32-byte block (the edge of a
+    /// 16-byte one) and across its end.
     @Test func blocksAutomatonAndStandardLibraryAgreeOnEverySequenceShape() {
         #if arch(x86_64)
         #expect(UTF8Validation.checksBlocks)
@@ -304,13 +305,13 @@ struct UTF8ValidationTests {
                 Issue.record("\(sequence) at \(offset): standard \(standard), blocks \(blocks), automaton \(automaton)")
             }
         }
-        for offset in [0, 14, 15] {
+        for offset in [0, 15, 31] {
             for first in 0...255 {
                 for second in 0...255 { check([UInt8(first), UInt8(second)], at: offset) }
             }
         }
         let edges: [UInt8] = [0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF]
-        for offset in [12, 13, 14, 15, 16] {
+        for offset in [13, 14, 15, 29, 30, 31] {
             for lead in 0xE0...0xFF {
                 for second in edges {
                     for third in edges {
@@ -321,7 +322,7 @@ struct UTF8ValidationTests {
             }
         }
         // Cut short by the end of the input, at every distance from a block's end.
-        for length in 1...40 {
+        for length in 1...70 {
             for lead: [UInt8] in [[0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x99], [0xF0, 0x9F]] {
                 let bytes = [UInt8](repeating: 0x61, count: length) + lead
                 #expect(!TextDecoding.isValidUTF8(bytes), "\(lead) after \(length)")

@@ -10,7 +10,7 @@
 /// with the elements the model maps marked, and the document around the
 /// items, the same on every item's timeline. Feeds that use `itunes:` or
 /// `podcast:` without declaring the prefix are read with a warning.
-public struct RSSReader: FormatReader {
+public struct RSSReader: FormatReader, InPlaceReader {
     public init() {}
 
     /// The first item (an empty timeline for a feed without items); warns
@@ -31,7 +31,7 @@ public struct RSSReader: FormatReader {
     public func readAll(
         _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [Timeline] {
-        let tree = try XMLTreeParser.parse(source.bytes, name: source.name, format: .rss)
+        let tree = try XMLTreeParser.parse(source.input, name: source.name, format: .rss)
         try tree.reportProblems(source: source, diagnostics: &diagnostics)
         var feed = RSSFeedWalker(source: source, options: options)
         return try feed.items(of: tree, diagnostics: &diagnostics)
@@ -101,7 +101,7 @@ struct RSSFeedWalker {
                 at: location(channel)))
         }
         let podcastName = channel.children.first { isCore($0, "title") }?.trimmedText
-        let surroundings = isAtom ? atomChannel(channel) : document(tree, channel: channel)
+        let surroundings = !options.keepsFeed ? nil : isAtom ? atomChannel(channel) : document(tree, channel: channel)
         let references = options.linkedFiles != nil || options.remoteFiles != nil
             ? FeedReferences(files: options.linkedFiles, remote: options.remoteFiles, registry: .standard) : nil
 
@@ -116,7 +116,7 @@ struct RSSFeedWalker {
                 timelines.append(timeline)
                 continue
             }
-            timeline.extras[.rss, default: Fields()].append(surroundings.key, surroundings.value)
+            if let surroundings { timeline.extras[.rss, default: Fields()].append(surroundings.key, surroundings.value) }
             selected.append((timelines.count, element))
             timelines.append(timeline)
         }
@@ -128,7 +128,7 @@ struct RSSFeedWalker {
             if let references {
                 try resolve(&timelines[index], item: element, with: references, diagnostics: &diagnostics)
             }
-            if !isAtom, let chapters = RSSSlot.chapters(timelines[index]) {
+            if !isAtom, options.keepsFeed, let chapters = RSSSlot.chapters(timelines[index]) {
                 timelines[index].extras[.rss, default: Fields()].append(RSSMetadata.Extras.readChapters, chapters)
             }
         }

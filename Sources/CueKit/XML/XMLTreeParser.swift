@@ -122,17 +122,28 @@ enum XMLTreeParser {
     /// `xmlCtxtReadMemory` with the encoding `UTF-8` does, except that the
     /// bytes are not run through libxml2's UTF-8 to UTF-8 converter, which
     /// held a second copy of the whole document (twice the input) for the
-    /// parse. The encoding is still fixed as UTF-8 (nothing is sniffed from
-    /// the first bytes) and a leading byte order mark is skipped, as the
-    /// converter did. Returns the document (its DTD) when it is well-formed.
+    /// parse, and that libxml2 is handed them as a stream when it can be
+    /// (`XMLInputStream`) instead of copying them all. The encoding is still
+    /// fixed as UTF-8 (nothing is sniffed from the first bytes) and a
+    /// leading byte order mark is skipped, as the converter did. Returns the
+    /// document (its DTD) when it is well-formed.
     private static func read(_ characters: UnsafeBufferPointer<CChar>, into context: xmlParserCtxtPtr) -> xmlDocPtr? {
         var characters = characters
         if characters.count >= 3, characters.prefix(3).map({ UInt8(bitPattern: $0) }) == [0xEF, 0xBB, 0xBF] {
             characters = UnsafeBufferPointer(rebasing: characters.dropFirst(3))
         }
-        guard let buffer = xmlParserInputBufferCreateMem(characters.baseAddress, Int32(characters.count), XML_CHAR_ENCODING_NONE) else {
-            return nil
+        let stream = XMLInputStream.streams(characters) ? XMLInputStream(characters) : nil
+        return withExtendedLifetime(stream) { () -> xmlDocPtr? in
+            let buffer = stream?.inputBuffer()
+                ?? xmlParserInputBufferCreateMem(characters.baseAddress, Int32(characters.count), XML_CHAR_ENCODING_NONE)
+            guard let buffer else { return nil }
+            return read(buffer, into: context)
         }
+    }
+
+    /// Parses what `buffer` holds as the document of `context` (which
+    /// takes the buffer over).
+    private static func read(_ buffer: xmlParserInputBufferPtr, into context: xmlParserCtxtPtr) -> xmlDocPtr? {
         guard let stream = xmlNewIOInputStream(context, buffer, XML_CHAR_ENCODING_NONE) else {
             xmlFreeParserInputBuffer(buffer)
             return nil

@@ -51,6 +51,7 @@ enum XMLTreeParser {
         try input.withUnsafeBufferPointer { (bytes) throws(Diagnostic) in try parse(bytes, name: name, format: format) }
     }
 
+    /// The parse of bytes valid during the call.
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, name: String?, format: FormatID?) throws(Diagnostic) -> XMLTree {
         let start = SourceLocation(file: name, line: 1, column: 1)
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {

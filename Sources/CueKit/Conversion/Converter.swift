@@ -76,7 +76,15 @@ public struct Converter: Sendable {
     public func read(
         _ bytes: [UInt8], name: String?, format: FormatID? = nil, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> Input {
-        try read(decode(InputBytes(bytes), name: name, format: format, diagnostics: &diagnostics), diagnostics: &diagnostics)
+        try read(InputBytes(bytes), name: name, format: format, diagnostics: &diagnostics)
+    }
+
+    /// `read(_:name:format:diagnostics:)` on bytes held anywhere (a file the
+    /// `cues` tool maps), which a reader that reads in place never copies.
+    package func read(
+        _ bytes: InputBytes, name: String?, format: FormatID? = nil, diagnostics: inout Diagnostics
+    ) throws(Diagnostic) -> Input {
+        try read(decode(bytes, name: name, format: format, diagnostics: &diagnostics), diagnostics: &diagnostics)
     }
 
     /// Reads input already decoded to UTF-8 with its format chosen.
@@ -245,6 +253,13 @@ public struct Converter: Sendable {
         registry[format]?.writer?.writesManyTimelines ?? false
     }
 
+    /// Whether writing `outputs` needs what a feed reader keeps to write the
+    /// feed back (`ReadOptions.keepsFeed`): a feed output, or a format of the
+    /// model itself (a timeline), which holds everything read.
+    package func needsFeed(_ outputs: [FormatID]) -> Bool {
+        outputs.contains { writesManyTimelines($0) || registry[$0]?.kind == .model }
+    }
+
     /// The warning for an input of several timelines written to a format that
     /// holds one: which one was taken and how to choose.
     func firstItemWarning(_ input: Input, name: String?) -> Diagnostic {
@@ -306,7 +321,10 @@ public struct Converter: Sendable {
         diagnostics: inout Diagnostics, deliver: (FormatID, Result<[UInt8], Diagnostic>) -> Void
     ) throws(Diagnostic) -> Input {
         let name = decoded.source.name
-        var read = try self.read(decoded, diagnostics: &diagnostics)
+        var reading = self
+        // The caller sees only the outputs: a feed keeps what they need.
+        if !keepingInput { reading.readOptions.keepsFeed = readOptions.keepsFeed && needsFeed(outputs) }
+        var read = try reading.read(decoded, diagnostics: &diagnostics)
         let source = read.format.id
         for index in read.timelines.indices {
             diagnostics.append(contentsOf: transform.apply(to: &read.timelines[index]).map { tagged($0, source) })

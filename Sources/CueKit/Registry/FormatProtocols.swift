@@ -34,6 +34,11 @@ public struct ReadOptions: Sendable {
     /// `Alexey`): a reader of speech-recognition output names each speaker
     /// so; a label not in the map stays as it is.
     public var speakerNames: [String: String]
+    /// Whether a feed reader keeps what writing the feed back needs (each
+    /// RSS item as written, the document around the items): the converter
+    /// turns it off when no output is RSS or a timeline, which then holds
+    /// none of it (a large feed written as chapters item by item).
+    package var keepsFeed = true
 
     public init(
         strict: Bool = false, speakerLabels: Bool = false, encoding: String? = nil,

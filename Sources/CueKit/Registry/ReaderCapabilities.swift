@@ -34,5 +34,6 @@ enum ReaderCapabilities {
         let type = ObjectIdentifier(Swift.type(of: reader))
         return type == ObjectIdentifier(EpisodeReader.self) || type == ObjectIdentifier(ASSReader.self)
             || type == ObjectIdentifier(LRCReader.self) || type == ObjectIdentifier(SBVReader.self)
+            || type == ObjectIdentifier(RSSReader.self)
     }
 }

@@ -63,8 +63,9 @@ extension XMLTree {
     /// Where `<!DOCTYPE` starts in `source` (line 1 when not found early).
     static func doctypeLocation(in source: SourceText) -> SourceLocation {
         let marker = Array("<!DOCTYPE".utf8)
-        guard let range = source.bytes.prefix(1 << 16).firstRange(of: marker) else { return source.location(line: 1) }
-        let (line, column) = TextDecoding.lineAndColumn(ofByte: range.lowerBound, in: source.bytes)
+        let head = source.input.prefix(1 << 16)
+        guard let range = head.firstRange(of: marker) else { return source.location(line: 1) }
+        let (line, column) = TextDecoding.lineAndColumn(ofByte: range.lowerBound, in: head)
         return source.location(line: line, column: column)
     }
 }

@@ -69,6 +69,17 @@ struct XMLTree: Sendable {
         /// `text` without leading and trailing white space.
         var trimmedText: String { text.trimmingXMLWhitespace() }
 
+        /// Drops what the element holds (attributes, children, text and
+        /// content), keeping its name and line: a part of the tree that has
+        /// been read, freed while the rest is read.
+        mutating func release() {
+            attributes = []
+            children = []
+            text = ""
+            namespaceDeclarations = []
+            content = []
+        }
+
         /// The value of the unprefixed attribute `name`.
         func attribute(_ name: String) -> String? {
             attributes.first { $0.localName == name && $0.prefix == nil }?.value

@@ -42,6 +42,17 @@ enum XMLTreeParser {
     /// Parses `bytes` (UTF-8) as one XML document. Throws the first fatal
     /// libxml2 error, located in `name`, when the document is not well-formed.
     static func parse(_ bytes: [UInt8], name: String?, format: FormatID?) throws(Diagnostic) -> XMLTree {
+        try parse(InputBytes(bytes), name: name, format: format)
+    }
+
+    /// Parses `input` (UTF-8) where its bytes are, without copying them
+    /// into an array first (a feed the `cues` tool maps).
+    static func parse(_ input: InputBytes, name: String?, format: FormatID?) throws(Diagnostic) -> XMLTree {
+        try input.withUnsafeBufferPointer { (bytes) throws(Diagnostic) in try parse(bytes, name: name, format: format) }
+    }
+
+    /// The parse of bytes valid during the call.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, name: String?, format: FormatID?) throws(Diagnostic) -> XMLTree {
         let start = SourceLocation(file: name, line: 1, column: 1)
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
             throw .error("xml.empty", "expected an XML document, found an empty file", at: start, format: format)
@@ -49,15 +60,11 @@ enum XMLTreeParser {
         guard bytes.count < Int(Int32.max) else {
             throw .error("xml.too-large", "expected an XML document under 2 GiB, found \(bytes.count) bytes", at: start, format: format)
         }
-        try bytes.withUnsafeBufferPointer { (buffer) throws(Diagnostic) in
-            try XMLShapeGuard.check(buffer, name: name, format: format)
-        }
+        try XMLShapeGuard.check(bytes, name: name, format: format)
         _ = libraryReady
         let builder = XMLStreamBuilder()
-        let outcome: Result<XMLTree, Diagnostic> = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { characters in
-                parse(characters, builder: builder, name: name, format: format)
-            }
+        let outcome: Result<XMLTree, Diagnostic> = bytes.withMemoryRebound(to: CChar.self) { characters in
+            parse(characters, builder: builder, name: name, format: format)
         }
         return try outcome.get()
     }
@@ -86,9 +93,7 @@ enum XMLTreeParser {
         context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
         // Returns nil (and frees it) unless the document is well-formed; the
         // document holds no content, only its DTD.
-        let document = withExtendedLifetime(builder) {
-            xmlCtxtReadMemory(context, characters.baseAddress, Int32(characters.count), nil, "UTF-8", options)
-        }
+        let document = withExtendedLifetime(builder) { read(characters, into: context) }
         context.pointee._private = nil
         defer { if let document { xmlFreeDoc(document) } }
 
@@ -112,5 +117,49 @@ enum XMLTreeParser {
         return .success(XMLTree(
             root: root, before: builder.before, after: builder.after, problems: problems,
             skippedEntities: builder.skipped, externalDTD: externalDTD, declaredEntities: declaredEntities))
+    }
+
+    /// Parses `characters` as the document of `context`: what
+    /// `xmlCtxtReadMemory` with the encoding `UTF-8` does, except that the
+    /// bytes are not run through libxml2's UTF-8 to UTF-8 converter, which
+    /// held a second copy of the whole document (twice the input) for the
+    /// parse, and that libxml2 is handed them as a stream when it can be
+    /// (`XMLInputStream`) instead of copying them all. The encoding is still
+    /// fixed as UTF-8 (nothing is sniffed from the first bytes) and a
+    /// leading byte order mark is skipped, as the converter did. Returns the
+    /// document (its DTD) when it is well-formed.
+    private static func read(_ characters: UnsafeBufferPointer<CChar>, into context: xmlParserCtxtPtr) -> xmlDocPtr? {
+        var characters = characters
+        if characters.count >= 3, characters.prefix(3).map({ UInt8(bitPattern: $0) }) == [0xEF, 0xBB, 0xBF] {
+            characters = UnsafeBufferPointer(rebasing: characters.dropFirst(3))
+        }
+        let stream = XMLInputStream.streams(characters) ? XMLInputStream(characters) : nil
+        return withExtendedLifetime(stream) { () -> xmlDocPtr? in
+            let buffer = stream?.inputBuffer()
+                ?? xmlParserInputBufferCreateMem(characters.baseAddress, Int32(characters.count), XML_CHAR_ENCODING_NONE)
+            guard let buffer else { return nil }
+            return read(buffer, into: context)
+        }
+    }
+
+    /// Parses what `buffer` holds as the document of `context` (which
+    /// takes the buffer over).
+    private static func read(_ buffer: xmlParserInputBufferPtr, into context: xmlParserCtxtPtr) -> xmlDocPtr? {
+        guard let stream = xmlNewIOInputStream(context, buffer, XML_CHAR_ENCODING_NONE) else {
+            xmlFreeParserInputBuffer(buffer)
+            return nil
+        }
+        // On failure, inputPush frees the stream.
+        guard inputPush(context, stream) >= 0 else { return nil }
+        xmlCtxtUseOptions(context, options)
+        context.pointee.encoding = UnsafePointer(xmlCharStrdup("UTF-8"))
+        xmlParseDocument(context)
+        let document = context.pointee.myDoc
+        context.pointee.myDoc = nil
+        guard context.pointee.wellFormed != 0 else {
+            if let document { xmlFreeDoc(document) }
+            return nil
+        }
+        return document
     }
 }

@@ -33,10 +33,11 @@ extension ConversionJob {
         var diagnostics = Diagnostics(strict: converter.readOptions.strict)
         var reading = converter
         reading.readOptions.item = nil
+        reading.readOptions.keepsFeed = converter.needsFeed(outputs.map(\.format))
         let read: Converter.Input
         let positions: [Int]
         do throws(Diagnostic) {
-            read = try reading.read(loaded.bytes.array, name: input.displayName, format: inputFormat, diagnostics: &diagnostics)
+            read = try reading.read(loaded.bytes, name: input.displayName, format: inputFormat, diagnostics: &diagnostics)
             if let selector = converter.readOptions.item {
                 _ = try selector.select(from: read.timelines, name: input.displayName)
                 positions = selector.indices(in: read.timelines) ?? []

@@ -32,6 +32,8 @@ struct InfoCommand: Command {
                 let (bytes, options) = try file.read(with: converter.readOptions, format: input.format)
                 var reading = converter
                 reading.readOptions = options
+                // Nothing is written: a feed need not keep what writing it back takes.
+                reading.readOptions.keepsFeed = false
                 read = try reading.read(bytes, name: file.displayName, format: input.format, diagnostics: &diagnostics)
             } catch let failure as FileIO.Failure {
                 printer.error(failure.message)

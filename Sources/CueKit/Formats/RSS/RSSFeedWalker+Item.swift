@@ -89,7 +89,7 @@ extension RSSFeedWalker {
                 kept.append(XMLElementFields.value(of: child, normalizingPrefixes: true))
             }
             if !kept.isEmpty { extras.append(RSSMetadata.Extras.elements, .list(kept)) }
-        } else {
+        } else if options.keepsFeed {
             extras.append(RSSMetadata.Extras.item, record(of: item, slots: slots, metadata: metadata, duration: timeline.duration))
         }
         if !extras.isEmpty { timeline.extras[.rss] = extras }

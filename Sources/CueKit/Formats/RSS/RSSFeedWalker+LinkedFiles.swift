@@ -1,11 +1,11 @@
 extension RSSFeedWalker {
     /// Reads the chapters and transcript files the item links to when they
-    /// are beside the feed.
+    /// are beside the feed; what is said of them is located at the item
+    /// (`location`).
     func resolve(
-        _ timeline: inout Timeline, item: XMLTree.Element, with references: FeedReferences,
+        _ timeline: inout Timeline, at location: SourceLocation, with references: FeedReferences,
         diagnostics: inout Diagnostics
     ) throws(Diagnostic) {
-        let location = self.location(item)
         if case .map(let link)? = timeline.metadata[RSSMetadata.podcastChapters], let url = link["url"]?.text,
            let found = try references.read(
                url: url, type: link["type"]?.text, kind: .chapters, at: location, options: options, diagnostics: &diagnostics) {

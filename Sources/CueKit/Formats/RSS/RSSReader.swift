@@ -10,7 +10,7 @@
 /// with the elements the model maps marked, and the document around the
 /// items, the same on every item's timeline. Feeds that use `itunes:` or
 /// `podcast:` without declaring the prefix are read with a warning.
-public struct RSSReader: FormatReader {
+public struct RSSReader: FormatReader, InPlaceReader {
     public init() {}
 
     /// The first item (an empty timeline for a feed without items); warns
@@ -31,10 +31,10 @@ public struct RSSReader: FormatReader {
     public func readAll(
         _ source: SourceText, options: ReadOptions, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> [Timeline] {
-        let tree = try XMLTreeParser.parse(source.bytes, name: source.name, format: .rss)
+        var tree = try XMLTreeParser.parse(source.input, name: source.name, format: .rss)
         try tree.reportProblems(source: source, diagnostics: &diagnostics)
         var feed = RSSFeedWalker(source: source, options: options)
-        return try feed.items(of: tree, diagnostics: &diagnostics)
+        return try feed.items(of: &tree, diagnostics: &diagnostics)
     }
 }
 
@@ -63,12 +63,17 @@ struct RSSFeedWalker {
 
     func location(_ element: XMLTree.Element) -> SourceLocation { source.location(line: element.line) }
 
-    mutating func items(of tree: XMLTree, diagnostics: inout Diagnostics) throws(Diagnostic) -> [Timeline] {
+    /// The feed's items as timelines. Each item's elements are freed from
+    /// `tree` once the item is read: the tree and the timelines are never
+    /// both whole.
+    mutating func items(of tree: inout XMLTree, diagnostics: inout Diagnostics) throws(Diagnostic) -> [Timeline] {
+        // The channel's place among the root's children (nil: the root is
+        // the channel, an Atom feed).
+        let channelIndex: Int?
         let root = tree.root
-        let channel: XMLTree.Element
         if root.localName == "rss" && root.prefix == nil && FeedNamespace.of(root) == nil {
             coreNamespace = root.namespaceURI
-            let channels = root.children.filter { isCore($0, "channel") }
+            let channels = root.children.indices.filter { isCore(root.children[$0], "channel") }
             reportStrays(in: root, expected: "<channel>", diagnostics: &diagnostics) { isCore($0, "channel") }
             guard let first = channels.first else {
                 diagnostics.report(.warning(
@@ -80,12 +85,12 @@ struct RSSFeedWalker {
                 diagnostics.report(.warning(
                     "rss.extra-channel",
                     "expected one <channel> inside <rss>, found \(channels.count); read the first, the others are ignored",
-                    at: location(channels[1])))
+                    at: location(root.children[channels[1]])))
             }
-            channel = first
+            channelIndex = first
         } else if root.is(.atom, "feed") {
             isAtom = true
-            channel = root
+            channelIndex = nil
         } else {
             throw .error(
                 "rss.root",
@@ -94,6 +99,7 @@ struct RSSFeedWalker {
         }
 
         let itemName = isAtom ? "entry" : "item"
+        var channel = channelIndex.map { root.children[$0] } ?? root
         if !isAtom, !channel.trimmedText.isEmpty {
             diagnostics.report(.warning(
                 "rss.unexpected-text",
@@ -101,13 +107,20 @@ struct RSSFeedWalker {
                 at: location(channel)))
         }
         let podcastName = channel.children.first { isCore($0, "title") }?.trimmedText
-        let surroundings = isAtom ? atomChannel(channel) : document(tree, channel: channel)
+        let surroundings = !options.keepsFeed ? nil : isAtom ? atomChannel(channel) : document(tree, channel: channel)
         let references = options.linkedFiles != nil || options.remoteFiles != nil
             ? FeedReferences(files: options.linkedFiles, remote: options.remoteFiles, registry: .standard) : nil
 
+        // The channel is taken out of the tree, so that it holds the only
+        // reference to each item's elements.
+        if let channelIndex { tree.root.children[channelIndex].children = [] } else { tree.root.children = [] }
+        _ = consume root
+
         var timelines: [Timeline] = []
-        var selected: [(index: Int, element: XMLTree.Element)] = []
-        for element in channel.children where isCore(element, itemName) {
+        var selected: [(index: Int, location: SourceLocation)] = []
+        for position in channel.children.indices where isCore(channel.children[position], itemName) {
+            let element = channel.children[position]
+            channel.children[position].release()
             var timeline = try item(element, podcastName: podcastName, diagnostics: &diagnostics)
             if let selector = options.item, !selector.mightSelect(position: timelines.count, timeline) {
                 // An item --item leaves out keeps what names it, not the
@@ -116,19 +129,19 @@ struct RSSFeedWalker {
                 timelines.append(timeline)
                 continue
             }
-            timeline.extras[.rss, default: Fields()].append(surroundings.key, surroundings.value)
-            selected.append((timelines.count, element))
+            if let surroundings { timeline.extras[.rss, default: Fields()].append(surroundings.key, surroundings.value) }
+            selected.append((timelines.count, location(element)))
             timelines.append(timeline)
         }
         if let references {
             // Every download the selected items need, at once.
             references.prefetch(selected.map { timelines[$0.index] }, transcriptTypes: options.transcriptTypes)
         }
-        for (index, element) in selected {
+        for (index, location) in selected {
             if let references {
-                try resolve(&timelines[index], item: element, with: references, diagnostics: &diagnostics)
+                try resolve(&timelines[index], at: location, with: references, diagnostics: &diagnostics)
             }
-            if !isAtom, let chapters = RSSSlot.chapters(timelines[index]) {
+            if !isAtom, options.keepsFeed, let chapters = RSSSlot.chapters(timelines[index]) {
                 timelines[index].extras[.rss, default: Fields()].append(RSSMetadata.Extras.readChapters, chapters)
             }
         }

@@ -104,19 +104,35 @@ static inline __m256i errors_32(__m256i input, __m256i previous) {
     return _mm256_xor_si256(must_continue, pair_errors);
 }
 
+/// 0xFF in each byte of `input` that is a carriage return or a NUL.
+__attribute__((target("ssse3")))
+static inline __m128i carriage_returns_or_nuls_16(__m128i input) {
+    return _mm_or_si128(_mm_cmpeq_epi8(input, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(input, _mm_setzero_si128()));
+}
+
 /// Checks the bytes from `index` on sixteen at a time, `previous` being the
 /// sixteen before them, then the end: the last bytes padded with zeros, and
 /// a block of zeros, so that a sequence left open misses its continuation.
+/// `found` gathers the carriage returns and NULs of the blocks before
+/// `index`; `*holds_cr_or_nul` says whether any byte of `count` is one.
 __attribute__((target("ssse3")))
-static int rest_is_valid_16(const uint8_t *bytes, size_t count, size_t index, __m128i previous, __m128i errors) {
+static int rest_is_valid_16(const uint8_t *bytes, size_t count, size_t index, __m128i previous, __m128i errors,
+                            __m128i found, int *holds_cr_or_nul) {
     for (; index + 16 <= count; index += 16) {
         __m128i input = _mm_loadu_si128((const __m128i *)(bytes + index));
+        found = _mm_or_si128(found, carriage_returns_or_nuls_16(input));
         // ASCII after three ASCII bytes can hold no error.
         if ((_mm_movemask_epi8(input) | (_mm_movemask_epi8(previous) & 0xE000)) != 0) {
             errors = _mm_or_si128(errors, errors_16(input, previous));
         }
         previous = input;
     }
+    int holds = _mm_movemask_epi8(found) != 0;
+    // The tail one byte at a time: its padding is zeros, not NULs of the text.
+    for (size_t tail_index = index; tail_index < count; tail_index++) {
+        if (bytes[tail_index] == '\r' || bytes[tail_index] == 0) holds = 1;
+    }
+    *holds_cr_or_nul = holds;
     uint8_t tail[16] = {0};
     memcpy(tail, bytes + index, count - index);
     __m128i input = _mm_loadu_si128((const __m128i *)tail);
@@ -126,24 +142,31 @@ static int rest_is_valid_16(const uint8_t *bytes, size_t count, size_t index, __
 }
 
 __attribute__((target("avx2")))
-static int is_valid_32(const uint8_t *bytes, size_t count) {
+static int is_valid_32(const uint8_t *bytes, size_t count, int *holds_cr_or_nul) {
     __m256i previous = _mm256_setzero_si256();
     __m256i errors = _mm256_setzero_si256();
+    __m256i found = _mm256_setzero_si256();
+    const __m256i carriage_return = _mm256_set1_epi8('\r');
     size_t index = 0;
     for (; index + 32 <= count; index += 32) {
         __m256i input = _mm256_loadu_si256((const __m256i *)(bytes + index));
+        found = _mm256_or_si256(found, _mm256_or_si256(_mm256_cmpeq_epi8(input, carriage_return),
+                                                       _mm256_cmpeq_epi8(input, _mm256_setzero_si256())));
         if (((unsigned)_mm256_movemask_epi8(input) | ((unsigned)_mm256_movemask_epi8(previous) & 0xE0000000u)) != 0) {
             errors = _mm256_or_si256(errors, errors_32(input, previous));
         }
         previous = input;
     }
     __m128i folded = _mm_or_si128(_mm256_castsi256_si128(errors), _mm256_extracti128_si256(errors, 1));
-    return rest_is_valid_16(bytes, count, index, _mm256_extracti128_si256(previous, 1), folded);
+    __m128i folded_found = _mm_or_si128(_mm256_castsi256_si128(found), _mm256_extracti128_si256(found, 1));
+    return rest_is_valid_16(bytes, count, index, _mm256_extracti128_si256(previous, 1), folded, folded_found,
+                            holds_cr_or_nul);
 }
 
 __attribute__((target("ssse3")))
-static int is_valid_16(const uint8_t *bytes, size_t count) {
-    return rest_is_valid_16(bytes, count, 0, _mm_setzero_si128(), _mm_setzero_si128());
+static int is_valid_16(const uint8_t *bytes, size_t count, int *holds_cr_or_nul) {
+    return rest_is_valid_16(bytes, count, 0, _mm_setzero_si128(), _mm_setzero_si128(), _mm_setzero_si128(),
+                            holds_cr_or_nul);
 }
 
 /// 2 with AVX2 (and the system saving its registers), 1 with SSSE3, else 0.
@@ -165,19 +188,24 @@ static int instruction_level(void) {
     return level;
 }
 
-int cues_utf8_validate(const uint8_t *bytes, size_t count) {
+int cues_utf8_validate(const uint8_t *bytes, size_t count, int *holds_cr_or_nul) {
+    int holds = 1;
+    int result;
     switch (instruction_level()) {
-    case 2: return is_valid_32(bytes, count);
-    case 1: return is_valid_16(bytes, count);
-    default: return -1;
+    case 2: result = is_valid_32(bytes, count, &holds); break;
+    case 1: result = is_valid_16(bytes, count, &holds); break;
+    default: result = -1;
     }
+    if (holds_cr_or_nul) *holds_cr_or_nul = holds;
+    return result;
 }
 
 #else
 
-int cues_utf8_validate(const uint8_t *bytes, size_t count) {
+int cues_utf8_validate(const uint8_t *bytes, size_t count, int *holds_cr_or_nul) {
     (void)bytes;
     (void)count;
+    if (holds_cr_or_nul) *holds_cr_or_nul = 1;
     return -1;
 }
 

@@ -10,6 +10,11 @@ package struct InputBytes: @unchecked Sendable {
 
     private let storage: Storage
 
+    /// False once a check found no carriage return and no NUL in the bytes
+    /// (`TextDecoding`, in its UTF-8 pass), so that a reader that would
+    /// replace them need not look again; true when unknown.
+    package var mayHoldCarriageReturnOrNUL = true
+
     package init(_ array: [UInt8]) {
         storage = .array(array)
     }

@@ -27,18 +27,23 @@ package enum TextDecoding {
     package static func utf8(
         from input: InputBytes, name: String?, encoding: String?, diagnostics: inout Diagnostics
     ) throws(Diagnostic) -> (bytes: InputBytes, encoding: TextEncoding) {
-        if encoding == nil, input.withUnsafeBufferPointer({ isPlainUTF8($0) }) { return (input, .utf8) }
+        if encoding == nil, let verdict = input.withUnsafeBufferPointer({ plainUTF8($0) }), verdict.isValid {
+            var input = input
+            input.mayHoldCarriageReturnOrNUL = verdict.mayHoldCarriageReturnOrNUL
+            return (input, .utf8)
+        }
         let (bytes, found) = try utf8(from: input.array, name: name, encoding: encoding, diagnostics: &diagnostics)
         return (InputBytes(bytes), found)
     }
 
-    /// Whether `bytes` are read as they are: no byte order mark, no zero
-    /// bytes of UTF-16 or UTF-32 at the start, valid UTF-8.
-    private static func isPlainUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// The check of `bytes` as UTF-8, or nil when they are not read as
+    /// they are: a byte order mark, or zero bytes of UTF-16 or UTF-32 at
+    /// the start.
+    private static func plainUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> UTF8Validation.Verdict? {
         let head = Array(bytes.prefix(4))
         let marks: [[UInt8]] = [[0x00, 0x00, 0xFE, 0xFF], [0xFF, 0xFE], [0xEF, 0xBB, 0xBF], [0xFE, 0xFF]]
-        return !marks.contains { head.starts(with: $0) } && unmarkedWideEncoding(head) == nil
-            && UTF8Validation.isValidInParallel(bytes)
+        guard !marks.contains(where: { head.starts(with: $0) }), unmarkedWideEncoding(head) == nil else { return nil }
+        return UTF8Validation.checkInParallel(bytes)
     }
 
     /// The input as UTF-8 without a byte order mark, and the encoding found.

@@ -73,13 +73,30 @@ enum UTF8Validation {
     /// well-formed halves are well-formed text; no well-formed text has four
     /// continuation bytes in a row.
     static func isValidInParallel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= parallelThreshold else { return isValid(bytes) }
+        checkInParallel(bytes).isValid
+    }
+
+    /// `check`, with the second half of a large input checked on a thread
+    /// of its own (see `isValidInParallel`).
+    static func checkInParallel(_ bytes: UnsafeBufferPointer<UInt8>) -> Verdict {
+        guard bytes.count >= parallelThreshold else { return check(bytes) }
         var cut = bytes.count / 2
         while cut < bytes.count / 2 + 4 && bytes[cut] & 0xC0 == 0x80 { cut += 1 }
-        guard cut < bytes.count / 2 + 4 else { return false }
+        guard cut < bytes.count / 2 + 4 else { return Verdict(isValid: false, mayHoldCarriageReturnOrNUL: true) }
         nonisolated(unsafe) let rest = UnsafeBufferPointer(rebasing: bytes[cut...])
-        let halves = WorkerThread.sideBySide({ isValid(UnsafeBufferPointer(rebasing: bytes[..<cut])) }, { isValid(rest) })
-        return halves.0 && halves.1
+        let halves = WorkerThread.sideBySide({ check(UnsafeBufferPointer(rebasing: bytes[..<cut])) }, { check(rest) })
+        return Verdict(
+            isValid: halves.0.isValid && halves.1.isValid,
+            mayHoldCarriageReturnOrNUL: halves.0.mayHoldCarriageReturnOrNUL || halves.1.mayHoldCarriageReturnOrNUL)
+    }
+
+    /// What `check` found.
+    struct Verdict {
+        /// Whether the bytes are well-formed UTF-8.
+        var isValid: Bool
+        /// False when no byte is a carriage return or a NUL; true when one
+        /// is, or when the check did not look (the automaton does not).
+        var mayHoldCarriageReturnOrNUL: Bool
     }
 
     /// Whether `bytes` are well-formed UTF-8: a block of bytes at a time
@@ -87,16 +104,24 @@ enum UTF8Validation {
     /// several times fewer instructions on text that is not mostly ASCII),
     /// else by the automaton.
     static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        switch cues_utf8_validate(base, bytes.count) {
-        case 1: return true
-        case 0: return false
-        default: return automatonAccepts(bytes)
+        check(bytes).isValid
+    }
+
+    /// `isValid`, and in the same pass over the blocks, whether a byte is a
+    /// carriage return or a NUL: what WebVTT's parser would otherwise read
+    /// the whole input again to learn (see `InputBytes.mayHoldCarriageReturnOrNUL`).
+    static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Verdict {
+        guard let base = bytes.baseAddress else { return Verdict(isValid: true, mayHoldCarriageReturnOrNUL: false) }
+        var holds: Int32 = 1
+        switch cues_utf8_validate(base, bytes.count, &holds) {
+        case 1: return Verdict(isValid: true, mayHoldCarriageReturnOrNUL: holds != 0)
+        case 0: return Verdict(isValid: false, mayHoldCarriageReturnOrNUL: true)
+        default: return Verdict(isValid: automatonAccepts(bytes), mayHoldCarriageReturnOrNUL: true)
         }
     }
 
     /// Whether `isValid` checks blocks of bytes on this processor.
-    static var checksBlocks: Bool { cues_utf8_validate(nil, 0) >= 0 }
+    static var checksBlocks: Bool { cues_utf8_validate(nil, 0, nil) >= 0 }
 
     /// Whether `bytes` are well-formed UTF-8, by the automaton.
     static func automatonAccepts(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -67,7 +67,8 @@ struct WebVTTParser {
     /// `bytes` with CR LF and lone CR turned into LF and NUL into U+FFFD, or
     /// nil when there is nothing to change; with the location of the first NUL.
     static func normalized(_ bytes: InputBytes) -> (bytes: [UInt8], firstNUL: (line: Int, column: Int)?)? {
-        bytes.withUnsafeBufferPointer { input -> ([UInt8], (line: Int, column: Int)?)? in
+        guard bytes.mayHoldCarriageReturnOrNUL else { return nil }
+        return bytes.withUnsafeBufferPointer { input -> ([UInt8], (line: Int, column: Int)?)? in
             let count = input.count
             var nextCR = ByteSearch.firstIndex(of: 0x0D, in: input, from: 0, to: count)
             var nextNUL = ByteSearch.firstIndex(of: 0x00, in: input, from: 0, to: count)

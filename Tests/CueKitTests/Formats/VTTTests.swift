@@ -158,6 +158,27 @@ import Testing
         #expect(crlf.cues[1].location?.line == 8)
     }
 
+    /// Through a conversion, where the UTF-8 check has already said whether
+    /// the input holds a CR or a NUL: CR LF, CR and NUL are still replaced
+    /// at every distance from the ends of its blocks, and LF text is read as it is.
+    @Test func lineEndsAndNULsAreReplacedAfterTheUTF8Check() throws {
+        func srt(_ text: String) throws -> String {
+            var diagnostics = Diagnostics()
+            let bytes = try Convert.converter.convert(Array(text.utf8), name: "t.vtt", to: .srt, diagnostics: &diagnostics)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        for padding in 0...40 {
+            let words = String(repeating: "w", count: padding)
+            let lf = "WEBVTT\n\n00:00.000 --> 00:01.000\n\(words)a\nb\n"
+            let expected = "1\n00:00:00,000 --> 00:00:01,000\n\(words)a\nb\n"
+            #expect(try srt(lf) == expected)
+            #expect(try srt(lf.replacingOccurrences(of: "\n", with: "\r\n")) == expected, "CR LF, \(padding)")
+            #expect(try srt(lf.replacingOccurrences(of: "\n", with: "\r")) == expected, "CR, \(padding)")
+            let nul = try srt("WEBVTT\n\n00:00.000 --> 00:01.000\n\(words)a\u{0}\nb\n")
+            #expect(nul == "1\n00:00:00,000 --> 00:00:01,000\n\(words)a\u{FFFD}\nb\n", "NUL, \(padding)")
+        }
+    }
+
     @Test func crlfSampleReadsAndWritesLF() throws {
         let (timeline, diagnostics) = try Self.sample("crlf.vtt")
         #expect(diagnostics.isEmpty)

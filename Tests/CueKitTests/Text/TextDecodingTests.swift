@@ -330,6 +330,44 @@ struct UTF8ValidationTests {
         }
     }
 
+    /// The UTF-8 check says whether a carriage return or a NUL is in the
+    /// bytes, wherever it is: in a 32-byte block, in a 16-byte one, in the
+    /// tail checked a byte at a time, in either half of a large input; and
+    /// the zeros the tail is padded with are not taken for NULs.
+    @Test func utf8CheckSaysWhetherACarriageReturnOrNULIsThere() {
+        func mayHold(_ bytes: [UInt8]) -> Bool {
+            bytes.withUnsafeBufferPointer { UTF8Validation.checkInParallel($0).mayHoldCarriageReturnOrNUL }
+        }
+        let text = Array("façade 東京 🙂 data ".utf8)
+        for length in 0...100 {
+            let bytes = Array((0..<length).map { text[$0 % text.count] })
+            let plain = bytes.withUnsafeBufferPointer { UTF8Validation.check($0) }
+            #expect(plain.isValid == (String(validating: bytes, as: UTF8.self) != nil))
+            if UTF8Validation.checksBlocks, plain.isValid {
+                #expect(!plain.mayHoldCarriageReturnOrNUL, "\(length) bytes with neither")
+            }
+            for position in 0..<length where bytes[position] < 0x80 {
+                for byte: UInt8 in [0x0D, 0x00] {
+                    var marked = bytes
+                    marked[position] = byte
+                    #expect(mayHold(marked), "\(byte) at \(position) of \(length)")
+                }
+            }
+        }
+        let half = UTF8Validation.parallelThreshold / 2 + 100
+        var large = [UInt8](repeating: 0x61, count: 2 * half)
+        // Results in names of their own: a failed `#expect` prints its operands.
+        let neither = mayHold(large)
+        if UTF8Validation.checksBlocks { #expect(!neither) }
+        large[half + 50] = 0x0D
+        let carriageReturnInSecondHalf = mayHold(large)
+        #expect(carriageReturnInSecondHalf)
+        large[half + 50] = 0x61
+        large[10] = 0x00
+        let nulInFirstHalf = mayHold(large)
+        #expect(nulInFirstHalf)
+    }
+
     /// A large input is checked in two halves on two threads: characters,
     /// broken sequences and runs of continuation bytes across the middle are
     /// judged as the standard library judges them.

@@ -20,12 +20,15 @@ let package = Package(
         ),
         .target(
             name: "CueKit",
-            dependencies: ["Yams", "CLibXML2", "CUTF8Validation"]
+            dependencies: ["Yams", "CLibXML2", "CUTF8Validation", "CByteScan"]
         ),
         // UTF-8 validation 32 bytes at a time (AVX2) or 16 (SSSE3), where
         // the processor has them, noting carriage returns and NULs in the
         // same pass; CueKit's own automaton everywhere else.
         .target(name: "CUTF8Validation"),
+        // A line's end and whether the line may hold an arrow or markup, in
+        // one pass of SSE2 compares inlined into WebVTT's reader.
+        .target(name: "CByteScan"),
         .target(name: "CSystemCalls"),
         // libcurl, loaded on demand with dlopen when a download is asked for.
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),

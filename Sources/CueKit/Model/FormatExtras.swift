@@ -2,7 +2,8 @@
 /// same format loses nothing (an episode line's extra YAML keys, its raw
 /// `time` text, a WebVTT file's STYLE blocks).
 public struct FormatExtras: Hashable, Sendable {
-    private var storage: [FormatID: Fields] = [:]
+    // `Dictionary()`, not `[:]`: the literal is a call at every cue made.
+    private var storage = [FormatID: Fields]()
 
     public init() {}
 

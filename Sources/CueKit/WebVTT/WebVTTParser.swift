@@ -39,6 +39,9 @@ struct WebVTTParser {
     /// The last few speakers read from plain cues' `<v Name>`, with the
     /// names as written: a transcript has a few speakers, and a cue by one
     /// of them shares the string instead of making it again.
+    /// What was wrong with the last timing line that could not be read
+    /// (see `collectTimings`); set on failure only, taken by its block.
+    private var lastTimingFailure: Diagnostic?
     private var recentVoices: [(written: UnsafeBufferPointer<UInt8>, speaker: String)] = []
     private static let recentVoiceLimit = 8
     /// Where the first NUL byte was, when normalisation replaced any.
@@ -203,18 +206,20 @@ struct WebVTTParser {
         var timing: Timing?
         var idRange: Range<Int>?
         var timingLine = 0
-        var timingFailure: Diagnostic?
+        var timingFailed = false
         var contentEnd = position
+        // What the lines in the buffer may hold.
+        var bufferMarks = ByteSearch.LineMarks()
 
         readLines: while true {
             let lineStart = position
             let lineNumber = line
-            let lineEnd = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: position, to: bytes.count)
+            let (lineEnd, marks) = ByteSearch.lineEnd(in: bytes, from: position, to: bytes.count)
             lineCount += 1
             let seenEOF = lineEnd == bytes.count
             position = lineEnd
             if !seenEOF { advancePastLineFeed() }
-            if containsArrow(lineStart, lineEnd) {
+            if marks.contains(.greaterThan) && containsArrow(lineStart, lineEnd) {
                 guard !inHeader, lineCount == 1 || (lineCount == 2 && !seenArrow) else {
                     (position, line) = previous
                     break readLines
@@ -223,9 +228,9 @@ struct WebVTTParser {
                 previous = (position, line)
                 contentEnd = lineEnd
                 timingLine = lineNumber
-                timing = collectTimings(lineStart, lineEnd, lineNumber: lineNumber, failure: &timingFailure)
+                timing = collectTimings(lineStart, lineEnd, lineNumber: lineNumber)
+                timingFailed = timing == nil
                 if timing != nil {
-                    timingFailure = nil
                     idRange = bufferStart >= 0 ? bufferStart..<bufferEnd : nil
                     bufferStart = -1
                     seenCue = true
@@ -245,7 +250,9 @@ struct WebVTTParser {
                 if bufferStart < 0 {
                     bufferStart = lineStart
                     bufferLine = lineNumber
+                    bufferMarks = []
                 }
+                bufferMarks.formUnion(marks)
                 bufferEnd = lineEnd
                 contentEnd = lineEnd
                 previous = (position, line)
@@ -255,7 +262,8 @@ struct WebVTTParser {
 
         if let timing {
             let textRange = bufferStart >= 0 ? bufferStart..<bufferEnd : contentEnd..<contentEnd
-            try addCue(timing, id: idRange, text: textRange, textLine: bufferLine, timingLine: timingLine)
+            let mayHaveMarkup = bufferStart >= 0 && bufferMarks.contains(.markup)
+            try addCue(timing, id: idRange, text: textRange, textLine: bufferLine, timingLine: timingLine, mayHaveMarkup: mayHaveMarkup)
             return
         }
         let text = string(blockStart..<contentEnd)
@@ -274,8 +282,8 @@ struct WebVTTParser {
         case .other:
             break
         }
-        if let timingFailure {
-            individual(timingFailure)
+        if timingFailed, let failure = lastTimingFailure.take() {
+            individual(failure)
             return
         }
         if isKeywordLine(blockStart, contentEnd, "NOTE", allowingText: true) {
@@ -359,23 +367,24 @@ struct WebVTTParser {
     }
 
     /// "Collect WebVTT cue timings and settings" from one line; nil, with
-    /// what is wrong in `failure`, when the line has none. (Not a `Result`:
-    /// one that can hold a diagnostic is copied about at every cue.) A time
-    /// that breaks the W3C rules goes to `collectRepairedTimings` unless `w3c`.
-    private mutating func collectTimings(_ start: Int, _ end: Int, lineNumber: Int, failure: inout Diagnostic?) -> Timing? {
+    /// what is wrong in `lastTimingFailure`, when the line has none. (Not a
+    /// `Result`, nor a local optional: one that can hold a diagnostic is
+    /// copied about and destroyed at every cue.) A time that breaks the W3C
+    /// rules goes to `collectRepairedTimings` unless `w3c`.
+    private mutating func collectTimings(_ start: Int, _ end: Int, lineNumber: Int) -> Timing? {
         var index = start
         skipWhitespace(&index, end)
         let startTime: Timestamp
         switch WebVTTTimestamp.collect(bytes, at: &index) {
         case .time(let time): startTime = time
         case .failure(let why):
-            if !w3c { return collectRepairedTimings(start, end, lineNumber: lineNumber, failure: &failure) }
-            failure = timingProblem(start, end, index, lineNumber, "the start time is not valid: \(why)")
+            if !w3c { return collectRepairedTimings(start, end, lineNumber: lineNumber) }
+            lastTimingFailure = timingProblem(start, end, index, lineNumber, "the start time is not valid: \(why)")
             return nil
         }
         skipWhitespace(&index, end)
         guard index + 3 <= end, bytes[index] == 0x2D, bytes[index + 1] == 0x2D, bytes[index + 2] == 0x3E else {
-            failure = arrowProblem(start, end, index, lineNumber)
+            lastTimingFailure = arrowProblem(start, end, index, lineNumber)
             return nil
         }
         index += 3
@@ -384,8 +393,8 @@ struct WebVTTParser {
         switch WebVTTTimestamp.collect(bytes, at: &index) {
         case .time(let time): endTime = time
         case .failure(let why):
-            if !w3c { return collectRepairedTimings(start, end, lineNumber: lineNumber, failure: &failure) }
-            failure = timingProblem(start, end, index, lineNumber, "the end time is not valid: \(why)")
+            if !w3c { return collectRepairedTimings(start, end, lineNumber: lineNumber) }
+            lastTimingFailure = timingProblem(start, end, index, lineNumber, "the end time is not valid: \(why)")
             return nil
         }
         return finishTimings(startTime, endTime, settingsFrom: index, start, end, lineNumber: lineNumber)
@@ -396,7 +405,7 @@ struct WebVTTParser {
     /// one warning for the line at its first repaired time. Only a failure
     /// gets here: a line that follows the spec never does.
     @inline(never)
-    private mutating func collectRepairedTimings(_ start: Int, _ end: Int, lineNumber: Int, failure: inout Diagnostic?) -> Timing? {
+    private mutating func collectRepairedTimings(_ start: Int, _ end: Int, lineNumber: Int) -> Timing? {
         var index = start
         skipWhitespace(&index, end)
         var times: [Timestamp] = []
@@ -406,7 +415,7 @@ struct WebVTTParser {
             if role == "end" {
                 skipWhitespace(&index, end)
                 guard index + 3 <= end, bytes[index] == 0x2D, bytes[index + 1] == 0x2D, bytes[index + 2] == 0x3E else {
-                    failure = arrowProblem(start, end, index, lineNumber)
+                    lastTimingFailure = arrowProblem(start, end, index, lineNumber)
                     return nil
                 }
                 index += 3
@@ -419,7 +428,7 @@ struct WebVTTParser {
                 problems.append([])
             case .failure(let why):
                 guard let lenient = WebVTTTimingRepair.collect(bytes, at: &index, end: end, isStart: role == "start") else {
-                    failure = timingProblem(start, end, index, lineNumber, "the \(role) time is not valid: \(why)")
+                    lastTimingFailure = timingProblem(start, end, index, lineNumber, "the \(role) time is not valid: \(why)")
                     return nil
                 }
                 times.append(lenient.time)
@@ -447,7 +456,8 @@ struct WebVTTParser {
                 "expected a cue to end after it starts, found one ending at \(ClockFormat.string(endTime, style: .vtt)) before its start \(ClockFormat.string(startTime, style: .vtt)); kept as written (players never show it)",
                 at: location(line: lineNumber, column: 1), format: format), isRepair: false)
         }
-        let settings = cueSettings(index, end, lineStart: start, lineNumber: lineNumber)
+        // Most timing lines end with the end time: no call for no settings.
+        let settings = index < end ? cueSettings(index, end, lineStart: start, lineNumber: lineNumber) : []
         return Timing(start: startTime, end: endTime, settings: settings)
     }
 
@@ -525,13 +535,17 @@ struct WebVTTParser {
         return settings
     }
 
-    private mutating func addCue(_ timing: Timing, id: Range<Int>?, text: Range<Int>, textLine: Int, timingLine: Int) throws(Diagnostic) {
+    /// Makes the cue of a block; `mayHaveMarkup` is false when no line of
+    /// `text` holds a `<`, a `&` or a NUL.
+    private mutating func addCue(
+        _ timing: Timing, id: Range<Int>?, text: Range<Int>, textLine: Int, timingLine: Int, mayHaveMarkup: Bool
+    ) throws(Diagnostic) {
         var spans: [Span] = []
         var speaker: String?
         var extras = FormatExtras()
         var fields = Fields()
         // Streamed plain text, after an optional `<v Name>`, stays in the input.
-        let plain = consumer == nil ? nil : plainText(text)
+        let plain = consumer == nil ? nil : plainText(text, mayHaveMarkup: mayHaveMarkup)
         if let plain {
             speaker = plain.speaker
         } else {
@@ -582,8 +596,9 @@ struct WebVTTParser {
     /// leading `<v Name>` (without classes or character references: the
     /// name is the speaker), when the rest has no character reference or
     /// NUL, no markup but the tags `PlainTags` accepts, and no line of it is
-    /// empty or only spaces and tabs.
-    private mutating func plainText(_ text: Range<Int>) -> (lines: SourceLines, speaker: String?)? {
+    /// empty or only spaces and tabs. Without `mayHaveMarkup`, the text is
+    /// known to hold no `<`, `&` or NUL.
+    private mutating func plainText(_ text: Range<Int>, mayHaveMarkup: Bool) -> (lines: SourceLines, speaker: String?)? {
         var start = text.lowerBound
         var name: UnsafeBufferPointer<UInt8>?
         if start + 3 < text.upperBound && bytes[start] == UInt8(ascii: "<") && bytes[start + 1] == UInt8(ascii: "v")
@@ -597,13 +612,13 @@ struct WebVTTParser {
         }
         guard start < text.upperBound else { return nil }
         let rest = UnsafeBufferPointer(rebasing: bytes[start..<text.upperBound])
-        let hasTags = !WebVTTCueTextParser.isPlain(rest)
+        let hasTags = mayHaveMarkup && !WebVTTCueTextParser.isPlain(rest)
         if hasTags, ByteSearch.firstIndex(ofAny: UInt8(ascii: "&"), 0, in: rest, from: 0, to: rest.count) < rest.count { return nil }
         var tags = PlainTags()
         var lineCount = 0
         var lineStart = start
         while true {
-            let lineEnd = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: lineStart, to: text.upperBound)
+            let lineEnd = ByteSearch.lineEnd(in: bytes, from: lineStart, to: text.upperBound).end
             var index = lineStart
             while index < lineEnd && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
             guard index < lineEnd else { return nil }  // empty, or spaces and tabs only

@@ -33,4 +33,39 @@ struct ByteSearchTests {
             }
         }
     }
+
+    /// A line's end and its marks against a plain loop, on the same kind of
+    /// buffers, with the line cut short at every distance from a block's
+    /// end (`to` before the buffer's end, as for the last line of a cue's
+    /// text): the marks name exactly what lies before the end found.
+    @Test(arguments: [false, true])
+    func findsALineEndAndWhatTheLineHoldsAsALoopDoes(sparse: Bool) {
+        var state: UInt64 = 11
+        func next() -> UInt8 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 57)
+        }
+        let alphabet: [UInt8] = [0x00, 0x01, 0x26, 0x27, 0x3C, 0x3D, 0x3E, 0x3F, 0x0A, 0x0B, 0x61, 0xFF]
+        func byte() -> UInt8 { sparse && next() % 40 != 0 ? 0x61 : alphabet[Int(next()) % alphabet.count] }
+        for round in 0..<5000 {
+            let bytes = (0..<(round % 150)).map { _ in byte() }
+            bytes.withUnsafeBufferPointer { buffer in
+                let from = bytes.isEmpty ? 0 : round % (bytes.count + 1)
+                let to = from + (bytes.count - from) * (round % 7) / 6
+                let end = buffer[from..<to].firstIndex(of: 0x0A) ?? to
+                let line = buffer[from..<end]
+                let found = ByteSearch.lineEnd(in: buffer, from: from, to: to)
+                #expect(found.end == end, "\(bytes) from \(from) to \(to)")
+                #if arch(x86_64)
+                #expect(found.marks.contains(.greaterThan) == line.contains(0x3E), "\(bytes) from \(from) to \(to)")
+                let markup = line.contains { $0 == 0x3C || $0 == 0x26 || $0 == 0x00 }
+                #expect(found.marks.contains(.markup) == markup, "\(bytes) from \(from) to \(to)")
+                #else
+                // Without SSE2 every mark is set (the reader then looks for
+                // itself), none for an empty range.
+                #expect(found.marks == (from < to ? [.greaterThan, .markup] : []))
+                #endif
+            }
+        }
+    }
 }

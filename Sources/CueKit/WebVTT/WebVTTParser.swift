@@ -208,8 +208,7 @@ struct WebVTTParser {
         var timingLine = 0
         var timingFailed = false
         var contentEnd = position
-        // What the lines in the buffer may hold.
-        var bufferMarks = ByteSearch.LineMarks()
+        var bufferShape = TextShape()
 
         readLines: while true {
             let lineStart = position
@@ -250,9 +249,9 @@ struct WebVTTParser {
                 if bufferStart < 0 {
                     bufferStart = lineStart
                     bufferLine = lineNumber
-                    bufferMarks = []
+                    bufferShape = TextShape()
                 }
-                bufferMarks.formUnion(marks)
+                bufferShape.add(marks, firstByte: bytes[lineStart])
                 bufferEnd = lineEnd
                 contentEnd = lineEnd
                 previous = (position, line)
@@ -262,8 +261,7 @@ struct WebVTTParser {
 
         if let timing {
             let textRange = bufferStart >= 0 ? bufferStart..<bufferEnd : contentEnd..<contentEnd
-            let mayHaveMarkup = bufferStart >= 0 && bufferMarks.contains(.markup)
-            try addCue(timing, id: idRange, text: textRange, textLine: bufferLine, timingLine: timingLine, mayHaveMarkup: mayHaveMarkup)
+            try addCue(timing, id: idRange, text: textRange, textLine: bufferLine, timingLine: timingLine, shape: bufferShape)
             return
         }
         let text = string(blockStart..<contentEnd)
@@ -372,6 +370,9 @@ struct WebVTTParser {
     /// copied about and destroyed at every cue.) A time that breaks the W3C
     /// rules goes to `collectRepairedTimings` unless `w3c`.
     private mutating func collectTimings(_ start: Int, _ end: Int, lineNumber: Int) -> Timing? {
+        if let common = WebVTTCommonTiming.read(bytes, from: start, to: end) {
+            return finishTimings(common.start, common.end, settingsFrom: start + WebVTTCommonTiming.length, start, end, lineNumber: lineNumber)
+        }
         var index = start
         skipWhitespace(&index, end)
         let startTime: Timestamp
@@ -535,17 +536,17 @@ struct WebVTTParser {
         return settings
     }
 
-    /// Makes the cue of a block; `mayHaveMarkup` is false when no line of
-    /// `text` holds a `<`, a `&` or a NUL.
+    /// Makes the cue of a block; `shape` is what reading the block learned
+    /// of the lines of `text`.
     private mutating func addCue(
-        _ timing: Timing, id: Range<Int>?, text: Range<Int>, textLine: Int, timingLine: Int, mayHaveMarkup: Bool
+        _ timing: Timing, id: Range<Int>?, text: Range<Int>, textLine: Int, timingLine: Int, shape: TextShape
     ) throws(Diagnostic) {
         var spans: [Span] = []
         var speaker: String?
         var extras = FormatExtras()
         var fields = Fields()
         // Streamed plain text, after an optional `<v Name>`, stays in the input.
-        let plain = consumer == nil ? nil : plainText(text, mayHaveMarkup: mayHaveMarkup)
+        let plain = consumer == nil ? nil : plainText(text, shape: shape)
         if let plain {
             speaker = plain.speaker
         } else {
@@ -596,9 +597,9 @@ struct WebVTTParser {
     /// leading `<v Name>` (without classes or character references: the
     /// name is the speaker), when the rest has no character reference or
     /// NUL, no markup but the tags `PlainTags` accepts, and no line of it is
-    /// empty or only spaces and tabs. Without `mayHaveMarkup`, the text is
-    /// known to hold no `<`, `&` or NUL.
-    private mutating func plainText(_ text: Range<Int>, mayHaveMarkup: Bool) -> (lines: SourceLines, speaker: String?)? {
+    /// empty or only spaces and tabs. `shape` spares the lines a second
+    /// look when it tells all that (see `TextShape`).
+    private mutating func plainText(_ text: Range<Int>, shape: TextShape) -> (lines: SourceLines, speaker: String?)? {
         var start = text.lowerBound
         var name: UnsafeBufferPointer<UInt8>?
         if start + 3 < text.upperBound && bytes[start] == UInt8(ascii: "<") && bytes[start + 1] == UInt8(ascii: "v")
@@ -612,8 +613,16 @@ struct WebVTTParser {
         }
         guard start < text.upperBound else { return nil }
         let rest = UnsafeBufferPointer(rebasing: bytes[start..<text.upperBound])
-        let hasTags = mayHaveMarkup && !WebVTTCueTextParser.isPlain(rest)
+        let hasTags = shape.marks.contains(.markup) && !WebVTTCueTextParser.isPlain(rest)
         if hasTags, ByteSearch.firstIndex(ofAny: UInt8(ascii: "&"), 0, in: rest, from: 0, to: rest.count) < rest.count { return nil }
+        // No tags and no line that may be blank: the lines need no second
+        // look (what follows `<v Name>` is the one line not seen yet).
+        if !hasTags, !shape.hasLineStartingWithSpaceOrTab,
+           name == nil || (rest[0] != 0x0A && rest[0] != 0x20 && rest[0] != 0x09) {
+            let speaker = name.map { speakerName(written: $0) }
+            guard speaker?.isEmpty != true else { return nil }  // `<v>` without a name is not a speaker
+            return (SourceLines(text: rest, lineCount: shape.lineCount, hasTags: false), speaker)
+        }
         var tags = PlainTags()
         var lineCount = 0
         var lineStart = start
@@ -630,6 +639,22 @@ struct WebVTTParser {
         let speaker = name.map { speakerName(written: $0) }
         guard speaker?.isEmpty != true else { return nil }  // `<v>` without a name is not a speaker
         return (SourceLines(text: rest, lineCount: lineCount, hasTags: hasTags), speaker)
+    }
+
+    /// What reading a block learned of its text lines, none of which is
+    /// empty (an empty line ends the block).
+    struct TextShape {
+        private(set) var lineCount = 0
+        /// What the lines may hold (see `ByteSearch.lineEnd`).
+        private(set) var marks = ByteSearch.LineMarks()
+        /// Whether a line starts with a space or a tab, and may be only those.
+        private(set) var hasLineStartingWithSpaceOrTab = false
+
+        mutating func add(_ lineMarks: ByteSearch.LineMarks, firstByte: UInt8) {
+            lineCount += 1
+            marks.formUnion(lineMarks)
+            if firstByte == 0x20 || firstByte == 0x09 { hasLineStartingWithSpaceOrTab = true }
+        }
     }
 
     /// The speaker a `<v …>` annotation written as `written` names.

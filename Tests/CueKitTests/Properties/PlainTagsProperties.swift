@@ -51,6 +51,17 @@ struct PlainTagsProperties {
         }
     }
 
+    /// WebVTT text whose lines the reader need not look at twice, and text
+    /// where it must: a line after `<v Name>` that is empty or starts with a
+    /// space or a tab, a later line that starts with one or is only those.
+    @Test(arguments: [
+        "<v Ada>\na", "<v Ada> \na", "<v Ada>\t\nb", "<v Ada> a", "<v Ada>a\n b", "<v Ada>a\n \t", "a\n b", "a\n ",
+        " a", "\ta\nb", "a\nb\nc", "<v Ada>a\nb",
+    ])
+    func linesThatMayBeBlankAreLookedAt(text: String) {
+        Self.expectStreamingWritesTheWholeTimelinesBytes(text, from: .vtt)
+    }
+
     /// A cue's `text` of lines left in the input is what either reader
     /// would have made of them: SRT's markup reader and WebVTT's cue text
     /// parser agree on accepted text (WebVTT takes it without `&`).

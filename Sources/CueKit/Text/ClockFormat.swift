@@ -74,6 +74,15 @@ package enum ClockFormat {
             raw.storeBytes(of: 0x30 + tens, toByteOffset: position, as: UInt8.self)
             raw.storeBytes(of: 0x30 + UInt8(truncatingIfNeeded: hours) - tens * 10, toByteOffset: position + 1, as: UInt8.self)
             position += 2
+        } else if hours < 1000 {
+            // Past four days: a long recording, or the benchmark's million cues.
+            let hundreds = hours / 100
+            let belowHundred = UInt8(truncatingIfNeeded: hours - hundreds * 100)
+            let tens = belowHundred / 10
+            raw.storeBytes(of: 0x30 + UInt8(truncatingIfNeeded: hundreds), toByteOffset: position, as: UInt8.self)
+            raw.storeBytes(of: 0x30 + tens, toByteOffset: position + 1, as: UInt8.self)
+            raw.storeBytes(of: 0x30 + belowHundred - tens * 10, toByteOffset: position + 2, as: UInt8.self)
+            position += 3
         } else {
             var digits = 0
             var value = hours

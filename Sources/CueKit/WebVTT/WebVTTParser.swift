@@ -36,12 +36,12 @@ struct WebVTTParser {
     private var issues = IssueCollector()
     private var markupLocation: SourceLocation?
     private var nestingLocation: SourceLocation?
-    /// The last few speakers read from plain cues' `<v Name>`, with the
-    /// names as written: a transcript has a few speakers, and a cue by one
-    /// of them shares the string instead of making it again.
     /// What was wrong with the last timing line that could not be read
     /// (see `collectTimings`); set on failure only, taken by its block.
     private var lastTimingFailure: Diagnostic?
+    /// The last few speakers read from plain cues' `<v Name>`, with the
+    /// names as written: a transcript has a few speakers, and a cue by one
+    /// of them shares the string instead of making it again.
     private var recentVoices: [(written: UnsafeBufferPointer<UInt8>, speaker: String)] = []
     private static let recentVoiceLimit = 8
     /// Where the first NUL byte was, when normalisation replaced any.

@@ -6,20 +6,23 @@ import Testing
 /// zero bytes and to bytes one above them (where a borrow could mislead a
 /// word trick), or far apart (so that whole blocks hold none).
 struct ByteSearchTests {
-    @Test(arguments: [false, true])
-    func findsTheFirstOfAFewBytesAsALoopDoes(sparse: Bool) {
-        var state: UInt64 = 7
+    /// 5,000 buffers of 0 to 149 bytes, buffer `n` of `n % 150`, drawn from
+    /// the sought bytes, their neighbours and a letter; sparse, one byte in
+    /// 40 from those, the others the letter.
+    static func buffers(seed: UInt64, sparse: Bool) -> [[UInt8]] {
+        var state = seed
         func next() -> UInt8 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return UInt8(truncatingIfNeeded: state >> 57)
         }
         let alphabet: [UInt8] = [0x00, 0x01, 0x26, 0x27, 0x3C, 0x3D, 0x3E, 0x3F, 0x0A, 0x0B, 0x61, 0xFF]
-        func byte() -> UInt8 {
-            // Sparse: one byte in 40 from the alphabet, the others a letter.
-            sparse && next() % 40 != 0 ? 0x61 : alphabet[Int(next()) % alphabet.count]
-        }
-        for round in 0..<5000 {
-            let bytes = (0..<(round % 150)).map { _ in byte() }
+        func byte() -> UInt8 { sparse && next() % 40 != 0 ? 0x61 : alphabet[Int(next()) % alphabet.count] }
+        return (0..<5000).map { round in (0..<(round % 150)).map { _ in byte() } }
+    }
+
+    @Test(arguments: [false, true])
+    func findsTheFirstOfAFewBytesAsALoopDoes(sparse: Bool) {
+        for (round, bytes) in Self.buffers(seed: 7, sparse: sparse).enumerated() {
             bytes.withUnsafeBufferPointer { buffer in
                 let from = bytes.isEmpty ? 0 : round % (bytes.count + 1)
                 let three = buffer[from...].firstIndex { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E } ?? bytes.count
@@ -40,15 +43,7 @@ struct ByteSearchTests {
     /// text): the marks name exactly what lies before the end found.
     @Test(arguments: [false, true])
     func findsALineEndAndWhatTheLineHoldsAsALoopDoes(sparse: Bool) {
-        var state: UInt64 = 11
-        func next() -> UInt8 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return UInt8(truncatingIfNeeded: state >> 57)
-        }
-        let alphabet: [UInt8] = [0x00, 0x01, 0x26, 0x27, 0x3C, 0x3D, 0x3E, 0x3F, 0x0A, 0x0B, 0x61, 0xFF]
-        func byte() -> UInt8 { sparse && next() % 40 != 0 ? 0x61 : alphabet[Int(next()) % alphabet.count] }
-        for round in 0..<5000 {
-            let bytes = (0..<(round % 150)).map { _ in byte() }
+        for (round, bytes) in Self.buffers(seed: 11, sparse: sparse).enumerated() {
             bytes.withUnsafeBufferPointer { buffer in
                 let from = bytes.isEmpty ? 0 : round % (bytes.count + 1)
                 let to = from + (bytes.count - from) * (round % 7) / 6
